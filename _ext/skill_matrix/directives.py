@@ -1,0 +1,153 @@
+"""The ``skill-matrix`` and ``skill-overview`` directives: glue between pages, data and nodes."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from docutils import nodes
+from docutils.parsers.rst import directives
+from sphinx.util import logging
+from sphinx.util.docutils import SphinxDirective
+from sphinx.util.nodes import make_id
+
+from skill_matrix.loader import load_definitions, load_skill, skill_files, skill_path
+from skill_matrix.problems import DataError, did_you_mean, known
+from skill_matrix.render import LAYOUTS, MatrixView, build_matrix, build_overview
+
+if TYPE_CHECKING:
+    from sphinx.util.typing import OptionSpec
+
+    from skill_matrix.domain import SkillDomain
+    from skill_matrix.model import Definitions, Skill
+
+logger = logging.getLogger(__name__)
+
+WARNING_TYPE = 'skill_matrix'
+
+
+def id_list(argument: str | None) -> tuple[str, ...]:
+    """Option converter: ids separated by commas or spaces, at least one, no repeats."""
+    ids = tuple(part for part in re.split(r'[\s,]+', argument or '') if part)
+    if not ids:
+        raise ValueError('expected one or more ids separated by commas')
+    repeated = sorted({item for item in ids if ids.count(item) > 1})
+    if repeated:
+        raise ValueError(f'{known(repeated)} listed twice')
+    return ids
+
+
+def layout(argument: str | None) -> str:
+    return directives.choice(argument or '', LAYOUTS)
+
+
+class _SkillDataDirective(SphinxDirective):
+    """Shared access to the data directory, with the page's dependencies noted."""
+
+    @property
+    def data_dir(self) -> Path:
+        return Path(self.env.app.confdir, str(self.config.skill_matrix_data_dir))
+
+    def definitions(self) -> Definitions | None:
+        """Roles and levels, or None when they are broken (reported once per build)."""
+        for name in ('roles.yaml', 'levels.yaml'):
+            self.env.note_dependency(self.data_dir / name)
+        try:
+            return load_definitions(self.data_dir)
+        except DataError:
+            return None
+
+    def skill(self, path: Path, definitions: Definitions) -> Skill | None:
+        """The skill in *path*, or None when it is broken (reported once per build)."""
+        self.env.note_dependency(path)
+        try:
+            return load_skill(path, definitions)
+        except DataError:
+            return None
+
+    @property
+    def domain(self) -> SkillDomain:
+        return cast('SkillDomain', self.env.domains['skill'])
+
+
+class SkillMatrixDirective(_SkillDataDirective):
+    """``.. skill-matrix:: <skill id>``: a skill's role × level expectations as tables."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {
+        'roles': id_list,
+        'levels': id_list,
+        'layout': layout,
+        'required-only': directives.flag,
+        'class': directives.class_option,
+    }
+
+    def run(self) -> list[nodes.Node]:
+        skill_id = self.arguments[0]
+        try:
+            path = skill_path(self.data_dir, skill_id)
+        except LookupError as error:
+            logger.warning(str(error), location=self.get_location(), type=WARNING_TYPE, subtype='reference')
+            return []
+        node_id = make_id(self.env, self.state.document, 'skill', skill_id)
+        definitions = self.definitions()
+        skill = self.skill(path, definitions) if definitions else None
+        self.domain.note_page(skill_id, self.env.docname, node_id, skill.title.text if skill else skill_id)
+        if definitions is None or skill is None:
+            return [self._unavailable(node_id)]
+
+        view = MatrixView(
+            role_ids=self._selection('roles', skill.role_ids, definitions.role_ids, skill),
+            level_ids=self._selection('levels', definitions.level_ids, definitions.level_ids, skill),
+            layout=self.options.get('layout', self.config.skill_matrix_default_layout),
+            required_only='required-only' in self.options,
+        )
+        matrix = build_matrix(skill, definitions, view, language=self.config.language, node_id=node_id)
+        matrix['classes'] += self.options.get('class', [])
+        self.set_source_info(matrix)
+        self.state.document.note_explicit_target(matrix)
+        return [matrix]
+
+    def _selection(
+        self, option: str, default: tuple[str, ...], defined: tuple[str, ...], skill: Skill
+    ) -> tuple[str, ...]:
+        """The ids named by *option* (checked against the data), or *default*."""
+        chosen: tuple[str, ...] = self.options.get(option, default)
+        kind = option[:-1]
+        for item in chosen:
+            if item not in defined:
+                hint = did_you_mean(item, defined)
+                raise self.error(f":{option}: unknown {kind} '{item}' (known: {known(defined)}){hint}")
+            if item not in default:
+                raise self.error(
+                    f":{option}: skill '{skill.id}' has no {kind} '{item}' (it has: {known(default)})"
+                )
+        return chosen
+
+    def _unavailable(self, node_id: str) -> nodes.Element:
+        message = f'The skill matrix for {self.arguments[0]!r} could not be built: see the build warnings.'
+        node = nodes.paragraph(
+            message, message, ids=[node_id], classes=['skill-matrix-unavailable'], translatable=False
+        )
+        self.state.document.note_explicit_target(node)
+        return node
+
+
+class SkillOverviewDirective(_SkillDataDirective):
+    """``.. skill-overview::``: every skill in the data directory with its stats, linked."""
+
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {'class': directives.class_option}
+
+    def run(self) -> list[nodes.Node]:
+        definitions = self.definitions()
+        if definitions is None:
+            return []
+        skills = [skill for path in skill_files(self.data_dir) if (skill := self.skill(path, definitions))]
+        self.domain.note_overview(self.env.docname)
+        table = build_overview(sorted(skills, key=lambda skill: skill.title.text.casefold()), definitions)
+        table['classes'] += self.options.get('class', [])
+        self.set_source_info(table)
+        return [table]

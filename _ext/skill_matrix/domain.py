@@ -1,0 +1,106 @@
+"""The ``skill`` domain: which page shows which skill, so that links to skills resolve."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from sphinx.domains import Domain, ObjType
+from sphinx.roles import XRefRole
+from sphinx.util.nodes import make_refnode
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Set
+
+    from docutils import nodes
+    from sphinx.addnodes import pending_xref
+    from sphinx.builders import Builder
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.typing import RoleFunction
+
+
+class SkillDomain(Domain):
+    """Records every page that shows a skill matrix; ``:skill:ref:`id``` links to it."""
+
+    name = 'skill'
+    label = 'Skills'
+    object_types: ClassVar[dict[str, ObjType]] = {'skill': ObjType('skill', 'ref')}
+    roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {'ref': XRefRole()}
+    initial_data: ClassVar[dict[str, Any]] = {
+        'pages': {},  # skill id -> {docname: (node id, title)}
+        'overviews': set(),  # docnames that list every skill
+        'files': [],  # skill file names seen by the last build, to spot added or removed ones
+    }
+
+    @property
+    def pages(self) -> dict[str, dict[str, tuple[str, str]]]:
+        pages: dict[str, dict[str, tuple[str, str]]] = self.data['pages']
+        return pages
+
+    @property
+    def overviews(self) -> set[str]:
+        overviews: set[str] = self.data['overviews']
+        return overviews
+
+    def note_page(self, skill_id: str, docname: str, node_id: str, title: str) -> None:
+        self.pages.setdefault(skill_id, {}).setdefault(docname, (node_id, title))
+
+    def note_overview(self, docname: str) -> None:
+        self.overviews.add(docname)
+
+    def page_of(self, skill_id: str) -> tuple[str, str, str] | None:
+        """The first page (by name) that shows *skill_id*: its docname, node id and title."""
+        pages = self.pages.get(skill_id)
+        if not pages:
+            return None
+        docname = min(pages)
+        return (docname, *pages[docname])
+
+    def clear_doc(self, docname: str) -> None:
+        for pages in self.pages.values():
+            pages.pop(docname, None)
+        self.overviews.discard(docname)
+
+    def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
+        for skill_id, pages in otherdata['pages'].items():
+            for docname, entry in pages.items():
+                if docname in docnames:
+                    self.pages.setdefault(skill_id, {})[docname] = entry
+        self.overviews.update(docname for docname in otherdata['overviews'] if docname in docnames)
+
+    def resolve_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        typ: str,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> nodes.reference | None:
+        page = self.page_of(target)
+        if page is None:
+            return None
+        docname, node_id, _title = page
+        return make_refnode(builder, fromdocname, docname, node_id, contnode)
+
+    def resolve_any_xref(
+        self,
+        env: BuildEnvironment,
+        fromdocname: str,
+        builder: Builder,
+        target: str,
+        node: pending_xref,
+        contnode: nodes.Element,
+    ) -> list[tuple[str, nodes.reference]]:
+        reference = self.resolve_xref(env, fromdocname, builder, 'ref', target, node, contnode)
+        return [('skill:ref', reference)] if reference else []
+
+    def get_objects(self) -> Iterator[tuple[str, str, str, str, str, int]]:
+        for skill_id in sorted(self.pages):
+            page = self.page_of(skill_id)
+            if page:
+                docname, node_id, title = page
+                yield skill_id, title, 'skill', docname, node_id, 1
+
+    def skills_without_page(self, skill_ids: Iterable[str]) -> list[str]:
+        return [skill_id for skill_id in skill_ids if not self.pages.get(skill_id)]

@@ -1,0 +1,293 @@
+"""Load and validate the data directory: JSON Schema first, then cross-checks. No Sphinx here.
+
+Layout of a data directory::
+
+    roles.yaml          the roles, in display order
+    levels.yaml         the levels, from the first to the last
+    skills/<id>.yaml    one file per skill
+
+Every role a skill lists must define every level: a missing level is an error, so a
+published matrix never has holes.
+"""
+
+from __future__ import annotations
+
+import datetime
+import functools
+import json
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, cast
+
+import jsonschema
+
+from skill_matrix.model import Definitions, Expectation, Level, Role, Skill, SourceText
+from skill_matrix.problems import DataError, Problem, did_you_mean, known
+from skill_matrix.yamlsource import Path_, YamlDocument, read_yaml
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+SCHEMA_DIR = Path(__file__).parent / 'schemas'
+SKILL_ID = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
+SKILLS_SUBDIR = 'skills'
+
+
+def skill_path(data_dir: Path, skill_id: str) -> Path:
+    """The file of skill *skill_id*, which must be an id (not a path) with a file inside *data_dir*.
+
+    Raises :class:`LookupError` with a reader-facing message otherwise.
+    """
+    if not SKILL_ID.match(skill_id):
+        raise LookupError(
+            f"'{skill_id}' is not a skill id: use lowercase letters and digits joined by "
+            'hyphens (a skill id, not a path)'
+        )
+    skills_dir = data_dir / SKILLS_SUBDIR
+    path = skills_dir / f'{skill_id}.yaml'
+    if not path.is_file():
+        hint = did_you_mean(skill_id, (p.stem for p in skill_files(data_dir)))
+        raise LookupError(f"no skill '{skill_id}': {path} does not exist{hint}")
+    if not path.resolve().is_relative_to(skills_dir.resolve()):
+        raise LookupError(f"skill '{skill_id}': {path} leads outside {skills_dir}")
+    return path
+
+
+def skill_files(data_dir: Path) -> list[Path]:
+    """Every skill file in *data_dir*, sorted by name."""
+    return sorted((data_dir / SKILLS_SUBDIR).glob('*.yaml'))
+
+
+def load_definitions(data_dir: Path) -> Definitions:
+    """Roles and levels from *data_dir*; raises :class:`DataError`."""
+    paths = (data_dir / 'roles.yaml', data_dir / 'levels.yaml')
+    return _load_definitions(*(_cache_key(path) for path in paths))
+
+
+def load_skill(path: Path, definitions: Definitions) -> Skill:
+    """The skill in *path*, validated against *definitions*; raises :class:`DataError`."""
+    return _load_skill(_cache_key(path), definitions)
+
+
+def check_data_dir(data_dir: Path) -> list[Problem]:
+    """Every problem in the data directory: definitions, each skill file, stray files."""
+    try:
+        definitions = load_definitions(data_dir)
+    except DataError as error:
+        return list(error.problems)
+    problems: list[Problem] = []
+    for path in sorted((data_dir / SKILLS_SUBDIR).iterdir()) if (data_dir / SKILLS_SUBDIR).is_dir() else []:
+        if path.suffix == '.yml':
+            problems.append(Problem(path, 1, 1, f"skill files end in '.yaml': rename it to {path.stem}.yaml"))
+        elif path.suffix == '.yaml':
+            try:
+                load_skill(path, definitions)
+            except DataError as error:
+                problems.extend(error.problems)
+    return problems
+
+
+# --- caching: each file is read and validated once per process, until it changes -------------
+
+_CacheKey = tuple[Path, int, int]
+
+
+def _cache_key(path: Path) -> _CacheKey:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (path, -1, -1)
+    return (path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definitions:
+    problems: list[Problem] = []
+    roles: list[Role] = []
+    levels: list[Level] = []
+    for key, kind in ((roles_key, 'roles'), (levels_key, 'levels')):
+        try:
+            document = _read_valid(key[0], f'{kind}.schema.json')
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        seen: dict[str, int] = {}
+        for index, item in enumerate(document.data[kind]):
+            where: Path_ = (kind, index, 'id')
+            if item['id'] in seen:
+                problems.append(
+                    document.problem(where, f"duplicate id '{item['id']}' (first on line {seen[item['id']]})")
+                )
+                continue
+            seen[item['id']] = document.position(where)[0]
+            if kind == 'roles':
+                roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
+            else:
+                levels.append(Level(item['id'], item['name']))
+    if problems:
+        raise DataError(problems)
+    return Definitions(tuple(roles), tuple(levels))
+
+
+@functools.cache
+def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
+    path = key[0]
+    document = _read_valid(path, 'skill.schema.json')
+    data = document.data
+    problems: list[Problem] = []
+
+    if data['id'] != path.stem:
+        problems.append(
+            document.problem(('id',), f"id '{data['id']}' does not match the file name '{path.name}'")
+        )
+
+    expectations: list[Expectation] = []
+    role_ids = [role_id for role_id in definitions.role_ids if role_id in data['roles']]
+    for role_id in data['roles']:
+        if role_id not in definitions.role_ids:
+            message = f"unknown role '{role_id}' (known: {known(definitions.role_ids)})"
+            problems.append(
+                document.problem(
+                    ('roles', role_id), message + did_you_mean(role_id, definitions.role_ids), key=True
+                )
+            )
+    for role_id in role_ids:
+        levels = data['roles'][role_id]
+        for level_id in levels:
+            if level_id not in definitions.level_ids:
+                message = f"unknown level '{level_id}' (known: {known(definitions.level_ids)})"
+                where = ('roles', role_id, level_id)
+                problems.append(
+                    document.problem(where, message + did_you_mean(level_id, definitions.level_ids), key=True)
+                )
+        missing = [level_id for level_id in definitions.level_ids if level_id not in levels]
+        if missing:
+            problems.append(
+                document.problem(
+                    ('roles', role_id),
+                    f"role '{role_id}' does not define level{'s' if len(missing) > 1 else ''} "
+                    f'{known(missing)} (every role defines all levels: {known(definitions.level_ids)})',
+                    key=True,
+                )
+            )
+            continue
+        for level_id in definitions.level_ids:
+            where = ('roles', role_id, level_id)
+            expectations.append(
+                Expectation(
+                    role_id,
+                    level_id,
+                    levels[level_id]['required'],
+                    _text(document, (*where, 'description')),
+                )
+            )
+    if problems:
+        raise DataError(problems)
+    return Skill(
+        id=data['id'],
+        path=path,
+        title=_text(document, ('title',)),
+        summary=_text(document, ('summary',)) if 'summary' in data else None,
+        domain=_text(document, ('domain',)),
+        group=_text(document, ('group',)),
+        updated=datetime.date.fromisoformat(data['updated']),
+        role_ids=tuple(role_ids),
+        expectations=tuple(expectations),
+    )
+
+
+def _text(document: YamlDocument, where: Path_) -> SourceText:
+    value = document.data
+    for step in where:
+        value = value[step]
+    return SourceText(' '.join(value.split()), document.path, document.position(where)[0])
+
+
+# --- schema validation ------------------------------------------------------------------------
+
+
+@functools.cache
+def _validator(schema_name: str) -> jsonschema.protocols.Validator:
+    schema = json.loads((SCHEMA_DIR / schema_name).read_text(encoding='utf-8'))
+    validator_class = jsonschema.validators.validator_for(schema)
+    validator_class.check_schema(schema)
+    return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
+
+
+def _read_valid(path: Path, schema_name: str) -> YamlDocument:
+    document = read_yaml(path)
+    errors = sorted(
+        _validator(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))
+    )
+    if errors:
+        raise DataError(problem for error in errors for problem in _describe(document, error))
+    return document
+
+
+def _describe(document: YamlDocument, error: jsonschema.ValidationError) -> Iterator[Problem]:
+    """Turn a schema error into messages a contributor can act on."""
+    where: Path_ = tuple(error.absolute_path)
+    name = _field_name(where)
+    instance = error.instance
+    if error.validator == 'required':
+        for field in cast('list[str]', error.validator_value):
+            if isinstance(instance, dict) and field not in instance:
+                yield document.problem(where, f"missing field '{field}'{_in(where)}")
+    elif error.validator == 'additionalProperties' and isinstance(instance, dict):
+        allowed = list(cast('dict[str, Any]', error.schema).get('properties', {}))
+        for field in instance:
+            if field not in allowed:
+                hint = did_you_mean(field, allowed)
+                yield document.problem(
+                    (*where, field),
+                    f"unknown field '{field}'{_in(where)} (allowed: {known(allowed)}){hint}",
+                    key=True,
+                )
+    elif error.validator == 'type':
+        expected = _TYPE_NAMES.get(str(error.validator_value), str(error.validator_value))
+        yield document.problem(where, f'{name} must be {expected}, not {_describe_value(instance)}')
+    elif error.validator == 'pattern' and error.validator_value == '\\S':
+        yield document.problem(where, f'{name} must not be empty')
+    elif error.validator == 'pattern':
+        yield document.problem(
+            where, f"{name} '{instance}' must be lowercase letters and digits joined by hyphens"
+        )
+    elif error.validator == 'format':
+        yield document.problem(where, f"{name} must be a date written YYYY-MM-DD, not '{instance}'")
+    elif error.validator in ('minProperties', 'minItems'):
+        yield document.problem(where, f'{name} must not be empty')
+    elif error.validator == 'maxLength':
+        yield document.problem(where, f'{name} is longer than {error.validator_value} characters')
+    else:
+        yield document.problem(where, f'{name}: {error.message}')
+
+
+_TYPE_NAMES = {
+    'string': 'text',
+    'boolean': 'true or false',
+    'object': 'a mapping of keys to values',
+    'array': 'a list',
+    'integer': 'a whole number',
+}
+
+
+def _describe_value(value: Any) -> str:
+    if isinstance(value, bool):
+        return f'the boolean {str(value).lower()}'
+    if value is None:
+        return 'empty (null)'
+    if isinstance(value, str):
+        return f"the text '{value}'" if len(value) <= 40 else 'text'
+    if isinstance(value, int | float):
+        return f'the number {value}'
+    if isinstance(value, list):
+        return 'a list'
+    return 'a mapping'
+
+
+def _field_name(where: Path_) -> str:
+    return f"'{'.'.join(map(str, where))}'" if where else 'the document'
+
+
+def _in(where: Path_) -> str:
+    return f' in {_field_name(where)}' if where else ''

@@ -1,0 +1,84 @@
+"""The validated data model: definitions of roles and levels, and skills. No Sphinx here."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    import datetime
+    from pathlib import Path
+
+
+@dataclass(frozen=True, slots=True)
+class SourceText:
+    """Text taken from a data file, with where it stands (for warnings and gettext)."""
+
+    text: str
+    path: Path
+    line: int
+
+
+@dataclass(frozen=True, slots=True)
+class Level:
+    id: str
+    name: str
+    """English display name; the UI translates it through the extension's catalog."""
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    id: str
+    name: SourceText
+
+
+@dataclass(frozen=True, slots=True)
+class Definitions:
+    """The roles and levels every skill refers to, in display order."""
+
+    roles: tuple[Role, ...]
+    levels: tuple[Level, ...]
+
+    @property
+    def role_ids(self) -> tuple[str, ...]:
+        return tuple(role.id for role in self.roles)
+
+    @property
+    def level_ids(self) -> tuple[str, ...]:
+        return tuple(level.id for level in self.levels)
+
+    def role(self, role_id: str) -> Role:
+        return next(role for role in self.roles if role.id == role_id)
+
+    def level(self, level_id: str) -> Level:
+        return next(level for level in self.levels if level.id == level_id)
+
+
+@dataclass(frozen=True, slots=True)
+class Expectation:
+    """What one role is expected to do at one level of one skill."""
+
+    role_id: str
+    level_id: str
+    required: bool
+    description: SourceText
+
+
+@dataclass(frozen=True, slots=True)
+class Skill:
+    id: str
+    path: Path
+    title: SourceText
+    summary: SourceText | None
+    domain: SourceText
+    group: SourceText
+    updated: datetime.date
+    role_ids: tuple[str, ...]
+    """The roles that have this skill, in the definitions' order."""
+    expectations: tuple[Expectation, ...]
+    """One per role and level, role by role in :attr:`role_ids` order, levels in order."""
+
+    def expectation(self, role_id: str, level_id: str) -> Expectation:
+        return next(
+            item for item in self.expectations if item.role_id == role_id and item.level_id == level_id
+        )

@@ -1,0 +1,63 @@
+"""Doctree nodes for text taken from data files."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from docutils import nodes
+from sphinx import addnodes
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from skill_matrix.model import SourceText
+
+
+_Node = TypeVar('_Node', bound=nodes.TextElement)
+
+
+class _PlainTranslatable(addnodes.translatable):
+    """Text from a data file: translated through the page catalogs, never parsed as markup.
+
+    Sphinx re-parses an ordinary paragraph's translation as reStructuredText; these nodes
+    take the translated message as plain text, so ``*args`` or ``<b>`` stay as written.
+    """
+
+    def preserve_original_messages(self) -> None:
+        pass  # the original lives in self['original_message'] from the start
+
+    def extract_original_messages(self) -> Sequence[str]:
+        return [self['original_message']]  # type: ignore[index]
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        leaf = next(self.findall(nodes.Text))
+        leaf.parent.replace(leaf, nodes.Text(' '.join(translated_message.split())))
+        self['translated'] = True  # type: ignore[index]
+
+
+class skill_text(nodes.paragraph, _PlainTranslatable):
+    """A paragraph of text from a data file."""
+
+
+class skill_caption(nodes.title, _PlainTranslatable):
+    """A table caption taken from a data file (a role name, say)."""
+
+
+def make_text(source: SourceText, node_class: type[_Node] = skill_text, **attributes: Any) -> _Node:  # type: ignore[assignment]
+    """A translatable node holding *source*, located in its data file."""
+    node = node_class(source.text, nodes.Text(source.text), original_message=source.text, **attributes)
+    node.source, node.line = str(source.path), source.line
+    return node
+
+
+def wrap_text(node: nodes.Element, wrapper: nodes.Element) -> nodes.Element:
+    """Move *node*'s children into *wrapper* (a link, say) so translation still reaches them."""
+    wrapper.extend(node.children)
+    node.children = []
+    node.append(wrapper)
+    return node
+
+
+def label(text: str, node_class: type[_Node] = nodes.paragraph, **attributes: Any) -> _Node:  # type: ignore[assignment]
+    """A UI label: already translated through the extension's catalog, never extracted."""
+    return node_class(text, text, translatable=False, **attributes)

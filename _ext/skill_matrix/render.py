@@ -1,0 +1,252 @@
+"""Build docutils nodes for a skill matrix and the skills overview.
+
+Only plain docutils nodes (and two paragraph/title subclasses) are produced, so the HTML,
+LaTeX, text and gettext builders all handle them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from skill_matrix.labels import _, format_date, level_name, ngettext, pgettext
+from skill_matrix.nodes import label, make_text, skill_caption, wrap_text
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
+    from skill_matrix.model import Definitions, Expectation, Skill
+
+LAYOUTS = ('by-level', 'by-role', 'grid')
+
+
+@dataclass(frozen=True)
+class MatrixView:
+    """What a skill-matrix directive shows: which roles and levels, how, and which cells."""
+
+    role_ids: tuple[str, ...]
+    level_ids: tuple[str, ...]
+    layout: str = 'by-level'
+    required_only: bool = False
+
+
+def build_matrix(
+    skill: Skill, definitions: Definitions, view: MatrixView, *, language: str, node_id: str
+) -> nodes.container:
+    """The whole matrix of *skill*: summary, facts, stats and the tables of *view*."""
+    container = nodes.container(
+        classes=['skill-matrix', f'skill-matrix-{view.layout}'], ids=[node_id], skill=skill.id
+    )
+    if skill.summary:
+        container += make_text(skill.summary, classes=['skill-summary'])
+    container += _facts(skill, language)
+    container += _stats(skill, view)
+    first, last = view.level_ids[0], view.level_ids[-1]
+    container += label(
+        _('The table shows how skill depth grows from {first} to {last}.').format(
+            first=level_name(definitions.level(first).name), last=level_name(definitions.level(last).name)
+        ),
+        classes=['skill-tables-intro'],
+    )
+    tables = {'by-level': _tables_by_level, 'by-role': _tables_by_role, 'grid': _grid}[view.layout]
+    built = list(tables(skill, definitions, view))
+    container += built or [label(_('No required expectations.'), classes=['skill-empty'])]
+    return container
+
+
+def build_overview(skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
+    """A table of *skills* with their group and stats; each title links to the skill's page."""
+    rows = []
+    for skill in skills:
+        required = sum(item.required for item in skill.expectations)
+        reference = pending_xref('', refdomain='skill', reftype='ref', reftarget=skill.id, refexplicit=True)
+        cells = [
+            wrap_text(make_text(skill.title), reference),
+            make_text(skill.group),
+            _number(len(skill.role_ids)),
+            _number(len(definitions.levels)),
+            _number(required),
+            _number(len(skill.expectations) - required),
+        ]
+        rows.append(_row(cells, classes=['skill-overview-row', f'skill-overview-{skill.id}']))
+    headers = [
+        _('Skill'),
+        _('Group'),
+        _('Roles'),
+        _('Levels'),
+        pgettext('count', 'Required'),
+        pgettext('count', 'Optional'),
+    ]
+    return _table(None, headers, [34, 26, 10, 10, 10, 10], rows, ['skill-overview'])
+
+
+# --- header -----------------------------------------------------------------------------------
+
+
+def _facts(skill: Skill, language: str) -> nodes.field_list:
+    facts = nodes.field_list(classes=['skill-facts'])
+    rows: list[tuple[str, nodes.paragraph]] = [
+        (_('Domain'), make_text(skill.domain)),
+        (_('Group'), make_text(skill.group)),
+        (_('Last updated'), label(format_date(skill.updated, language), classes=['skill-updated'])),
+    ]
+    for name, body in rows:
+        facts += nodes.field('', label(name, nodes.field_name), nodes.field_body('', body))
+    return facts
+
+
+def _stats(skill: Skill, view: MatrixView) -> nodes.bullet_list:
+    shown = [
+        item
+        for item in skill.expectations
+        if item.role_id in view.role_ids and item.level_id in view.level_ids
+    ]
+    required = sum(item.required for item in shown)
+    stats = nodes.bullet_list(classes=['skill-stats'])
+    for kind, value, name, caption in (
+        ('roles', len(view.role_ids), _('Roles'), _('where this skill appears')),
+        ('levels', len(view.level_ids), _('Levels'), _('structured growth path')),
+        (
+            'required',
+            required,
+            _('Mandatory requirements'),
+            ngettext(
+                'the other {count} optional', 'the other {count} optional', len(shown) - required
+            ).format(count=len(shown) - required),
+        ),
+    ):
+        headline = nodes.paragraph(
+            '',
+            '',
+            nodes.strong(str(value), str(value), classes=['skill-stat-value']),
+            nodes.Text(' '),
+            nodes.inline(name, name, classes=['skill-stat-name']),
+            translatable=False,
+        )
+        stats += nodes.list_item(
+            '',
+            headline,
+            label(caption, classes=['skill-stat-caption']),
+            classes=['skill-stat', f'skill-stat-{kind}'],
+        )
+    return stats
+
+
+# --- layouts ----------------------------------------------------------------------------------
+
+
+def _tables_by_level(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[nodes.table]:
+    headers = [pgettext('column', 'Role'), pgettext('column', 'Required'), pgettext('column', 'Description')]
+    for level_id in view.level_ids:
+        rows = [
+            _expectation_row(item, [make_text(definitions.role(role_id).name)])
+            for role_id in view.role_ids
+            if _shown(item := skill.expectation(role_id, level_id), view)
+        ]
+        if rows:
+            caption = label(level_name(definitions.level(level_id).name), nodes.title)
+            yield _table(
+                caption, headers, [24, 12, 64], rows, ['skill-table', f'skill-table-level-{level_id}']
+            )
+
+
+def _tables_by_role(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[nodes.table]:
+    headers = [pgettext('column', 'Level'), pgettext('column', 'Required'), pgettext('column', 'Description')]
+    for role_id in view.role_ids:
+        rows = [
+            _expectation_row(item, [label(level_name(definitions.level(level_id).name))])
+            for level_id in view.level_ids
+            if _shown(item := skill.expectation(role_id, level_id), view)
+        ]
+        if rows:
+            caption = make_text(definitions.role(role_id).name, skill_caption)
+            yield _table(caption, headers, [16, 12, 72], rows, ['skill-table', f'skill-table-role-{role_id}'])
+
+
+def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[nodes.table]:
+    rows = []
+    for role_id in view.role_ids:
+        cells: list[nodes.Element] = [make_text(definitions.role(role_id).name)]
+        for level_id in view.level_ids:
+            item = skill.expectation(role_id, level_id)
+            if _shown(item, view):
+                cells.append(
+                    nodes.entry(
+                        '', _flag(item), make_text(item.description), classes=_classes(item, 'skill-cell')
+                    )
+                )
+            else:
+                cells.append(
+                    nodes.entry('', classes=['skill-cell', 'skill-omitted', f'skill-level-{level_id}'])
+                )
+        if any('skill-omitted' not in cell['classes'] for cell in cells[1:]):
+            rows.append(_row(cells, classes=['skill-grid-row', f'skill-role-{role_id}']))
+    if rows:
+        headers = [pgettext('column', 'Role')] + [
+            level_name(definitions.level(level_id).name) for level_id in view.level_ids
+        ]
+        width = 84 // len(view.level_ids)
+        table = _table(
+            None, headers, [16] + [width] * len(view.level_ids), rows, ['skill-table', 'skill-grid']
+        )
+        table.next_node(nodes.tgroup)['stubs'] = [True] + [False] * len(view.level_ids)  # type: ignore[index]
+        yield table
+
+
+def _shown(item: Expectation, view: MatrixView) -> bool:
+    return item.required or not view.required_only
+
+
+def _classes(item: Expectation, kind: str) -> list[str]:
+    return [
+        kind,
+        f'skill-role-{item.role_id}',
+        f'skill-level-{item.level_id}',
+        'skill-required' if item.required else 'skill-optional',
+    ]
+
+
+def _flag(item: Expectation) -> nodes.paragraph:
+    if item.required:
+        text = pgettext('flag', 'Required')
+        return nodes.paragraph('', '', nodes.strong(text, text), translatable=False, classes=['skill-flag'])
+    return label(pgettext('flag', 'Optional'), classes=['skill-flag'])
+
+
+def _expectation_row(item: Expectation, first: list[nodes.Element]) -> nodes.row:
+    return _row([*first, _flag(item), make_text(item.description)], classes=_classes(item, 'skill-row'))
+
+
+def _number(value: int) -> nodes.paragraph:
+    return label(str(value), classes=['skill-number'])
+
+
+# --- tables -----------------------------------------------------------------------------------
+
+
+def _row(cells: Sequence[nodes.Element], classes: list[str]) -> nodes.row:
+    row = nodes.row(classes=classes)
+    for cell in cells:
+        row += cell if isinstance(cell, nodes.entry) else nodes.entry('', cell)
+    return row
+
+
+def _table(
+    caption: nodes.title | None,
+    headers: Sequence[str],
+    widths: Sequence[int],
+    rows: Sequence[nodes.row],
+    classes: list[str],
+) -> nodes.table:
+    table = nodes.table(classes=[*classes, 'longtable', 'colwidths-given'])
+    if caption is not None:
+        table += caption
+    group = nodes.tgroup(cols=len(headers))
+    table += group
+    group.extend(nodes.colspec(colwidth=width) for width in widths)
+    group += nodes.thead('', _row([label(header) for header in headers], classes=[]))
+    group += nodes.tbody('', *rows)
+    return table
