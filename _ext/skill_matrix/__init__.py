@@ -5,15 +5,16 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, cast
 
+from docutils import nodes
 from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
+from skill_matrix.datanodes import skill_caption, skill_text
 from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOverviewDirective
 from skill_matrix.domain import SkillDomain
 from skill_matrix.labels import CATALOG
 from skill_matrix.loader import check_data_dir, skill_files
-from skill_matrix.nodes import skill_caption, skill_text
 from skill_matrix.render import LAYOUTS
 
 if TYPE_CHECKING:
@@ -27,15 +28,16 @@ __version__ = '0.1.0'
 logger = logging.getLogger(__name__)
 
 LOCALE_DIR = Path(__file__).parent / 'locale'
+STATIC_DIR = Path(__file__).parent / 'static'
 
 
 def data_dir(app: Sphinx) -> Path:
-    return Path(app.confdir, app.config.skill_matrix_data_dir)
+    return Path(app.srcdir, app.config.skill_matrix_data_dir)
 
 
 def check_config(app: Sphinx, config: Config) -> None:
     """Fail early, with the setting's name, on a configuration that cannot work."""
-    directory = Path(app.confdir, config.skill_matrix_data_dir)
+    directory = Path(app.srcdir, config.skill_matrix_data_dir)
     if not (directory / 'roles.yaml').is_file() or not (directory / 'levels.yaml').is_file():
         raise ConfigError(
             f'skill_matrix_data_dir = {config.skill_matrix_data_dir!r}: {directory} must hold '
@@ -78,6 +80,24 @@ def report_skills_without_page(app: Sphinx, env: BuildEnvironment) -> None:
             )
 
 
+def add_static_dir(app: Sphinx) -> None:
+    if app.builder.format == 'html':
+        app.config.html_static_path.append(str(STATIC_DIR))
+
+
+def add_assets_to_matrix_pages(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
+) -> None:
+    """Only pages that show a matrix or the overview load the stylesheet."""
+    if doctree is not None and doctree.next_node(
+        lambda node: (
+            isinstance(node, nodes.Element)
+            and bool({'skill-matrix', 'skill-overview'} & set(node['classes']))
+        )
+    ):
+        app.add_css_file('skill_matrix.css')
+
+
 def compile_catalogs() -> None:
     """Compile the extension's .po files to .mo when they are newer (Sphinx never does)."""
     for po_file in LOCALE_DIR.glob(f'*/LC_MESSAGES/{CATALOG}.po'):
@@ -103,6 +123,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.connect('config-inited', check_config)
     app.connect('builder-inited', report_data_problems)
+    app.connect('builder-inited', add_static_dir)
+    app.connect('html-page-context', add_assets_to_matrix_pages)
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
     return {

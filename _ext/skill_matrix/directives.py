@@ -34,7 +34,7 @@ def id_list(argument: str | None) -> tuple[str, ...]:
         raise ValueError('expected one or more ids separated by commas')
     repeated = sorted({item for item in ids if ids.count(item) > 1})
     if repeated:
-        raise ValueError(f'{known(repeated)} listed twice')
+        raise ValueError(f'{known(repr(item) for item in repeated)} listed more than once')
     return ids
 
 
@@ -47,7 +47,7 @@ class _SkillDataDirective(SphinxDirective):
 
     @property
     def data_dir(self) -> Path:
-        return Path(self.env.app.confdir, str(self.config.skill_matrix_data_dir))
+        return Path(self.env.srcdir, str(self.config.skill_matrix_data_dir))
 
     def definitions(self) -> Definitions | None:
         """Roles and levels, or None when they are broken (reported once per build)."""

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 import jsonschema
 
 from skill_matrix.model import Definitions, Expectation, Level, Role, Skill, SourceText
-from skill_matrix.problems import DataError, Problem, did_you_mean, known
+from skill_matrix.problems import DataError, Problem, did_you_mean, display_path, known
 from skill_matrix.yamlsource import Path_, YamlDocument, read_yaml
 
 if TYPE_CHECKING:
@@ -47,9 +47,11 @@ def skill_path(data_dir: Path, skill_id: str) -> Path:
     path = skills_dir / f'{skill_id}.yaml'
     if not path.is_file():
         hint = did_you_mean(skill_id, (p.stem for p in skill_files(data_dir)))
-        raise LookupError(f"no skill '{skill_id}': {path} does not exist{hint}")
+        raise LookupError(f"no skill '{skill_id}': {display_path(path)} does not exist{hint}")
     if not path.resolve().is_relative_to(skills_dir.resolve()):
-        raise LookupError(f"skill '{skill_id}': {path} leads outside {skills_dir}")
+        raise LookupError(
+            f"skill '{skill_id}': {display_path(path)} leads outside {display_path(skills_dir)}"
+        )
     return path
 
 

@@ -12,8 +12,8 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.datanodes import label, make_text, skill_caption, wrap_text
 from skill_matrix.labels import _, format_date, level_name, ngettext, pgettext
-from skill_matrix.nodes import label, make_text, skill_caption, wrap_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -192,7 +192,9 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
         table = _table(
             None, headers, [16] + [width] * len(view.level_ids), rows, ['skill-table', 'skill-grid']
         )
-        table.next_node(nodes.tgroup)['stubs'] = [True] + [False] * len(view.level_ids)  # type: ignore[index]
+        first_column = table.next_node(nodes.colspec)
+        assert first_column is not None
+        first_column['stub'] = 1  # role names are the rows' header cells
         yield table
 
 

@@ -45,7 +45,13 @@ class skill_caption(nodes.title, _PlainTranslatable):
 
 def make_text(source: SourceText, node_class: type[_Node] = skill_text, **attributes: Any) -> _Node:  # type: ignore[assignment]
     """A translatable node holding *source*, located in its data file."""
-    node = node_class(source.text, nodes.Text(source.text), original_message=source.text, **attributes)
+    node = node_class(
+        source.text,
+        nodes.Text(source.text),
+        original_message=source.text,
+        support_smartquotes=False,  # shown as written: no curly quotes or dashes
+        **attributes,
+    )
     node.source, node.line = str(source.path), source.line
     return node
 

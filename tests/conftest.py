@@ -1,0 +1,85 @@
+"""Shared fixtures: Sphinx's testing plugin, test roots, and the data the roots hold."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+from io import StringIO
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pytest
+import yaml
+from bs4 import BeautifulSoup
+from sphinx.testing.util import SphinxTestApp
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+pytest_plugins = ('sphinx.testing.fixtures',)
+
+ROOTS = Path(__file__).parent / 'roots'
+REPO = Path(__file__).parent.parent
+
+# CI sets this so that a test skipped for a missing system package fails instead.
+STRICT_SKIPS = os.environ.get('SKILL_PROFILES_NO_SKIPS') == '1'
+
+
+@pytest.fixture(scope='session')
+def rootdir() -> Path:
+    return ROOTS
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item: pytest.Item, call: pytest.CallInfo[None]) -> Any:
+    outcome = yield
+    report = outcome.get_result()
+    if STRICT_SKIPS and report.skipped and call.when in ('setup', 'call'):
+        report.outcome = 'failed'
+        report.longrepr = f'skipped, but SKILL_PROFILES_NO_SKIPS=1 forbids skips: {report.longrepr}'
+
+
+@pytest.fixture(scope='session')
+def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
+    """Build a test root once per session and keep the result for every test that reads it.
+
+    ``build('basic', 'html', language='de')`` copies ``roots/test-basic`` and builds it with
+    those configuration overrides. Each build's global state is cleaned up before the next.
+    """
+    cache: dict[tuple[Any, ...], SphinxTestApp] = {}
+
+    def _build(testroot: str, buildername: str = 'html', **confoverrides: Any) -> SphinxTestApp:
+        key = (testroot, buildername, *sorted(confoverrides.items()))
+        if key not in cache:
+            srcdir = tmp_path_factory.mktemp(f'{testroot}-{buildername}')
+            shutil.copytree(ROOTS / f'test-{testroot}', srcdir, dirs_exist_ok=True)
+            app = SphinxTestApp(
+                buildername, srcdir=srcdir, confoverrides=confoverrides, status=StringIO(), warning=StringIO()
+            )
+            try:
+                app.build()
+            finally:
+                app.cleanup()
+            cache[key] = app
+        return cache[key]
+
+    return _build
+
+
+def warnings(app: SphinxTestApp) -> str:
+    """The build's warnings, without colour codes."""
+    return re.sub(r'\x1b\[[0-9;]*m', '', app.warning.getvalue())
+
+
+def read_yaml(path: Path) -> Any:
+    """Test-side reading of a data file, independent of the extension's loader."""
+    return yaml.safe_load(path.read_text(encoding='utf-8'))
+
+
+def html(app: SphinxTestApp, docname: str) -> BeautifulSoup:
+    return BeautifulSoup((app.outdir / f'{docname}.html').read_text(encoding='utf-8'), 'html.parser')
+
+
+def text_of(element: Any) -> str:
+    return ' '.join(element.get_text(' ').split())

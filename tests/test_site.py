@@ -1,0 +1,168 @@
+"""The real site, built by `make html` as a newcomer runs it: the acceptance checks of the core issue."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, read_yaml, text_of
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+    from pathlib import Path
+
+SEEDS = REPO.parent / 'shared' / 'seeds'
+SKILLS = {path.stem: read_yaml(path) for path in sorted((REPO / 'data' / 'skills').glob('*.yaml'))}
+LANGUAGES = ('en', 'de', 'zh_CN')
+
+
+@pytest.fixture(scope='session')
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make html` into a temporary build directory, with this interpreter's environment."""
+    builddir = tmp_path_factory.mktemp('site')
+    result = subprocess.run(
+        ['make', '--no-print-directory', 'html', f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert 'WARNING' not in result.stderr, result.stderr
+    assert 'ERROR' not in result.stderr, result.stderr
+    return builddir / 'html'
+
+
+def page(site: Path, language: str, name: str) -> BeautifulSoup:
+    return BeautifulSoup((site / language / f'{name}.html').read_text(encoding='utf-8'), 'html.parser')
+
+
+def test_landing_page_leads_to_every_language(site: Path) -> None:
+    landing = BeautifulSoup((site / 'index.html').read_text(encoding='utf-8'), 'html.parser')
+    targets = [link['href'] for link in landing.select('a')]
+    assert targets == [f'{language}/index.html' for language in LANGUAGES]
+    for target in targets:
+        assert (site / target).is_file()
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('skill_id', sorted(SKILLS))
+def test_rows_flags_and_counts(site: Path, language: str, skill_id: str) -> None:
+    skill = SKILLS[skill_id]
+    cells = [cell for levels in skill['roles'].values() for cell in levels.values()]
+    required = sum(cell['required'] for cell in cells)
+    html = page(site, language, f'skills/{skill_id}')
+    assert len(html.select('tr.skill-row')) == len(cells)
+    assert len(html.select('tr.skill-row.skill-required')) == required
+    assert len(html.select('tr.skill-row.skill-optional')) == len(cells) - required
+    values = [text_of(value) for value in html.select('.skill-stat-value')]
+    assert values == [str(len(skill['roles'])), '5', str(required)]
+    assert str(len(cells) - required) in text_of(html.select_one('.skill-stat-required .skill-stat-caption'))
+
+
+def test_pytorch_matches_the_issue(site: Path) -> None:
+    html = page(site, 'en', 'skills/pytorch')
+    assert (len(html.select('tr.skill-row')), len(html.select('tr.skill-required'))) == (25, 19)
+    assert len(html.select('tr.skill-optional')) == 6
+    stats = text_of(html.select_one('.skill-stats'))
+    assert stats == (
+        '5 Roles where this skill appears 5 Levels structured growth path '
+        '19 Mandatory requirements the other 6 optional'
+    )
+    for other in ('deep-learning-frameworks', 'neural-network-architectures'):
+        html = page(site, 'en', f'skills/{other}')
+        assert (len(html.select('tr.skill-row')), len(html.select('tr.skill-required'))) == (10, 0)
+
+
+@pytest.mark.parametrize('skill_id', sorted(SKILLS))
+def test_every_yaml_description_is_on_its_english_page(site: Path, skill_id: str) -> None:
+    rows = {
+        (
+            next(c for c in row['class'] if c.startswith('skill-role-')),
+            next(c for c in row['class'] if c.startswith('skill-level-')),
+        ): text_of(row.select('td')[2])
+        for row in page(site, 'en', f'skills/{skill_id}').select('tr.skill-row')
+    }
+    for role, levels in SKILLS[skill_id]['roles'].items():
+        for level, cell in levels.items():
+            assert rows[(f'skill-role-{role}', f'skill-level-{level}')] == ' '.join(
+                cell['description'].split()
+            )
+
+
+def seed_cells(path: Path) -> Iterator[tuple[str, bool, str]]:
+    """(role name, required, description) of each row of a seed export, in page order."""
+    text = path.read_text(encoding='utf-8')
+    if '|---|' in text:  # markdown-style export: | Role | Required | Description |
+        for line in text.splitlines():
+            cells = [cell.strip() for cell in line.strip().strip('|').split('|')]
+            if not line.startswith('| ') or cells[0] in ('Rolle', '角色', 'Role'):
+                continue
+            required = cells[1] in ('Pflicht', '必要', 'Required')
+            description = cells[2] if required or not cells[1] else cells[1]
+            yield cells[0], required, description
+    else:  # plain-text export: "<Role> [Pflicht] <description>"
+        roles = ('Computer Vision Engineer', 'Data Scientist', 'LLM Engineer', 'ML Engineer', 'NLP Engineer')
+        for line in text.splitlines():
+            for role in roles:
+                if line.startswith(f'{role} '):
+                    rest = line[len(role) + 1 :]
+                    yield role, rest.startswith('Pflicht '), rest.removeprefix('Pflicht ')
+
+
+SEED_SKILLS = {
+    '000_5f7cd9a5446b49a9.txt': 'deep-learning-frameworks',
+    '001_237a57941e818cea.txt': 'neural-network-architectures',
+    '002_fd04e510fb4bba4e.txt': 'pytorch',
+    '003_d0ac71febac2e832.txt': 'deep-learning-frameworks',
+    '004_10026cd3a0d6e29a.txt': 'neural-network-architectures',
+}
+
+
+@pytest.mark.parametrize('seed', sorted(SEED_SKILLS))
+def test_every_seed_description_is_on_its_page_with_its_flag(site: Path, seed: str) -> None:
+    if not (SEEDS / seed).is_file():
+        pytest.skip(f'seed exports not found at {SEEDS}')
+    html = page(site, 'en', f'skills/{SEED_SKILLS[seed]}')
+    shown = {
+        (text_of(row.select('td')[0]), 'skill-required' in row['class'], text_of(row.select('td')[2]))
+        for row in html.select('tr.skill-row')
+    }
+    expected = list(seed_cells(SEEDS / seed))
+    assert len(expected) == len(shown)
+    for cell in expected:
+        assert cell in shown
+
+
+@pytest.mark.parametrize(
+    ('language', 'headers', 'levels'),
+    [
+        ('en', ['Role', 'Required', 'Description'], ['Junior', 'Middle', 'Senior', 'Lead', 'Principal']),
+        ('de', ['Rolle', 'Pflicht', 'Beschreibung'], ['Junior', 'Middle', 'Senior', 'Lead', 'Principal']),
+        ('zh_CN', ['角色', '必要性', '描述'], ['初级', '中级', '高级', '主管', '首席']),
+    ],
+)
+def test_labels_per_language(site: Path, language: str, headers: list[str], levels: list[str]) -> None:
+    html = page(site, language, 'skills/pytorch')
+    tables = html.select('table.skill-table')
+    assert [text_of(th) for th in tables[0].select('thead th')] == headers
+    assert [text_of(table.select_one('caption .caption-text')) for table in tables] == levels
+
+
+def test_overview_links_every_skill(site: Path) -> None:
+    for language in LANGUAGES:
+        rows = page(site, language, 'index').select('tr.skill-overview-row')
+        assert len(rows) == len(SKILLS)
+        for row in rows:
+            href = row.select_one('a.reference')['href']
+            target, anchor = href.split('#')
+            assert page(site, language, target.removesuffix('.html')).select_one(f'#{anchor}') is not None
+
+
+def test_html_lang_attribute(site: Path) -> None:
+    for language, code in (('en', 'en'), ('de', 'de'), ('zh_CN', 'zh-CN')):
+        assert re.match(code, page(site, language, 'index').html['lang'], re.IGNORECASE)
