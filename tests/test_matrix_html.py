@@ -179,3 +179,11 @@ def test_overview_lists_every_skill_with_stats_and_links(app_basic: SphinxTestAp
         page_name, anchor = link['href'].split('#')
         target = html(app_basic, page_name.removesuffix('.html'))
         assert target.select_one(f'#{anchor}.skill-matrix') is not None
+
+
+def test_skill_role_links_to_the_page_with_the_title(app_basic: SphinxTestApp) -> None:
+    links = html(app_basic, 'links').select('a.reference')
+    assert [(text_of(link), link['href']) for link in links] == [
+        (SQL['title'], 'sql.html#skill-sql'),
+        ('the testing skill', 'by_level.html#skill-testing'),
+    ]

@@ -94,7 +94,13 @@ class SkillMatrixDirective(_SkillDataDirective):
         node_id = make_id(self.env, self.state.document, 'skill', skill_id)
         definitions = self.definitions()
         skill = self.skill(path, definitions) if definitions else None
-        self.domain.note_page(skill_id, self.env.docname, node_id, skill.title.text if skill else skill_id)
+        self.domain.note_page(
+            skill_id,
+            self.env.docname,
+            node_id,
+            skill.title.text if skill else skill_id,
+            whole=not {'roles', 'levels', 'required-only'} & set(self.options),
+        )
         if definitions is None or skill is None:
             return [self._unavailable(node_id)]
 

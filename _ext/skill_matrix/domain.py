@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from docutils import nodes
 from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
@@ -11,7 +12,6 @@ from sphinx.util.nodes import make_refnode
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
 
-    from docutils import nodes
     from sphinx.addnodes import pending_xref
     from sphinx.builders import Builder
     from sphinx.environment import BuildEnvironment
@@ -26,14 +26,14 @@ class SkillDomain(Domain):
     object_types: ClassVar[dict[str, ObjType]] = {'skill': ObjType('skill', 'ref')}
     roles: ClassVar[dict[str, RoleFunction | XRefRole]] = {'ref': XRefRole()}
     initial_data: ClassVar[dict[str, Any]] = {
-        'pages': {},  # skill id -> {docname: (node id, title)}
+        'pages': {},  # skill id -> {docname: (node id, title, shows the whole matrix)}
         'overviews': set(),  # docnames that list every skill
         'files': [],  # skill file names seen by the last build, to spot added or removed ones
     }
 
     @property
-    def pages(self) -> dict[str, dict[str, tuple[str, str]]]:
-        pages: dict[str, dict[str, tuple[str, str]]] = self.data['pages']
+    def pages(self) -> dict[str, dict[str, tuple[str, str, bool]]]:
+        pages: dict[str, dict[str, tuple[str, str, bool]]] = self.data['pages']
         return pages
 
     @property
@@ -41,19 +41,23 @@ class SkillDomain(Domain):
         overviews: set[str] = self.data['overviews']
         return overviews
 
-    def note_page(self, skill_id: str, docname: str, node_id: str, title: str) -> None:
-        self.pages.setdefault(skill_id, {}).setdefault(docname, (node_id, title))
+    def note_page(self, skill_id: str, docname: str, node_id: str, title: str, *, whole: bool) -> None:
+        self.pages.setdefault(skill_id, {}).setdefault(docname, (node_id, title, whole))
 
     def note_overview(self, docname: str) -> None:
         self.overviews.add(docname)
 
     def page_of(self, skill_id: str) -> tuple[str, str, str] | None:
-        """The first page (by name) that shows *skill_id*: its docname, node id and title."""
+        """The page that links to *skill_id* lead to: its docname, node id and title.
+
+        A page showing the whole matrix wins over one showing a selection; then the first by name.
+        """
         pages = self.pages.get(skill_id)
         if not pages:
             return None
-        docname = min(pages)
-        return (docname, *pages[docname])
+        docname = min(pages, key=lambda name: (not pages[name][2], name))
+        node_id, title, _whole = pages[docname]
+        return docname, node_id, title
 
     def clear_doc(self, docname: str) -> None:
         for pages in self.pages.values():
@@ -80,7 +84,9 @@ class SkillDomain(Domain):
         page = self.page_of(target)
         if page is None:
             return None
-        docname, node_id, _title = page
+        docname, node_id, title = page
+        if not node.get('refexplicit'):
+            contnode = nodes.inline(title, title, classes=['skill-ref'])
         return make_refnode(builder, fromdocname, docname, node_id, contnode)
 
     def resolve_any_xref(

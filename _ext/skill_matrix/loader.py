@@ -155,13 +155,15 @@ def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
             )
     for role_id in role_ids:
         levels = data['roles'][role_id]
-        for level_id in levels:
-            if level_id not in definitions.level_ids:
-                message = f"unknown level '{level_id}' (known: {known(definitions.level_ids)})"
-                where = ('roles', role_id, level_id)
-                problems.append(
-                    document.problem(where, message + did_you_mean(level_id, definitions.level_ids), key=True)
-                )
+        unknown = [level_id for level_id in levels if level_id not in definitions.level_ids]
+        for level_id in unknown:
+            message = f"unknown level '{level_id}' (known: {known(definitions.level_ids)})"
+            where = ('roles', role_id, level_id)
+            problems.append(
+                document.problem(where, message + did_you_mean(level_id, definitions.level_ids), key=True)
+            )
+        if unknown:
+            continue  # a misspelt level would also be reported as missing
         missing = [level_id for level_id in definitions.level_ids if level_id not in levels]
         if missing:
             problems.append(
