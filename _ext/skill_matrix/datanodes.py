@@ -16,18 +16,24 @@ if TYPE_CHECKING:
 _Node = TypeVar('_Node', bound=nodes.TextElement)
 
 
-class _PlainTranslatable(addnodes.translatable):
+class PlainTranslatable(addnodes.translatable):
     """Text from a data file: translated through the page catalogs, never parsed as markup.
 
     Sphinx re-parses an ordinary paragraph's translation as reStructuredText; these nodes
-    take the translated message as plain text, so ``*args`` or ``<b>`` stay as written.
+    take the translated message as plain text (see :mod:`skill_matrix.i18n`), so ``*args``
+    or ``<b>`` stay as written.
     """
 
     def preserve_original_messages(self) -> None:
         pass  # the original lives in self['original_message'] from the start
 
     def extract_original_messages(self) -> Sequence[str]:
+        if self.get('translation_applied'):  # type: ignore[attr-defined]
+            return []  # already translated as plain text: Sphinx's Locale must not re-parse it
         return [self['original_message']]  # type: ignore[index]
+
+    def mark_applied(self) -> None:
+        self['translation_applied'] = True  # type: ignore[index]
 
     def apply_translated_message(self, original_message: str, translated_message: str) -> None:
         leaf = next(self.findall(nodes.Text))
@@ -35,11 +41,11 @@ class _PlainTranslatable(addnodes.translatable):
         self['translated'] = True  # type: ignore[index]
 
 
-class skill_text(nodes.paragraph, _PlainTranslatable):
+class skill_text(nodes.paragraph, PlainTranslatable):
     """A paragraph of text from a data file."""
 
 
-class skill_caption(nodes.title, _PlainTranslatable):
+class skill_caption(nodes.title, PlainTranslatable):
     """A table caption taken from a data file (a role name, say)."""
 
 

@@ -1,0 +1,54 @@
+"""Translate text from data files through the page catalogs, as plain text.
+
+Sphinx's own ``Locale`` transform parses every translation as reStructuredText (and warns
+about ``*args`` in a description). Text from YAML is never markup, so this transform applies
+its translations first, verbatim, and hides those nodes from ``Locale``.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, cast
+
+from sphinx.locale import init as init_locale
+from sphinx.transforms import SphinxTransform
+from sphinx.util.i18n import docname_to_domain
+
+from skill_matrix.datanodes import PlainTranslatable
+
+if TYPE_CHECKING:
+    from gettext import NullTranslations
+
+    from docutils import nodes
+
+
+class TranslateDataText(SphinxTransform):
+    """Apply the page catalog's translation to each :class:`PlainTranslatable` node."""
+
+    default_priority = 15  # after PreserveTranslatableMessages (10), before Locale (20)
+
+    def apply(self, **kwargs: Any) -> None:
+        domain = docname_to_domain(self.env.current_document.docname, self.config.gettext_compact)
+        dirs = [self.env.srcdir / directory for directory in self.config.locale_dirs]
+        catalog, has_catalog = init_locale(dirs, self.config.language, domain)
+        if not has_catalog:
+            return
+        translations = _merged(catalog)
+        for node in self.document.findall(PlainTranslatable):
+            element = cast('nodes.Element', node)
+            message = element['original_message']
+            translation = translations.get(message, '')
+            if translation and translation != message:
+                node.apply_translated_message(message, translation)
+            else:  # a translation identical to the English counts as translated, as in Sphinx
+                element['translated'] = bool(translation)
+            node.mark_applied()
+
+
+def _merged(catalog: NullTranslations) -> dict[str, str]:
+    """Every message of *catalog* and its fallbacks, as Sphinx's ``Locale`` transform sees them."""
+    merged: dict[str, str] = {}
+    chain: NullTranslations | None = catalog
+    while chain is not None:
+        merged = {**getattr(chain, '_catalog', {}), **merged}
+        chain = chain._fallback  # type: ignore[attr-defined]
+    return merged
