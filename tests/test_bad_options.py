@@ -36,8 +36,11 @@ CASES = [
     ('unknown_option.rst:4', 'ERROR', 'unknown option: "colour"'),
     ('flag_with_value.rst:4', 'ERROR', 'no argument is allowed; "yes" supplied'),
     ('no_argument.rst:4', 'ERROR', '1 argument(s) required, 0 supplied'),
-    ('unknown_skill.rst:4', 'WARNING', "no skill 'testin': "),
-    ('unknown_skill.rst:4', 'WARNING', "does not exist; did you mean 'testing'?"),
+    (
+        'unknown_skill.rst:4',
+        'WARNING',
+        "no skill 'testin' (no file data/skills/testin.yaml); did you mean 'testing'?",
+    ),
     (
         'path_argument.rst:4',
         'WARNING',

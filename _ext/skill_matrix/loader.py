@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, cast
 import jsonschema
 
 from skill_matrix.model import Definitions, Expectation, Level, Role, Skill, SourceText
-from skill_matrix.problems import DataError, Problem, did_you_mean, display_path, known
+from skill_matrix.problems import DataError, Problem, did_you_mean, known
 from skill_matrix.yamlsource import Path_, YamlDocument, read_yaml
 
 if TYPE_CHECKING:
@@ -47,17 +47,22 @@ def skill_path(data_dir: Path, skill_id: str) -> Path:
     path = skills_dir / f'{skill_id}.yaml'
     if not path.is_file():
         hint = did_you_mean(skill_id, (p.stem for p in skill_files(data_dir)))
-        raise LookupError(f"no skill '{skill_id}': {display_path(path)} does not exist{hint}")
-    if not path.resolve().is_relative_to(skills_dir.resolve()):
         raise LookupError(
-            f"skill '{skill_id}': {display_path(path)} leads outside {display_path(skills_dir)}"
+            f"no skill '{skill_id}' (no file {data_dir.name}/{SKILLS_SUBDIR}/{path.name}){hint}"
         )
+    if not _inside(path, skills_dir.resolve()):
+        raise LookupError(f"skill '{skill_id}': its file links outside the skills folder")
     return path
 
 
 def skill_files(data_dir: Path) -> list[Path]:
-    """Every skill file in *data_dir*, sorted by name."""
-    return sorted((data_dir / SKILLS_SUBDIR).glob('*.yaml'))
+    """Every skill file in *data_dir*, sorted by name; links that lead outside it are left out."""
+    skills_dir = (data_dir / SKILLS_SUBDIR).resolve()
+    return [path for path in sorted((data_dir / SKILLS_SUBDIR).glob('*.yaml')) if _inside(path, skills_dir)]
+
+
+def _inside(path: Path, directory: Path) -> bool:
+    return path.resolve().is_relative_to(directory)
 
 
 def load_definitions(data_dir: Path) -> Definitions:
@@ -72,16 +77,26 @@ def load_skill(path: Path, definitions: Definitions) -> Skill:
 
 
 def check_data_dir(data_dir: Path) -> list[Problem]:
-    """Every problem in the data directory: definitions, each skill file, stray files."""
+    """Every problem in the data directory: definitions, each skill file, stray and linked files.
+
+    Skill ids are unique because each must equal its file's name.
+    """
     try:
         definitions = load_definitions(data_dir)
     except DataError as error:
         return list(error.problems)
+    skills_dir = data_dir / SKILLS_SUBDIR
+    if not skills_dir.is_dir():
+        return [Problem(skills_dir, 1, 1, 'the skills folder is missing')]
     problems: list[Problem] = []
-    for path in sorted((data_dir / SKILLS_SUBDIR).iterdir()) if (data_dir / SKILLS_SUBDIR).is_dir() else []:
+    for path in sorted(skills_dir.iterdir()):
         if path.suffix == '.yml':
             problems.append(Problem(path, 1, 1, f"skill files end in '.yaml': rename it to {path.stem}.yaml"))
-        elif path.suffix == '.yaml':
+        elif path.suffix != '.yaml':
+            continue
+        elif not _inside(path, skills_dir.resolve()):
+            problems.append(Problem(path, 1, 1, 'the file links outside the skills folder: not read'))
+        else:
             try:
                 load_skill(path, definitions)
             except DataError as error:
@@ -139,9 +154,10 @@ def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
     problems: list[Problem] = []
 
     if data['id'] != path.stem:
-        problems.append(
-            document.problem(('id',), f"id '{data['id']}' does not match the file name '{path.name}'")
-        )
+        message = f"id '{data['id']}' does not match the file name '{path.name}'"
+        if path.with_name(f'{data["id"]}.yaml').is_file():
+            message += f'; {data["id"]}.yaml already has this id'
+        problems.append(document.problem(('id',), message))
 
     expectations: list[Expectation] = []
     role_ids = [role_id for role_id in definitions.role_ids if role_id in data['roles']]

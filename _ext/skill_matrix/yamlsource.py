@@ -14,6 +14,7 @@ Decisions made here, once, for every data file:
 
 from __future__ import annotations
 
+import stat
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -72,10 +73,13 @@ class YamlDocument:
 def read_yaml(path: Path) -> YamlDocument:
     """Parse *path* into a :class:`YamlDocument`, or raise :class:`DataError`."""
     try:
-        raw = path.read_bytes() if path.stat().st_size <= MAX_FILE_BYTES else None
+        if not stat.S_ISREG(path.stat().st_mode):
+            raise DataError.at(path, 1, 1, 'not a regular file')
+        with path.open('rb') as file:
+            raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise DataError.at(path, 1, 1, f'cannot read the file: {exc.strerror or exc}') from None
-    if raw is None:
+    if len(raw) > MAX_FILE_BYTES:
         raise DataError.at(path, 1, 1, f'file is larger than {MAX_FILE_BYTES // 1024} KiB')
     text = _decode(path, raw)
     if not text.strip():
@@ -85,10 +89,7 @@ def read_yaml(path: Path) -> YamlDocument:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        message = ' '.join(part for part in (exc.context, exc.problem) if part)
-        line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
-        raise DataError.at(path, line, column, f'invalid YAML: {message}') from None
+        raise _syntax_error(path, text, exc) from None
     except yaml.YAMLError as exc:
         raise DataError.at(path, 1, 1, f'invalid YAML: {exc}') from None
     except RecursionError:
@@ -101,6 +102,21 @@ def read_yaml(path: Path) -> YamlDocument:
     document = YamlDocument(path, None)
     document.data = _Converter(document).convert(root, ())
     return document
+
+
+def _syntax_error(path: Path, text: str, exc: yaml.MarkedYAMLError) -> DataError:
+    """PyYAML's error, reworded: the problem at its position, then what it was reading and where."""
+    mark = exc.problem_mark or exc.context_mark
+    line, column = (mark.line + 1, mark.column + 1) if mark else (1, 1)
+    message = f'invalid YAML: {exc.problem or exc.context}'
+    if mark and text[mark.index : mark.index + 1] == '\t':
+        message += ' (a tab: YAML indents with spaces)'
+    elif exc.problem and exc.context:
+        context = exc.context
+        if exc.context_mark and exc.context_mark is not mark:
+            context += f' at line {exc.context_mark.line + 1}, column {exc.context_mark.column + 1}'
+        message += f' ({context})'
+    return DataError.at(path, line, column, message)
 
 
 def _decode(path: Path, raw: bytes) -> str:
@@ -145,7 +161,11 @@ class _Converter:
             return node.value
         if isinstance(node, yaml.ScalarNode) and node.tag in _CORE_TAGS:
             return self._scalars.construct_object(node)
-        raise self._error(position, f"unsupported YAML tag '{node.tag}'")
+        tag = node.tag.replace('tag:yaml.org,2002:', '!!')
+        raise self._error(
+            position,
+            f"unsupported YAML tag '{tag}': only plain text, numbers, true/false, lists and mappings",
+        )
 
     def _mapping(self, node: yaml.MappingNode, where: Path_) -> dict[str, Any]:
         result: dict[str, Any] = {}

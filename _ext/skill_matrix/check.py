@@ -1,0 +1,41 @@
+"""Validate a data directory without building the site: ``python -m skill_matrix.check data/``.
+
+Prints one line per problem, like a compiler (``file:line:column: message``), and exits 1
+when there is any; usable as a pre-commit hook.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from skill_matrix.loader import check_data_dir, skill_files
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog='python -m skill_matrix.check', description=__doc__.splitlines()[0])
+    parser.add_argument(
+        'data_dir', nargs='?', default='data', type=Path, help='the data directory (default: data)'
+    )
+    args = parser.parse_args(argv)
+    data_dir: Path = args.data_dir
+    if not (data_dir / 'roles.yaml').is_file() or not (data_dir / 'levels.yaml').is_file():
+        print(
+            f'{data_dir}: not a data directory (it needs roles.yaml, levels.yaml and skills/)',
+            file=sys.stderr,
+        )
+        return 2
+    problems = check_data_dir(data_dir)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if problems:
+        files = len({problem.path for problem in problems})
+        print(f'{len(problems)} problem(s) in {files} file(s)', file=sys.stderr)
+        return 1
+    print(f'{data_dir}: {len(skill_files(data_dir))} skills, no problems')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
