@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean
+.PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog lint lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -22,6 +22,8 @@ venv: $(VENV)/.installed  ## create .venv with the pinned dependencies
 $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
+	@# _ext on the venv's path, so that `python -m skill_matrix.check` works from anywhere
+	@echo "$(CURDIR)/_ext" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/skill-profiles.pth"
 	@touch $@
 
 html: $(HTML_TARGETS) $(BUILDDIR)/html/index.html  ## build the site in en, de and zh_CN into _build/html/<lang>/
@@ -37,6 +39,20 @@ $(BUILDDIR)/html/index.html: _templates/landing.html
 
 test: venv  ## run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-commit hook runs)
+	$(BIN)/python -m skill_matrix.check data
+
+check: check-data html  ## validate data/, then the strict build of every language
+
+SERVE_LANGUAGE ?= en
+SERVE_PORT     ?= 8000
+serve: venv  ## live preview on http://127.0.0.1:$(SERVE_PORT)/, rebuilt on every page, YAML or extension edit
+	$(BIN)/sphinx-autobuild -b html -D language=$(SERVE_LANGUAGE) -d $(BUILDDIR)/serve-doctrees \
+	    --host 127.0.0.1 --port $(SERVE_PORT) --watch data --watch _ext \
+	    --re-ignore '(^|/)(_build|\.venv|\.git|tests|__pycache__)/|\.mo$$' . $(BUILDDIR)/serve
+
+htmllive: serve
 
 gettext: venv  ## extract every translatable text into _build/gettext/*.pot
 	$(SPHINXBUILD) -b gettext $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/gettext . $(BUILDDIR)/gettext
