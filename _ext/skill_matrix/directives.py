@@ -110,7 +110,14 @@ class SkillMatrixDirective(_SkillDataDirective):
             layout=self.options.get('layout', self.config.skill_matrix_default_layout),
             required_only='required-only' in self.options,
         )
-        matrix = build_matrix(skill, definitions, view, language=self.config.language, node_id=node_id)
+        matrix = build_matrix(
+            skill,
+            definitions,
+            view,
+            language=self.config.language,
+            node_id=node_id,
+            edit_url=self._edit_url(path),
+        )
         matrix['classes'] += self.options.get('class', [])
         self.set_source_info(matrix)
         self.state.document.note_explicit_target(matrix)
@@ -131,6 +138,13 @@ class SkillMatrixDirective(_SkillDataDirective):
                     f":{option}: skill '{skill.id}' has no {kind} '{item}' (it has: {known(default)})"
                 )
         return chosen
+
+    def _edit_url(self, path: Path) -> str | None:
+        """Where contributors change this skill: ``skill_matrix_edit_url`` with the file's path."""
+        pattern: str | None = self.config.skill_matrix_edit_url
+        if not pattern:
+            return None
+        return pattern.format(path=path.relative_to(self.env.srcdir).as_posix())
 
     def _unavailable(self, node_id: str) -> nodes.Element:
         message = f'The skill matrix for {self.arguments[0]!r} could not be built: see the build warnings.'

@@ -43,6 +43,12 @@ def check_config(app: Sphinx, config: Config) -> None:
             f'skill_matrix_data_dir = {config.skill_matrix_data_dir!r}: {directory} must hold '
             'roles.yaml, levels.yaml and a skills/ folder'
         )
+    edit_url = config.skill_matrix_edit_url
+    if edit_url and (not isinstance(edit_url, str) or '{path}' not in edit_url):
+        raise ConfigError(
+            f"skill_matrix_edit_url = {edit_url!r}: give a URL with {{path}} where the data file's path "
+            "goes, e.g. 'https://git.example.com/org/repo/-/edit/main/{path}', or None to show no link"
+        )
     if config.skill_matrix_default_layout not in LAYOUTS:
         raise ConfigError(
             f'skill_matrix_default_layout = {config.skill_matrix_default_layout!r}: '
@@ -112,6 +118,7 @@ def compile_catalogs() -> None:
 def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value('skill_matrix_data_dir', 'data', 'env', types=frozenset({str}))
     app.add_config_value('skill_matrix_default_layout', 'by-level', 'env', types=frozenset({str}))
+    app.add_config_value('skill_matrix_edit_url', None, 'env', types=frozenset({str, type(None)}))
     # Sphinx's translators render these as the paragraph and title they extend; registering
     # them makes docutils' own visitors treat them as ordinary nodes too.
     app.add_node(skill_text)

@@ -34,9 +34,15 @@ class MatrixView:
 
 
 def build_matrix(
-    skill: Skill, definitions: Definitions, view: MatrixView, *, language: str, node_id: str
+    skill: Skill,
+    definitions: Definitions,
+    view: MatrixView,
+    *,
+    language: str,
+    node_id: str,
+    edit_url: str | None = None,
 ) -> nodes.container:
-    """The whole matrix of *skill*: summary, facts, stats and the tables of *view*."""
+    """The whole matrix of *skill*: summary, facts, stats, the tables of *view*, an edit link."""
     container = nodes.container(
         classes=['skill-matrix', f'skill-matrix-{view.layout}'], ids=[node_id], skill=skill.id
     )
@@ -54,6 +60,10 @@ def build_matrix(
     tables = {'by-level': _tables_by_level, 'by-role': _tables_by_role, 'grid': _grid}[view.layout]
     built = list(tables(skill, definitions, view))
     container += built or [label(_('No required expectations.'), classes=['skill-empty'])]
+    if edit_url:
+        text = _('Suggest a change')
+        link = nodes.reference(text, text, refuri=edit_url)
+        container += nodes.paragraph('', '', link, classes=['skill-edit'], translatable=False)
     return container
 
 
