@@ -15,7 +15,7 @@ version = release = '0.1'
 extensions = ['myst_parser', 'skill_matrix']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'skills/**']
+include_patterns = ['index.rst', 'skills/**', 'guide/**']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 

@@ -15,6 +15,7 @@ from sphinx.util.nodes import make_id
 from skill_matrix.loader import load_definitions, load_skill, skill_files, skill_path
 from skill_matrix.problems import DataError, did_you_mean, known
 from skill_matrix.render import LAYOUTS, MatrixView, build_matrix, build_overview
+from skill_matrix.schemadoc import SCHEMAS, build_schema_table, schema_path
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -171,3 +172,21 @@ class SkillOverviewDirective(_SkillDataDirective):
         table['classes'] += self.options.get('class', [])
         self.set_source_info(table)
         return [table]
+
+
+class SkillSchemaDirective(SphinxDirective):
+    """``.. skill-schema:: skill|roles|levels``: the data format, generated from its JSON Schema."""
+
+    required_arguments = 1
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        name = self.arguments[0]
+        if name not in SCHEMAS:
+            raise self.error(
+                f"unknown schema '{name}' (known: {known(SCHEMAS)}){did_you_mean(name, SCHEMAS)}"
+            )
+        self.env.note_dependency(schema_path(name))
+        schema_table = build_schema_table(name)
+        self.set_source_info(schema_table)
+        return [schema_table]

@@ -12,7 +12,12 @@ from sphinx.util.i18n import CatalogInfo
 
 from skill_matrix import __version__
 from skill_matrix.datanodes import skill_caption, skill_text
-from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOverviewDirective
+from skill_matrix.directives import (
+    WARNING_TYPE,
+    SkillMatrixDirective,
+    SkillOverviewDirective,
+    SkillSchemaDirective,
+)
 from skill_matrix.domain import SkillDomain
 from skill_matrix.i18n import TranslateDataText
 from skill_matrix.labels import CATALOG
@@ -127,6 +132,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(TranslateDataText)
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
+    app.add_directive('skill-schema', SkillSchemaDirective)
     compile_catalogs()
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.connect('config-inited', check_config)

@@ -81,7 +81,7 @@ def build_overview(skills: Sequence[Skill], definitions: Definitions) -> nodes.t
             _number(required),
             _number(len(skill.expectations) - required),
         ]
-        rows.append(_row(cells, classes=['skill-overview-row', f'skill-overview-{skill.id}']))
+        rows.append(table_row(cells, classes=['skill-overview-row', f'skill-overview-{skill.id}']))
     headers = [
         _('Skill'),
         _('Group'),
@@ -90,7 +90,7 @@ def build_overview(skills: Sequence[Skill], definitions: Definitions) -> nodes.t
         pgettext('count', 'Required'),
         pgettext('count', 'Optional'),
     ]
-    return _table(None, headers, [34, 26, 10, 10, 10, 10], rows, ['skill-overview'])
+    return table(None, headers, [34, 26, 10, 10, 10, 10], rows, ['skill-overview'])
 
 
 # --- header -----------------------------------------------------------------------------------
@@ -158,7 +158,7 @@ def _tables_by_level(skill: Skill, definitions: Definitions, view: MatrixView) -
         ]
         if rows:
             caption = label(level_name(definitions.level(level_id).name), nodes.title)
-            yield _table(
+            yield table(
                 caption, headers, [24, 12, 64], rows, ['skill-table', f'skill-table-level-{level_id}']
             )
 
@@ -173,7 +173,7 @@ def _tables_by_role(skill: Skill, definitions: Definitions, view: MatrixView) ->
         ]
         if rows:
             caption = make_text(definitions.role(role_id).name, skill_caption)
-            yield _table(caption, headers, [16, 12, 72], rows, ['skill-table', f'skill-table-role-{role_id}'])
+            yield table(caption, headers, [16, 12, 72], rows, ['skill-table', f'skill-table-role-{role_id}'])
 
 
 def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[nodes.table]:
@@ -193,19 +193,17 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
                     nodes.entry('', classes=['skill-cell', 'skill-omitted', f'skill-level-{level_id}'])
                 )
         if any('skill-omitted' not in cell['classes'] for cell in cells[1:]):
-            rows.append(_row(cells, classes=['skill-grid-row', f'skill-role-{role_id}']))
+            rows.append(table_row(cells, classes=['skill-grid-row', f'skill-role-{role_id}']))
     if rows:
         headers = [pgettext('column', 'Role')] + [
             level_name(definitions.level(level_id).name) for level_id in view.level_ids
         ]
         width = 84 // len(view.level_ids)
-        table = _table(
-            None, headers, [16] + [width] * len(view.level_ids), rows, ['skill-table', 'skill-grid']
-        )
-        first_column = table.next_node(nodes.colspec)
+        grid = table(None, headers, [16] + [width] * len(view.level_ids), rows, ['skill-table', 'skill-grid'])
+        first_column = grid.next_node(nodes.colspec)
         assert first_column is not None
         first_column['stub'] = 1  # role names are the rows' header cells
-        yield table
+        yield grid
 
 
 def _shown(item: Expectation, view: MatrixView) -> bool:
@@ -229,7 +227,7 @@ def _flag(item: Expectation) -> nodes.paragraph:
 
 
 def _expectation_row(item: Expectation, first: list[nodes.Element]) -> nodes.row:
-    return _row([*first, _flag(item), make_text(item.description)], classes=_classes(item, 'skill-row'))
+    return table_row([*first, _flag(item), make_text(item.description)], classes=_classes(item, 'skill-row'))
 
 
 def _number(value: int) -> nodes.paragraph:
@@ -239,14 +237,14 @@ def _number(value: int) -> nodes.paragraph:
 # --- tables -----------------------------------------------------------------------------------
 
 
-def _row(cells: Sequence[nodes.Element], classes: list[str]) -> nodes.row:
+def table_row(cells: Sequence[nodes.Element], classes: list[str]) -> nodes.row:
     row = nodes.row(classes=classes)
     for cell in cells:
         row += cell if isinstance(cell, nodes.entry) else nodes.entry('', cell)
     return row
 
 
-def _table(
+def table(
     caption: nodes.title | None,
     headers: Sequence[str],
     widths: Sequence[int],
@@ -259,6 +257,6 @@ def _table(
     group = nodes.tgroup(cols=len(headers))
     table += group
     group.extend(nodes.colspec(colwidth=width) for width in widths)
-    group += nodes.thead('', _row([label(header) for header in headers], classes=[]))
+    group += nodes.thead('', table_row([label(header) for header in headers], classes=[]))
     group += nodes.tbody('', *rows)
     return table

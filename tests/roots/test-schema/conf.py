@@ -1,0 +1,2 @@
+extensions = ['skill_matrix']
+exclude_patterns = ['_build']
