@@ -109,9 +109,9 @@ def add_assets_to_matrix_pages(
         app.add_css_file('skill_matrix.css')
 
 
-def compile_catalogs() -> None:
-    """Compile the extension's .po files to .mo when they are newer (Sphinx never does)."""
-    for po_file in LOCALE_DIR.glob(f'*/LC_MESSAGES/{CATALOG}.po'):
+def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> None:
+    """Compile the extension's .po files to .mo when missing or older (Sphinx never does)."""
+    for po_file in locale_dir.glob(f'*/LC_MESSAGES/{CATALOG}.po'):
         catalog = CatalogInfo(str(po_file.parent), CATALOG, 'utf-8')
         if catalog.is_outdated():
             try:
