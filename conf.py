@@ -14,6 +14,10 @@ version = release = '0.1'
 
 extensions = ['myst_parser', 'skill_matrix']
 
+# Pages come in through pull requests: raw HTML is shown as text, never passed through
+# (reStructuredText's raw and include directives are off in docutils.conf).
+myst_disable_syntax = ['html_block', 'html_inline']
+
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
 include_patterns = ['index.rst', 'skills/**', 'guide/**']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
