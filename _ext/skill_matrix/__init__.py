@@ -15,8 +15,10 @@ from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOve
 from skill_matrix.domain import SkillDomain
 from skill_matrix.i18n import TranslateDataText
 from skill_matrix.labels import CATALOG
+from skill_matrix.languages import add_language_context, add_stylesheet
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.render import LAYOUTS
+from skill_matrix.translation_warnings import install as install_translation_warnings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -129,6 +131,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_assets_to_matrix_pages)
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
+    # Translations: .po locations in warnings, language switcher, progress and review marks.
+    app.connect('builder-inited', install_translation_warnings)
+    app.connect('builder-inited', add_stylesheet)
+    app.connect('html-page-context', add_language_context)
     return {
         'version': __version__,
         'env_version': 1,
