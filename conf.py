@@ -36,13 +36,12 @@ gettext_location = True
 # styled by the extension), each page shows its translation progress, and the sidebar links
 # the same page in the other languages (make html builds each into _build/html/<language>/).
 translation_progress_classes = 'untranslated'
-templates_path = ['_templates']
 html_context = {'languages': {'en': 'English', 'de': 'Deutsch', 'zh_CN': '简体中文'}}
 html_sidebars = {
     '**': [
         'sidebar/brand.html',
         'sidebar/search.html',
-        'sidebar/languages.html',
+        'skill_matrix/languages.html',
         'sidebar/scroll-start.html',
         'sidebar/navigation.html',
         'sidebar/scroll-end.html',

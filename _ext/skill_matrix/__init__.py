@@ -15,7 +15,7 @@ from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOve
 from skill_matrix.domain import SkillDomain
 from skill_matrix.i18n import TranslateDataText
 from skill_matrix.labels import CATALOG
-from skill_matrix.languages import add_language_context, add_stylesheet
+from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.render import LAYOUTS
 from skill_matrix.translation_warnings import install as install_translation_warnings
@@ -132,6 +132,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
     # Translations: .po locations in warnings, language switcher, progress and review marks.
+    app.connect('config-inited', add_templates)
     app.connect('builder-inited', install_translation_warnings)
     app.connect('builder-inited', add_stylesheet)
     app.connect('html-page-context', add_language_context)

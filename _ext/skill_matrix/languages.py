@@ -4,13 +4,15 @@ The site is built once per language into sibling folders (``<outdir>/../<languag
 ``html_context = {'languages': {'en': 'English', 'de': 'Deutsch', …}}`` in ``conf.py``, each
 page's template context gets ``language_links``: the same page in every language, linked
 relative to the page. Pages of a translated build also get ``translation_progress``, from
-the counts Sphinx keeps in each doctree. ``_templates/sidebar/languages.html`` shows both.
+the counts Sphinx keeps in each doctree. The sidebar template ``skill_matrix/languages.html``
+(add it to ``html_sidebars``) shows both.
 """
 
 from __future__ import annotations
 
 import posixpath
 from collections.abc import Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from skill_matrix.labels import _
@@ -18,8 +20,10 @@ from skill_matrix.labels import _
 if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
+    from sphinx.config import Config
 
 STYLESHEET = 'skill_matrix_i18n.css'
+TEMPLATES_DIR = Path(__file__).parent / 'templates'
 
 
 class LanguageLink(NamedTuple):
@@ -80,3 +84,8 @@ def add_stylesheet(app: Sphinx) -> None:
     """The language switcher's style and the marks on untranslated text, on every page."""
     if app.builder.format == 'html':
         app.add_css_file(STYLESHEET)
+
+
+def add_templates(app: Sphinx, config: Config) -> None:
+    """Make ``skill_matrix/languages.html`` available to ``html_sidebars``."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 from babel.messages.pofile import read_po
 from sphinx.util.i18n import docname_to_domain
-from sphinx.util.logging import NAMESPACE, WarningStreamHandler
+from sphinx.util.logging import NAMESPACE, WarningLogRecordTranslator, WarningStreamHandler
 
 if TYPE_CHECKING:
     from babel.messages.catalog import Message
@@ -33,14 +33,20 @@ class TranslationLocationFilter(logging.Filter):
         super().__init__()
         self.app = app
         self._catalogs: dict[Path, tuple[float, list[Message]]] = {}
+        self._reported: set[tuple[str, str]] = set()
 
     def filter(self, record: logging.LogRecord) -> bool:
         location = getattr(record, 'location', None)
         if isinstance(location, str) and (match := _TRANSLATED.fullmatch(location)):
             found = self.find_entry(Path(match['source']), int(match['line']))
             if found is not None:
-                record.location = found
+                location = record.location = found
                 record.msg = f'{record.msg} (translation of {match["source"]}:{match["line"]})'
+            # Sphinx parses a translation twice (titles first, then the rest): report it once.
+            reported = (location, str(record.msg))
+            if reported in self._reported:
+                return False
+            self._reported.add(reported)
         return True
 
     def find_entry(self, source: Path, line: int) -> str | None:
@@ -91,7 +97,15 @@ def _msgstr_line(po_file: Path, msgid_line: int) -> int:
 
 
 def install(app: Sphinx) -> None:
-    """Add the filter to the handler that writes this build's warnings."""
+    """Add the filter to the handler that writes this build's warnings, before Sphinx adds the type."""
     for handler in logging.getLogger(NAMESPACE).handlers:
         if isinstance(handler, WarningStreamHandler):
-            handler.addFilter(TranslationLocationFilter(app))
+            position = next(
+                (
+                    index
+                    for index, existing in enumerate(handler.filters)
+                    if isinstance(existing, WarningLogRecordTranslator)
+                ),
+                len(handler.filters),
+            )
+            handler.filters.insert(position, TranslationLocationFilter(app))
