@@ -95,6 +95,16 @@ def test_each_page_shows_its_translation_progress(build: Callable[..., SphinxTes
     assert 'incomplete' in progress['class']
 
 
+def test_a_translated_toctree_caption_counts_as_translated(build: Callable[..., SphinxTestApp]) -> None:
+    # The index page has 7 translatable texts: its title and paragraph (not in site.po), the
+    # overview's two titles and two groups (only "Automated Testing" translated), and the
+    # toctree caption "Contents" → "Inhalt". Sphinx alone counts the caption as untranslated.
+    page = html(build('i18n', 'html', language='de'), 'index')
+    assert text_of(page.select_one('.toctree-wrapper .caption-text')) == 'Inhalt'
+    progress = page.select_one('.sidebar-languages .translation-progress')
+    assert progress['title'] == '2 von 7 Texten dieser Seite sind übersetzt'
+
+
 @pytest.mark.parametrize(
     ('language', 'current', 'links'),
     [

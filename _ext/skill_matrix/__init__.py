@@ -13,7 +13,7 @@ from sphinx.util.i18n import CatalogInfo
 from skill_matrix.datanodes import skill_caption, skill_text
 from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOverviewDirective
 from skill_matrix.domain import SkillDomain
-from skill_matrix.i18n import TranslateDataText
+from skill_matrix.i18n import MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.labels import CATALOG
 from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
 from skill_matrix.loader import check_data_dir, skill_files
@@ -121,6 +121,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(skill_caption)
     app.add_domain(SkillDomain)
     app.add_transform(TranslateDataText)
+    app.add_transform(MarkTranslatedToctrees)
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
     compile_catalogs()
