@@ -36,6 +36,7 @@ gettext_location = True
 # styled by the extension), each page shows its translation progress, and the sidebar links
 # the same page in the other languages (make html builds each into _build/html/<language>/).
 translation_progress_classes = 'untranslated'
+# Language code → its own name, in switcher order; the same codes as LANGUAGES in the Makefile.
 html_context = {'languages': {'en': 'English', 'de': 'Deutsch', 'zh_CN': '简体中文'}}
 html_sidebars = {
     '**': [
