@@ -12,7 +12,8 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog lint lock clean
+.PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog \
+	lint lock clean intl-templates intl-stats intl-check
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -43,7 +44,7 @@ test: venv  ## run the whole test suite
 check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-commit hook runs)
 	$(BIN)/python -m skill_matrix.check data
 
-check: check-data html  ## validate data/, then the strict build of every language
+check: check-data html intl-check  ## validate data/, the strict build of every language, the catalogs
 
 SERVE_LANGUAGE ?= en
 SERVE_PORT     ?= 8000
@@ -61,10 +62,27 @@ intl-update: gettext  ## update locale/<lang>/LC_MESSAGES/*.po from the .pot fil
 	$(BIN)/sphinx-intl update -p $(BUILDDIR)/gettext -d locale $(addprefix -l ,$(filter-out en,$(LANGUAGES)))
 
 EXT_LOCALE := _ext/skill_matrix/locale
+EXT_EXTRACT = $(BIN)/pybabel -q extract --no-location --omit-header --sort-output \
+	-k _ -k pgettext:1c,2 -k ngettext:1,2 -o $(1) _ext/skill_matrix
 ext-catalog: venv  ## refresh the extension's UI-label catalogs after changing a label in _ext/
-	$(BIN)/pybabel extract --no-location --omit-header --sort-output -k _ -k pgettext:1c,2 -k ngettext:1,2 \
-	    -o $(EXT_LOCALE)/skill_matrix.pot _ext/skill_matrix
-	$(BIN)/pybabel update --no-fuzzy-matching --width 100 -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
+	$(call EXT_EXTRACT,$(EXT_LOCALE)/skill_matrix.pot)
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-pot-creation-date --width 100 -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
+
+# Translation statistics and the stale check compare the catalogs with templates extracted
+# from the sources right now: the site's (make gettext) and the extension's UI labels.
+TRANSLATED    := $(filter-out en,$(LANGUAGES))
+INTL_CATALOGS := $(BUILDDIR)/gettext/skill-profiles.pot=locale $(BUILDDIR)/gettext-ui/skill_matrix.pot=$(EXT_LOCALE)
+CATALOGCHECK  := PYTHONPATH=_ext $(BIN)/python -m skill_matrix.catalogcheck
+
+intl-templates: gettext
+	@mkdir -p $(BUILDDIR)/gettext-ui
+	$(call EXT_EXTRACT,$(BUILDDIR)/gettext-ui/skill_matrix.pot)
+
+intl-stats: intl-templates  ## translated / fuzzy / untranslated messages and % per language and catalog
+	@$(CATALOGCHECK) stats $(addprefix -l ,$(TRANSLATED)) $(INTL_CATALOGS)
+
+intl-check: intl-templates  ## fail when a catalog is out of date with the sources or below 100 %
+	@$(CATALOGCHECK) check $(addprefix -l ,$(TRANSLATED)) $(INTL_CATALOGS)
 
 lint: venv  ## ruff and mypy
 	$(BIN)/ruff check _ext tests conf.py

@@ -36,6 +36,23 @@ gettext_compact = 'skill-profiles'
 gettext_uuid = False
 gettext_location = True
 
+# Reviewing translations: text that falls back to English is marked (class "untranslated",
+# styled by the extension), each page shows its translation progress, and the sidebar links
+# the same page in the other languages (make html builds each into _build/html/<language>/).
+translation_progress_classes = 'untranslated'
+# Language code → its own name, in switcher order; the same codes as LANGUAGES in the Makefile.
+html_context = {'languages': {'en': 'English', 'de': 'Deutsch', 'zh_CN': '简体中文'}}
+html_sidebars = {
+    '**': [
+        'sidebar/brand.html',
+        'sidebar/search.html',
+        'skill_matrix/languages.html',
+        'sidebar/scroll-start.html',
+        'sidebar/navigation.html',
+        'sidebar/scroll-end.html',
+    ]
+}
+
 # Furo: actively maintained, accessible, light (no JavaScript framework), readable wide tables,
 # a dark mode and its own labels translated into German and Chinese.
 html_theme = 'furo'

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import json
 import re
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
+from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import REPO, read_yaml, text_of
 
@@ -166,3 +168,104 @@ def test_overview_links_every_skill(site: Path) -> None:
 def test_html_lang_attribute(site: Path) -> None:
     for language, code in (('en', 'en'), ('de', 'de'), ('zh_CN', 'zh-CN')):
         assert re.match(code, page(site, language, 'index').html['lang'], re.IGNORECASE)
+
+
+# --- translations (issue 3) ---------------------------------------------------------------------
+
+TRANSLATED = ('de', 'zh_CN')
+PAGES = ('index', 'genindex', 'search', *(f'skills/{skill_id}' for skill_id in sorted(SKILLS)))
+
+
+def english_descriptions() -> set[str]:
+    """Every description of data/ and of the seed exports, as the English page shows it."""
+    texts = {
+        ' '.join(cell['description'].split())
+        for skill in SKILLS.values()
+        for levels in skill['roles'].values()
+        for cell in levels.values()
+    }
+    for seed in SEED_SKILLS:
+        if (SEEDS / seed).is_file():
+            texts |= {description for _role, _required, description in seed_cells(SEEDS / seed)}
+    return texts
+
+
+@pytest.mark.parametrize('language', TRANSLATED)
+@pytest.mark.parametrize('skill_id', sorted(SKILLS))
+def test_no_english_description_on_translated_pages(site: Path, language: str, skill_id: str) -> None:
+    html = page(site, language, f'skills/{skill_id}')
+    text = text_of(html)  # the whole page, head and sidebar included
+    shown = [text_of(row.select('td')[2]) for row in html.select('tr.skill-row')]
+    assert all(shown)
+    for description in english_descriptions():
+        assert description not in text
+    assert html.select('.untranslated') == []
+
+
+def row_shape(html: BeautifulSoup) -> list[tuple[str, ...]]:
+    return [tuple(row['class']) for row in html.select('tr.skill-row')]
+
+
+@pytest.mark.parametrize('language', TRANSLATED)
+@pytest.mark.parametrize('skill_id', sorted(SKILLS))
+def test_translated_pages_have_the_english_rows_flags_and_counts(
+    site: Path, language: str, skill_id: str
+) -> None:
+    english, translated = page(site, 'en', f'skills/{skill_id}'), page(site, language, f'skills/{skill_id}')
+    assert row_shape(translated) == row_shape(english)
+    values = [text_of(value) for value in english.select('.skill-stat-value')]
+    assert [text_of(value) for value in translated.select('.skill-stat-value')] == values
+
+
+@pytest.mark.parametrize(('language', 'label'), [('de', 'Übersetzt: 100 %'), ('zh_CN', '已翻译：100%')])
+def test_translated_pages_show_complete_progress(site: Path, language: str, label: str) -> None:
+    for name in ('index', *(f'skills/{skill_id}' for skill_id in SKILLS)):
+        progress = page(site, language, name).select_one('.sidebar-languages .translation-progress')
+        assert text_of(progress) == label, name
+
+
+def switcher(site: Path, language: str, name: str) -> dict[str, Path]:
+    """Language name → the file each switcher link leads to."""
+    here = (site / language / f'{name}.html').parent
+    links = page(site, language, name).select('.sidebar-languages a')
+    return {text_of(link): (here / link['href']).resolve() for link in links}
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_every_switcher_link_leads_to_the_same_page_in_another_language(site: Path, language: str) -> None:
+    names = {'en': 'English', 'de': 'Deutsch', 'zh_CN': '简体中文'}
+    for name in PAGES:
+        targets = switcher(site, language, name)
+        assert targets == {
+            names[other]: (site / other / f'{name}.html').resolve()
+            for other in LANGUAGES
+            if other != language
+        }
+        assert all(target.is_file() for target in targets.values())
+
+
+@pytest.mark.parametrize(('language', 'back'), [('de', 'English'), ('zh_CN', 'English')])
+def test_the_en_pytorch_page_links_to_de_and_zh_and_back(site: Path, language: str, back: str) -> None:
+    name = {'de': 'Deutsch', 'zh_CN': '简体中文'}[language]
+    assert (
+        switcher(site, 'en', 'skills/pytorch')[name]
+        == (site / language / 'skills' / 'pytorch.html').resolve()
+    )
+    assert (
+        switcher(site, language, 'skills/pytorch')[back]
+        == (site / 'en' / 'skills' / 'pytorch.html').resolve()
+    )
+
+
+def test_chinese_search_finds_a_word_of_a_translated_description(site: Path) -> None:
+    with (REPO / 'locale' / 'zh_CN' / 'LC_MESSAGES' / 'skill-profiles.po').open('rb') as po:
+        catalog = read_po(po)
+    description = ' '.join(
+        SKILLS['pytorch']['roles']['computer-vision-engineer']['senior']['description'].split()
+    )
+    assert '知识蒸馏' in catalog[description].string
+    script = (site / 'zh_CN' / 'searchindex.js').read_text(encoding='utf-8')
+    index = json.loads(script[script.index('(') + 1 : script.rindex(')')])
+    pages = index['terms']['蒸馏']
+    pages = pages if isinstance(pages, list) else [pages]
+    assert index['docnames'].index('skills/pytorch') in pages

@@ -19,10 +19,12 @@ from skill_matrix.directives import (
     SkillSchemaDirective,
 )
 from skill_matrix.domain import SkillDomain
-from skill_matrix.i18n import TranslateDataText
+from skill_matrix.i18n import MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.labels import CATALOG
+from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.render import LAYOUTS
+from skill_matrix.translation_warnings import install as install_translation_warnings
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -130,6 +132,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(skill_caption)
     app.add_domain(SkillDomain)
     app.add_transform(TranslateDataText)
+    app.add_transform(MarkTranslatedToctrees)
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
     app.add_directive('skill-schema', SkillSchemaDirective)
@@ -141,6 +144,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_assets_to_matrix_pages)
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
+    # Translations: .po locations in warnings, language switcher, progress and review marks.
+    app.connect('config-inited', add_templates)
+    app.connect('builder-inited', install_translation_warnings)
+    app.connect('builder-inited', add_stylesheet)
+    app.connect('html-page-context', add_language_context)
     return {
         'version': __version__,
         'env_version': 1,

@@ -1,0 +1,224 @@
+"""Translation statistics and the stale-catalog check, run by ``make intl-stats`` and ``make intl-check``.
+
+Each catalog is given as ``TEMPLATE=LOCALE_DIR``: a freshly extracted ``.pot`` (what the
+sources say today) and the folder holding ``<language>/LC_MESSAGES/<template name>.po``.
+The check fails, naming the file and the text, when a ``.po`` file
+
+- lacks a message of the template (an English text was added or changed and the catalog
+  was not updated, or was updated and the new text not translated),
+- has a fuzzy or untranslated entry, or a translation that drops a ``{placeholder}``,
+- has an entry for a text the sources no longer contain, or an obsolete (``#~``) entry.
+
+Usage::
+
+    python -m skill_matrix.catalogcheck stats -l de -l zh_CN _build/gettext/site.pot=locale
+    python -m skill_matrix.catalogcheck check -l de -l zh_CN _build/gettext/site.pot=locale
+"""
+
+from __future__ import annotations
+
+import argparse
+import difflib
+import math
+import os
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from babel.messages.pofile import read_po
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Iterator, Sequence
+
+    from babel.messages.catalog import Catalog, Message
+
+_PLACEHOLDER = re.compile(r'\{[^{}]*\}')
+_Key = tuple[str | None, str]  # (msgctxt, msgid)
+
+
+@dataclass
+class CatalogReport:
+    """One language's ``.po`` file measured against its template."""
+
+    po_file: Path
+    total: int = 0
+    translated: int = 0
+    fuzzy: int = 0
+    untranslated: int = 0
+    obsolete: int = 0
+    problems: list[str] = field(default_factory=list)
+
+    @property
+    def percent(self) -> float:
+        """Rounded down to a tenth, so that 100.0 means every message."""
+        return math.floor(1000 * self.translated / self.total) / 10 if self.total else 100.0
+
+
+def _key(message: Message) -> _Key:
+    return (message.context, _text(message.id))
+
+
+def _text(value: str | tuple[str, ...] | list[str] | None) -> str:
+    if isinstance(value, (tuple, list)):
+        return value[0]
+    return value or ''
+
+
+def _strings(message: Message) -> list[str]:
+    value = message.string
+    return list(value) if isinstance(value, (tuple, list)) else [value or '']
+
+
+def _quote(message: Message) -> str:
+    context = f'[{message.context}] ' if message.context else ''
+    return f'{context}"{_text(message.id)}"'
+
+
+def _read(path: Path) -> Catalog:
+    with path.open('rb') as po:
+        return read_po(po)
+
+
+def _messages(catalog: Catalog) -> dict[_Key, Message]:
+    return {_key(message): message for message in catalog if message.id}
+
+
+def _sources(message: Message, template: Path) -> str:
+    """Where the sources hold *message*, relative to the working directory."""
+    places = [
+        f'{os.path.relpath(template.parent / path)}:{line}'
+        if line
+        else os.path.relpath(template.parent / path)
+        for path, line in message.locations
+    ]
+    return f' (in {", ".join(places)})' if places else ''
+
+
+def compare(template_file: Path, po_file: Path) -> CatalogReport:
+    """Measure *po_file* against *template_file* and list what is out of date."""
+    report = CatalogReport(po_file)
+    expected = _messages(_read(template_file))
+    report.total = len(expected)
+    if not po_file.is_file():
+        report.untranslated = report.total
+        report.problems.append(f'{po_file}: missing: run make intl-update to create it')
+        return report
+    catalog = _read(po_file)
+    present = _messages(catalog)
+    stale = {key: message for key, message in present.items() if key not in expected}
+    for key, wanted in expected.items():
+        message = present.get(key)
+        if message is None:
+            report.untranslated += 1
+            report.problems.append(
+                f'{po_file}: no entry for the English text {_quote(wanted)}'
+                f'{_sources(wanted, template_file)}: run make intl-update and translate it'
+                f'{_earlier_version(wanted, stale.values())}'
+            )
+        elif message.fuzzy:
+            report.fuzzy += 1
+            report.problems.append(
+                f'{po_file}:{message.lineno}: fuzzy: {_quote(message)}: '
+                'check the translation against the English, then remove the fuzzy flag'
+            )
+        elif not all(_strings(message)):
+            report.untranslated += 1
+            report.problems.append(f'{po_file}:{message.lineno}: untranslated: {_quote(message)}')
+        else:
+            report.translated += 1
+            report.problems.extend(_placeholder_problems(po_file, message))
+    for message in stale.values():
+        report.problems.append(
+            f'{po_file}:{message.lineno}: the sources no longer contain {_quote(message)}: '
+            'run make intl-update'
+        )
+    report.obsolete = len(catalog.obsolete)
+    for message in catalog.obsolete.values():
+        report.problems.append(
+            f'{po_file}:{message.lineno}: obsolete entry {_quote(message)} (its English text is gone): '
+            'reuse its translation for the new text, then delete it'
+        )
+    return report
+
+
+def _earlier_version(message: Message, candidates: Iterable[Message]) -> str:
+    """A hint at the entry that most likely held this text before it changed."""
+    texts = {_text(candidate.id): candidate for candidate in candidates}
+    close = difflib.get_close_matches(_text(message.id), list(texts), n=1, cutoff=0.6)
+    if not close:
+        return ''
+    return f'; it looks like a changed version of the entry at line {texts[close[0]].lineno}'
+
+
+def _placeholder_problems(po_file: Path, message: Message) -> Iterator[str]:
+    wanted = sorted(_PLACEHOLDER.findall(_text(message.id)))
+    if not wanted or 'python-brace-format' not in message.flags:
+        return
+    for string in _strings(message):
+        if sorted(set(_PLACEHOLDER.findall(string))) != sorted(set(wanted)):
+            yield (
+                f'{po_file}:{message.lineno}: the translation of {_quote(message)} must keep the '
+                f'placeholders {", ".join(sorted(set(wanted)))}: "{string}"'
+            )
+
+
+def reports(catalogs: Sequence[tuple[Path, Path]], languages: Sequence[str]) -> list[CatalogReport]:
+    """One report per language and catalog, in that order."""
+    return [
+        compare(template, locale_dir / language / 'LC_MESSAGES' / f'{template.stem}.po')
+        for language in languages
+        for template, locale_dir in catalogs
+    ]
+
+
+def format_stats(results: Sequence[CatalogReport]) -> str:
+    width = max([len(str(result.po_file)) for result in results] + [len('catalog')])
+    header = f'{"catalog":<{width}}  translated  fuzzy  untranslated  obsolete       %'
+    lines = [header, '-' * len(header)]
+    for result in results:
+        lines.append(
+            f'{result.po_file!s:<{width}}  {result.translated:>10}  {result.fuzzy:>5}  '
+            f'{result.untranslated:>12}  {result.obsolete:>8}  {result.percent:>5.1f} %'
+        )
+    return '\n'.join(lines)
+
+
+def _catalog_argument(value: str) -> tuple[Path, Path]:
+    template, separator, locale_dir = value.partition('=')
+    if not separator or not template.endswith('.pot'):
+        raise argparse.ArgumentTypeError(f'expected TEMPLATE.pot=LOCALE_DIR, got {value!r}')
+    if not Path(template).is_file():
+        raise argparse.ArgumentTypeError(f'{template}: no such template (run make gettext first)')
+    return Path(template), Path(locale_dir)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        prog='python -m skill_matrix.catalogcheck', description=__doc__.split('\n')[0]
+    )
+    parser.add_argument('command', choices=['stats', 'check'])
+    parser.add_argument('-l', '--language', action='append', required=True, dest='languages')
+    parser.add_argument('catalogs', nargs='+', type=_catalog_argument, metavar='TEMPLATE.pot=LOCALE_DIR')
+    arguments = parser.parse_args(argv)
+    results = reports(arguments.catalogs, arguments.languages)
+    print(format_stats(results))
+    if arguments.command == 'stats':
+        return 0
+    problems = [problem for result in results for problem in result.problems]
+    for problem in problems:
+        print(f'ERROR: {problem}', file=sys.stderr)
+    if problems:
+        print(
+            f'{len(problems)} translation problem(s): every catalog must match the sources and be '
+            '100 % translated (make intl-update, translate, make intl-check)',
+            file=sys.stderr,
+        )
+        return 1
+    print('Translations: every catalog matches the sources and is 100 % translated.')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
