@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean
+.PHONY: help venv html $(HTML_TARGETS) pdf $(PDF_TARGETS) pdf-tools test gettext intl-update ext-catalog lint lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -34,6 +34,30 @@ $(HTML_TARGETS): html-%: venv
 $(BUILDDIR)/html/index.html: _templates/landing.html
 	@mkdir -p $(@D)
 	cp $< $@
+
+# --- PDF -----------------------------------------------------------------------------------
+# Sphinx's LaTeX builder, then latexmk: pdflatex for en and de, xelatex with xeCJK for zh_CN
+# (Sphinx's defaults for these languages). One sphinx-build process per language.
+PDF_TARGETS := $(addprefix pdf-,$(LANGUAGES))
+PDF_TOOLS   := latexmk pdflatex xelatex xindy
+LATEXMKOPTS ?= -silent
+
+pdf: $(PDF_TARGETS)  ## build the review PDFs into _build/pdf/skill-profiles-<lang>.pdf
+
+pdf-tools:
+	@for tool in $(PDF_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make pdf needs TeX Live (missing:$$missing)."; \
+	  echo "Install it with: sudo bash tools/install-system-packages.sh"; \
+	  exit 1; \
+	fi
+
+$(PDF_TARGETS): pdf-%: venv pdf-tools
+	@echo "==> PDF ($*)"
+	$(SPHINXBUILD) -b latex -D language=$* $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/latex-$* . $(BUILDDIR)/latex/$*
+	$(MAKE) --no-print-directory -C $(BUILDDIR)/latex/$* LATEXMKOPTS="$(LATEXMKOPTS)" all-pdf
+	@mkdir -p $(BUILDDIR)/pdf
+	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
 
 test: venv  ## run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)

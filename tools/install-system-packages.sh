@@ -10,6 +10,18 @@ set -euo pipefail
 
 PACKAGES=(
   make
+  # PDF (make pdf): Sphinx's LaTeX builder with pdflatex (en, de) and xelatex + xeCJK (zh_CN).
+  latexmk
+  texlive-latex-recommended
+  texlive-latex-extra        # packages Sphinx's LaTeX style loads (fncychap, tabulary, ...)
+  texlive-fonts-recommended
+  tex-gyre                   # Sphinx's default pdflatex fonts (TeX Gyre Termes/Heros)
+  texlive-lang-german        # babel-german and German hyphenation patterns
+  texlive-xetex
+  fonts-freefont-otf         # Sphinx's default xelatex fonts (FreeSerif/Sans/Mono)
+  texlive-lang-chinese       # xeCJK, ctex and the Fandol CJK fonts
+  xindy                      # the index sorter Sphinx uses with xelatex
+  poppler-utils              # pdftotext and pdftoppm: the PDF tests read the PDFs back
 )
 
 missing=()
