@@ -5,6 +5,10 @@ from __future__ import annotations
 import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 sys.path.insert(0, str(Path(__file__).parent / '_ext'))
 
@@ -45,7 +49,8 @@ html_last_updated_fmt = None
 # One review PDF per language from Sphinx's LaTeX builder: pdflatex for en and de, xelatex with
 # xeCJK (Fandol fonts) for zh_CN, Sphinx's defaults. The document title is the root page's
 # heading, translated like any page text; the version on the title page and in the running
-# header is the nearest git tag (git describe), else the project version with the commit.
+# header is the nearest git tag (git describe), else the project version with the commit (only
+# in the PDFs: the HTML keeps the project version).
 
 
 def _release_from_git(project_version: str) -> str:
@@ -71,8 +76,6 @@ def _release_from_git(project_version: str) -> str:
         return f'{project_version} ({commit})'
     return project_version
 
-
-release = _release_from_git(version)
 
 latex_documents = [(root_doc, 'skill-profiles.tex', '', '', 'manual')]
 latex_elements = {
@@ -102,3 +105,12 @@ latex_elements = {
 \makeatother
 """,
 }
+
+
+def _pdf_release(app: Sphinx) -> None:
+    if app.builder.format == 'latex':
+        app.builder.context['release'] = _release_from_git(version)  # type: ignore[attr-defined]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('builder-inited', _pdf_release)

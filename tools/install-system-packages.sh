@@ -4,8 +4,9 @@
 #
 #   bash tools/install-system-packages.sh
 #
-# Today the HTML build and its tests need only make; later features (PDF, browser tests) add
+# The HTML build and its tests need only make; the PDFs (make pdf) need TeX Live. Features add
 # their packages to PACKAGES below, so that CI and every machine install them the same way.
+# Measured on Debian 12 with the PDF packages: 46 packages, ~216 MB download, ~614 MB, ~1 min.
 set -euo pipefail
 
 PACKAGES=(

@@ -15,7 +15,7 @@ from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOve
 from skill_matrix.domain import SkillDomain
 from skill_matrix.i18n import TranslateDataText
 from skill_matrix.labels import CATALOG
-from skill_matrix.latex import LaTeXColumns, localize_fixed_texts
+from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.render import LAYOUTS
 
@@ -121,6 +121,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(SkillDomain)
     app.add_transform(TranslateDataText)
     app.add_post_transform(LaTeXColumns)
+    app.add_post_transform(LaTeXMatrixTargets)
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
     compile_catalogs()

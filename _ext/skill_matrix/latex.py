@@ -27,11 +27,12 @@ RAGGED_BELOW = 1 / 3
 
 
 class LaTeXColumns(SphinxPostTransform):
-    """Give each skill table a LaTeX column spec built from its column widths.
+    """Fit each skill table's columns to the page.
 
-    Sphinx justifies every ``\\X`` column; in a narrow column that stretches or hyphenates a
-    role name. A ``tabular_col_spec`` sets the narrow columns ragged-right and widens the
-    narrowest ones just enough for their headers.
+    Sphinx justifies every cell; in a narrow column that stretches or hyphenates a role name.
+    Narrow columns are set ragged-right (a ``\\raggedright`` inside each cell: Sphinx wraps
+    cell contents in ``varwidth``, which resets a column-wide setting), and a
+    ``tabular_col_spec`` widens the narrowest columns just enough for their headers.
     """
 
     default_priority = 400
@@ -42,14 +43,26 @@ class LaTeXColumns(SphinxPostTransform):
             if not {'skill-table', 'skill-overview'} & set(table['classes']):
                 continue
             shares = pdf_shares([colspec['colwidth'] for colspec in table.findall(nodes.colspec)])
-            columns = ''.join(
-                (r'>{\raggedright\arraybackslash}' if share < RAGGED_BELOW else '')
-                + rf'\X{{{round(share * 1000)}}}{{1000}}'
-                for share in shares
-            )
+            for row in table.findall(nodes.row):
+                for entry, share in zip(row.children, shares, strict=True):
+                    if share < RAGGED_BELOW and isinstance(entry, nodes.entry):
+                        entry.insert(0, nodes.raw('', r'\raggedright', format='latex'))
+            spec = ''.join(rf'\X{{{round(share * 1000)}}}{{1000}}' for share in shares)
             # The spec replaces the widths: without the class Sphinx does not report both.
             table['classes'].remove('colwidths-given')
-            table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=columns))
+            table.parent.insert(table.parent.index(table), addnodes.tabular_col_spec(spec=spec))
+
+
+class LaTeXMatrixTargets(SphinxPostTransform):
+    """Make each matrix a link target in LaTeX, which ignores a container's ids."""
+
+    default_priority = 400
+    formats = ('latex',)
+
+    def run(self, **kwargs: Any) -> None:
+        for matrix in self.document.findall(nodes.container):
+            if 'skill-matrix' in matrix['classes'] and matrix['ids']:
+                matrix.insert(0, nodes.target('', '', ids=list(matrix['ids'])))
 
 
 def pdf_shares(widths: list[int]) -> list[float]:
