@@ -263,14 +263,22 @@ def git_version() -> str:
 
 @pytest.mark.parametrize('language', ['de', 'zh_CN'])
 def test_no_english_in_the_fixed_texts(pdf_build: Path, language: str) -> None:
-    """Title page, contents, running headers and footers: nothing left in English."""
-    all_pages = pages(pdf_build, language)
-    fixed = [*all_pages[0].splitlines(), *all_pages[1].splitlines()]
+    """Title page, contents, running headers and footers: nothing left in English.
+
+    Content (the document's and the skills' titles) is taken out first: it is English until
+    the catalogs translate it.
+    """
+    all_pages = pages(pdf_build, language, '-layout')
+    fixed = lines(all_pages[0]) + lines(all_pages[1])
     for page in all_pages[2:]:
         page_lines = lines(page)
-        fixed += [page_lines[0], page_lines[-1]] if page_lines else []
+        fixed += [page_lines[0], page_lines[-1]]  # header (or chapter heading), footer
+    titles = [(REPO / 'index.rst').read_text(encoding='utf-8').splitlines()[0]]
+    titles += [skill['title'] for skill in SKILLS.values()]
+    for title in sorted((content(title, language) for title in titles), key=len, reverse=True):
+        fixed = [line.replace(title, '') for line in fixed]
     for word in ENGLISH_FIXED_TEXTS:
-        assert not [line for line in fixed if word in line], word
+        assert not [line for line in fixed if word.lower() in line.lower()], word
 
 
 def test_chinese_pdf_shows_chinese_labels_in_a_cjk_font(pdf_build: Path) -> None:
