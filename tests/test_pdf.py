@@ -19,6 +19,7 @@ import pytest
 from babel.dates import format_date
 from babel.messages.pofile import read_po
 from conftest import REPO, read_yaml
+from test_site import SEEDS, seed_cells
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -189,6 +190,27 @@ def test_every_description_is_in_the_pdf(pdf_build: Path, language: str) -> None
         if squeeze(description) not in document
     ]
     assert missing == []
+
+
+def seed_language(path: Path) -> str:
+    """The language of the page a seed export was taken from, by its column headers."""
+    exported = path.read_text(encoding='utf-8')
+    return 'zh_CN' if '角色' in exported else 'de' if 'Pflicht' in exported else 'en'
+
+
+@pytest.mark.parametrize('seed', ['000', '001', '002', '003', '004'])
+def test_every_seed_description_is_in_the_pdf_of_its_language(pdf_build: Path, seed: str) -> None:
+    """The seed exports (pages of the old site): each description, in English and translated."""
+    paths = sorted(SEEDS.glob(f'{seed}_*.txt'))
+    if not paths:
+        pytest.skip(f'seed exports not found at {SEEDS}')
+    language = seed_language(paths[0])
+    cells = list(seed_cells(paths[0]))
+    assert cells
+    for pdf_language in sorted({'en', language}):
+        document = squeeze(text(pdf_build, pdf_language))
+        for _role, _required, description in cells:
+            assert squeeze(content(description, pdf_language)) in document, (pdf_language, description)
 
 
 @pytest.mark.parametrize('language', LANGUAGES)
