@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) pdf $(PDF_TARGETS) pdf-tools test gettext intl-update ext-catalog lint lock clean
+.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -42,13 +42,15 @@ PDF_TARGETS := $(addprefix pdf-,$(LANGUAGES))
 PDF_TOOLS   := latexmk pdflatex xelatex xindy
 LATEXMKOPTS ?= -silent
 
+.PHONY: pdf $(PDF_TARGETS) pdf-tools
+
 pdf: $(PDF_TARGETS)  ## build the review PDFs into _build/pdf/skill-profiles-<lang>.pdf
 
 pdf-tools:
 	@for tool in $(PDF_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
 	if [ -n "$$missing" ]; then \
 	  echo "make pdf needs TeX Live (missing:$$missing)."; \
-	  echo "Install it with: sudo bash tools/install-system-packages.sh"; \
+	  echo "Install it with: bash tools/install-system-packages.sh (as root, or it uses sudo)"; \
 	  exit 1; \
 	fi
 
