@@ -38,6 +38,32 @@ $(BUILDDIR)/html/index.html: _templates/landing.html
 	@mkdir -p $(@D)
 	cp $< $@
 
+# --- PDF -----------------------------------------------------------------------------------
+# Sphinx's LaTeX builder, then latexmk: pdflatex for en and de, xelatex with xeCJK for zh_CN
+# (Sphinx's defaults for these languages). One sphinx-build process per language.
+PDF_TARGETS := $(addprefix pdf-,$(LANGUAGES))
+PDF_TOOLS   := latexmk pdflatex xelatex xindy
+LATEXMKOPTS ?= -silent
+
+.PHONY: pdf $(PDF_TARGETS) pdf-tools
+
+pdf: $(PDF_TARGETS)  ## build the review PDFs into _build/pdf/skill-profiles-<lang>.pdf
+
+pdf-tools:
+	@for tool in $(PDF_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "make pdf needs TeX Live (missing:$$missing)."; \
+	  echo "Install it with: bash tools/install-system-packages.sh (as root, or it uses sudo)"; \
+	  exit 1; \
+	fi
+
+$(PDF_TARGETS): pdf-%: venv pdf-tools
+	@echo "==> PDF ($*)"
+	$(SPHINXBUILD) -b latex -D language=$* $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/latex-$* . $(BUILDDIR)/latex/$*
+	$(MAKE) --no-print-directory -C $(BUILDDIR)/latex/$* LATEXMKOPTS="$(LATEXMKOPTS)" all-pdf
+	@mkdir -p $(BUILDDIR)/pdf
+	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
+
 test: venv  ## run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
 
 sys.path.insert(0, str(Path(__file__).parent / '_ext'))
 
@@ -59,3 +64,74 @@ html_theme = 'furo'
 html_title = project
 html_static_path: list[str] = []
 html_last_updated_fmt = None
+
+
+# --- PDF (make pdf) -------------------------------------------------------------------------
+# One review PDF per language from Sphinx's LaTeX builder: pdflatex for en and de, xelatex with
+# xeCJK (Fandol fonts) for zh_CN, Sphinx's defaults. The document title is the root page's
+# heading, translated like any page text; the version on the title page and in the running
+# header is the nearest git tag (git describe), else the project version with the commit (only
+# in the PDFs: the HTML keeps the project version).
+
+
+def _release_from_git(project_version: str) -> str:
+    def git(*arguments: str) -> str | None:
+        try:
+            return (
+                subprocess.run(
+                    ['git', *arguments],
+                    cwd=Path(__file__).parent,
+                    capture_output=True,
+                    text=True,
+                    timeout=10,
+                    check=True,
+                ).stdout.strip()
+                or None
+            )
+        except (OSError, subprocess.SubprocessError):
+            return None
+
+    if described := git('describe', '--tags', '--dirty'):
+        return described
+    if commit := git('describe', '--always', '--dirty'):
+        return f'{project_version} ({commit})'
+    return project_version
+
+
+latex_documents = [(root_doc, 'skill-profiles.tex', '', '', 'manual')]
+latex_elements = {
+    'papersize': 'a4paper',
+    'extraclassoptions': 'openany,oneside',  # read on screen: no blank pages between chapters
+    'fncychap': '',  # chapter heads without the word "Chapter", which babel has no Chinese for
+    # The marks of the contents would stay in the footer of the overview page after them.
+    'tableofcontents': r'\sphinxtableofcontents\markboth{}{}',
+    'makeindex': '',
+    'printindex': '',  # the pages have no index entries
+    'preamble': r"""
+\makeatletter
+% Chapters (one per skill): number and title in the headings' font, no "Chapter" word; the
+% footer repeats them.
+\titleformat{\chapter}[hang]{\py@HeaderFamily\huge}{\thechapter}{0.6em}{}
+\titlespacing*{\chapter}{0pt}{0pt}{2ex}
+\renewcommand{\chaptermark}[1]{\markboth{\thechapter.\ #1}{\thechapter.\ #1}}
+% Tables are named by their caption (a level or a role), not numbered: "Senior" above the
+% table and "Senior - continued from previous page" where it goes on over a page break.
+\usepackage{caption}
+\DeclareCaptionTextFormat{remember}{\gdef\skillprofiles@caption{#1}#1}
+\captionsetup[table]{labelformat=empty,textformat=remember,font={sf,bf}}
+\newcommand{\skillprofiles@caption}{}
+\g@addto@macro\sphinxatlongtablestart{\gdef\skillprofiles@caption{}}
+% (Sphinx and babel set both at the document's start.)
+\AtBeginDocument{\renewcommand{\tablename}{}\renewcommand{\thetable}{\skillprofiles@caption}}
+\makeatother
+""",
+}
+
+
+def _pdf_release(app: Sphinx) -> None:
+    if app.builder.format == 'latex':
+        app.builder.context['release'] = _release_from_git(version)  # type: ignore[attr-defined]
+
+
+def setup(app: Sphinx) -> None:
+    app.connect('builder-inited', _pdf_release)

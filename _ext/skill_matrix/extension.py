@@ -21,6 +21,7 @@ from skill_matrix.directives import (
 from skill_matrix.domain import SkillDomain
 from skill_matrix.i18n import MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.labels import CATALOG
+from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.render import LAYOUTS
@@ -133,6 +134,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_domain(SkillDomain)
     app.add_transform(TranslateDataText)
     app.add_transform(MarkTranslatedToctrees)
+    app.add_post_transform(LaTeXColumns)
+    app.add_post_transform(LaTeXMatrixTargets)
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
     app.add_directive('skill-schema', SkillSchemaDirective)
@@ -141,6 +144,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('config-inited', check_config)
     app.connect('builder-inited', report_data_problems)
     app.connect('builder-inited', add_static_dir)
+    app.connect('builder-inited', localize_fixed_texts)
     app.connect('html-page-context', add_assets_to_matrix_pages)
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-check-consistency', report_skills_without_page)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.datanodes import label, make_text, skill_caption, wrap_text
@@ -58,7 +59,14 @@ def build_matrix(
         classes=['skill-tables-intro'],
     )
     tables = {'by-level': _tables_by_level, 'by-role': _tables_by_role, 'grid': _grid}[view.layout]
-    built = list(tables(skill, definitions, view))
+    built: list[nodes.Node] = list(tables(skill, definitions, view))
+    if built and view.layout == 'grid':
+        # A role × level grid is too narrow for a page: LaTeX (the PDFs) gets the same cells as
+        # the by-role tables, levels as rows; every other builder gets the grid.
+        built = [
+            addnodes.only('', *built, expr='not latex'),
+            addnodes.only('', *_tables_by_role(skill, definitions, view), expr='latex'),
+        ]
     container += built or [label(_('No required expectations.'), classes=['skill-empty'])]
     if edit_url:
         text = _('Suggest a change')
