@@ -21,8 +21,8 @@ from skill_matrix.directives import (
 from skill_matrix.domain import SkillDomain
 from skill_matrix.i18n import MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.labels import CATALOG
-from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
+from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.render import LAYOUTS
 from skill_matrix.translation_warnings import install as install_translation_warnings
