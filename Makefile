@@ -92,7 +92,7 @@ EXT_EXTRACT = $(BIN)/pybabel -q extract --no-location --omit-header --sort-outpu
 	-k _ -k pgettext:1c,2 -k ngettext:1,2 -o $(1) _ext/skill_matrix
 ext-catalog: venv  ## refresh the extension's UI-label catalogs after changing a label in _ext/
 	$(call EXT_EXTRACT,$(EXT_LOCALE)/skill_matrix.pot)
-	$(BIN)/pybabel update --no-fuzzy-matching --ignore-pot-creation-date --width 100 -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
+	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --width 100 -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
 
 # Translation statistics and the stale check compare the catalogs with templates extracted
 # from the sources right now: the site's (make gettext) and the extension's UI labels.

@@ -103,7 +103,7 @@ def _type_name(node: dict[str, Any]) -> str:
     if node.get('format') == 'date':
         return _('date (YYYY-MM-DD)')
     if node.get('type') == 'string' and 'pattern' in node and node['pattern'] != '\\S':
-        return _('id (lowercase-words)')
+        return _('id')
     names = {
         'string': _('text'),
         'boolean': _('true or false'),
