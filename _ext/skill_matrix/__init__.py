@@ -13,10 +13,15 @@ from sphinx.util.i18n import CatalogInfo
 from skill_matrix.datanodes import skill_caption, skill_text
 from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOverviewDirective
 from skill_matrix.domain import SkillDomain
+from skill_matrix.downloads import write_downloads
+from skill_matrix.explorer import SCRIPT, STYLESHEET, emit_explorer_data
 from skill_matrix.i18n import TranslateDataText
 from skill_matrix.labels import CATALOG
 from skill_matrix.loader import check_data_dir, skill_files
+from skill_matrix.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.render import LAYOUTS
+from skill_matrix.roles import RoleIndexDirective, RoleProfileDirective, write_role_stubs
+from skill_matrix.tablescope import depart_entry, visit_entry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -99,6 +104,20 @@ def add_assets_to_matrix_pages(
         app.add_css_file('skill_matrix.css')
 
 
+def add_reader_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
+) -> None:
+    """Pages with a level picker load its script; role pages load the matrix stylesheet."""
+    if doctree is None:
+        return
+    classes = {name for node in doctree.findall(nodes.Element) for name in node['classes']}
+    if 'skill-explorer' in classes:
+        app.add_js_file(SCRIPT, loading_method='defer')
+        app.add_css_file(STYLESHEET)
+    if {'skill-role-profile', 'skill-role-index'} & classes:
+        app.add_css_file('skill_matrix.css')
+
+
 def compile_catalogs() -> None:
     """Compile the extension's .po files to .mo when they are newer (Sphinx never does)."""
     for po_file in LOCALE_DIR.glob(f'*/LC_MESSAGES/{CATALOG}.po'):
@@ -121,6 +140,18 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(TranslateDataText)
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
+    # Readers' features: level picker, role filter, downloads, role pages (see their modules).
+    app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
+    skip = (skip_node, None)
+    app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
+    app.add_directive('role-profile', RoleProfileDirective)
+    app.add_directive('role-index', RoleIndexDirective)
+    app.connect('builder-inited', write_role_stubs)
+    app.connect('doctree-resolved', write_downloads)
+    app.connect('doctree-resolved', emit_explorer_data)
+    app.connect('doctree-resolved', drop_skill_data, priority=900)
+    app.connect('html-page-context', add_reader_assets)
     compile_catalogs()
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.connect('config-inited', check_config)
