@@ -48,7 +48,7 @@ EXT_LOCALE := _ext/skill_matrix/locale
 ext-catalog: venv  ## refresh the extension's UI-label catalogs after changing a label in _ext/
 	$(BIN)/pybabel extract --no-location --omit-header --sort-output -k _ -k pgettext:1c,2 -k ngettext:1,2 \
 	    -o $(EXT_LOCALE)/skill_matrix.pot _ext/skill_matrix
-	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
+	$(BIN)/pybabel update --no-fuzzy-matching -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
 
 lint: venv  ## ruff and mypy
 	$(BIN)/ruff check _ext tests conf.py

@@ -33,12 +33,17 @@ JSON_FORMAT_VERSION = 1
 
 
 def build_download_links(skill_id: str) -> nodes.paragraph:
-    """"Download this matrix: CSV · JSON"; the links get their target when the page is written."""
-    paragraph = label(_('Download this matrix:'), classes=['skill-downloads'])
+    """ "Download this matrix: CSV · JSON"; the links get their target when the page is written."""
+    paragraph: nodes.paragraph = label(_('Download this matrix:'), classes=['skill-downloads'])
     for index, kind in enumerate(FORMATS):
         paragraph += nodes.Text(' · ' if index else ' ')
         paragraph += nodes.reference(
-            kind.upper(), kind.upper(), refuri='', skill_download=kind, skill=skill_id, classes=['skill-download']
+            kind.upper(),
+            kind.upper(),
+            refuri='',
+            skill_download=kind,
+            skill=skill_id,
+            classes=['skill-download'],
         )
     return paragraph
 

@@ -49,14 +49,16 @@ def labels() -> dict[str, str]:
         'target': _('Target level'),
         'allLevels': _('All levels (no comparison)'),
         'noTarget': _('none: {level} is the highest level'),
-        'roles': _('Roles'),
+        'roles': pgettext('heading', 'Roles'),
         'role': pgettext('column', 'Role'),
         'required': pgettext('flag', 'Required'),
         'optional': pgettext('flag', 'Optional'),
         'becomesRequired': _('Becomes required'),
         'becomesOptional': _('No longer required'),
         'caption': _('{current} compared with {target}'),
-        'status': _('{current} compared with {target}: the required flag changes for {count} of {total} roles.'),
+        'status': _(
+            '{current} compared with {target}: the required flag changes for {count} of {total} roles.'
+        ),
         'statusSingle': _('{current} is the highest level.'),
         'statusAll': _('Every level is shown.'),
         'reset': _('Show everything'),
@@ -94,13 +96,11 @@ def script_block(data: dict[str, Any]) -> nodes.raw:
 def emit_explorer_data(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Fill each explorer with its JSON block (HTML), or drop it (other formats)."""
     html = app.builder.format == 'html'
-    for explorer in list(doctree.findall(_is_explorer)):
+    for explorer in list(doctree.findall(nodes.container)):
+        if 'skill-explorer' not in explorer['classes']:
+            continue
         data = explorer.next_node(skill_data)
         if not html or data is None:
             explorer.parent.remove(explorer)
             continue
         explorer += script_block(explorer_data(read_skill_data(data)))
-
-
-def _is_explorer(node: nodes.Node) -> bool:
-    return isinstance(node, nodes.container) and 'skill-explorer' in node['classes']

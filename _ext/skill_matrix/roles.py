@@ -151,7 +151,7 @@ class RoleIndexDirective(_RoleDirective):
         if definitions is None:
             return []
         skills = self.all_skills(definitions)
-        section = self.page_section(label(_('Roles'), nodes.title), 'skill-role-index')
+        section = self.page_section(label(pgettext('heading', 'Roles'), nodes.title), 'skill-role-index')
         section += label(
             _('Follow a role across every skill: its expectations level by level.'),
             classes=['skill-role-intro'],
@@ -181,7 +181,7 @@ class RoleIndexDirective(_RoleDirective):
             pgettext('count', 'Required'),
             pgettext('count', 'Optional'),
         ]
-        caption = label(_('Roles'), nodes.title)
+        caption = label(pgettext('heading', 'Roles'), nodes.title)
         classes = ['skill-table', 'skill-role-index-table']
         section += _with_row_headers(_table(caption, headers, [40, 20, 20, 20], rows, classes))
         return [section]
@@ -204,7 +204,9 @@ def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions)
         )
     headers = [pgettext('column', 'Level'), pgettext('count', 'Required'), pgettext('count', 'Optional')]
     caption = label(_('Career path: expectations per level'), nodes.title)
-    return _with_row_headers(_table(caption, headers, [40, 30, 30], rows, ['skill-table', 'skill-career-path']))
+    return _with_row_headers(
+        _table(caption, headers, [40, 30, 30], rows, ['skill-table', 'skill-career-path'])
+    )
 
 
 def level_table(level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]) -> nodes.table:
