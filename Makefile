@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean
+.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean axe
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -35,8 +35,20 @@ $(BUILDDIR)/html/index.html: _templates/landing.html
 	@mkdir -p $(@D)
 	cp $< $@
 
-test: venv  ## run the whole test suite
+test: venv axe  ## run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core (npm registry, pinned by tools/axe/package-lock.json) for the browser tests'
+# accessibility audit. Without npm the audit is skipped with its reason (CI fails on skips).
+AXE_STAMP := tools/axe/node_modules/.installed
+axe: $(AXE_STAMP)  ## install axe-core for the browser tests (npm ci in tools/axe)
+
+$(AXE_STAMP): tools/axe/package.json tools/axe/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	    cd tools/axe && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else \
+	    echo "npm not found: the accessibility audit will be skipped (bash tools/install-system-packages.sh)"; \
+	fi
 
 gettext: venv  ## extract every translatable text into _build/gettext/*.pot
 	$(SPHINXBUILD) -b gettext $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/gettext . $(BUILDDIR)/gettext

@@ -10,7 +10,14 @@ set -euo pipefail
 
 PACKAGES=(
   make
+  # Browser tests (tests/test_browser.py): headless Chromium driven by Playwright, with fonts
+  # for the Chinese pages.
+  chromium
+  fonts-noto-cjk
 )
+# npm installs axe-core for the accessibility audit (make axe); a Node.js that already brings
+# its own npm is kept.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

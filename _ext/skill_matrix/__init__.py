@@ -10,6 +10,7 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
+from skill_matrix.accessibility import depart_entry, depart_title, visit_entry, visit_title
 from skill_matrix.datanodes import skill_caption, skill_text
 from skill_matrix.directives import WARNING_TYPE, SkillMatrixDirective, SkillOverviewDirective
 from skill_matrix.domain import SkillDomain
@@ -21,7 +22,6 @@ from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.render import LAYOUTS
 from skill_matrix.roles import RoleIndexDirective, RoleProfileDirective, write_role_stubs
-from skill_matrix.tablescope import depart_entry, visit_entry
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -145,6 +145,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     skip = (skip_node, None)
     app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
+    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
     app.add_directive('role-profile', RoleProfileDirective)
     app.add_directive('role-index', RoleIndexDirective)
     app.connect('builder-inited', write_role_stubs)
