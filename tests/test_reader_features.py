@@ -299,7 +299,12 @@ def test_role_index_lists_every_role_with_its_counts(app_roles: SphinxTestApp) -
     assert [[text_of(cell) for cell in row.select('th, td')] for row in rows] == expected
     for row, role in zip(rows, names(ROLES_DATA, 'roles'), strict=True):
         assert row.select_one('a.reference')['href'] == f'{role}.html'
-    assert 'roles/index.html' in {link['href'] for link in html(app_roles, 'index').select('a.reference')}
+    navigation = html(app_roles, 'index').select_one('div.toctree-wrapper')
+    assert navigation.select_one('li.toctree-l1 > a[href="roles/index.html"]') is not None
+    nested = [link['href'] for link in navigation.select('li.toctree-l1 > ul > li.toctree-l2 > a')]
+    assert [href for href in nested if href.startswith('roles/')] == [
+        f'roles/{role}.html' for role in names(ROLES_DATA, 'roles')
+    ]
 
 
 def test_role_pages_are_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
@@ -44,8 +45,7 @@ INDEX = 'index'
 
 def role_stubs(definitions: Definitions) -> dict[str, str]:
     """File name → content of every stub page for *definitions*."""
-    entries = ''.join(f'   {role.id}\n' for role in definitions.roles)
-    stubs = {f'{INDEX}.rst': f'{STUB_MARKER}\n\n.. role-index::\n\n.. toctree::\n   :hidden:\n\n{entries}'}
+    stubs = {f'{INDEX}.rst': f'{STUB_MARKER}\n\n.. role-index::\n'}
     for role in definitions.roles:
         stubs[f'{role.id}.rst'] = f'{STUB_MARKER}\n\n.. role-profile:: {role.id}\n'
     return stubs
@@ -140,7 +140,8 @@ class RoleProfileDirective(_RoleDirective):
 class RoleIndexDirective(_RoleDirective):
     """``.. role-index::``: every role with its number of skills and required expectations.
 
-    It makes the page's title ("Roles"), so it stands alone on its page.
+    It makes the page's title ("Roles") and, inside it, a hidden toctree of the role pages
+    (``skill_matrix_role_pages``), so that they nest under it in the navigation.
     """
 
     has_content = False
@@ -156,20 +157,25 @@ class RoleIndexDirective(_RoleDirective):
             _('Follow a role across every skill: its expectations level by level.'),
             classes=['skill-role-intro'],
         )
+        directory = self.config.skill_matrix_role_pages  # without role pages: names without links
+        pages = [f'{directory}/{role.id}' for role in definitions.roles] if directory else []
         rows = []
-        for role in definitions.roles:
+        for index, role in enumerate(definitions.roles):
             items = [item for skill in skills if role.id in skill.role_ids for item in skill.expectations]
             items = [item for item in items if item.role_id == role.id]
-            reference = pending_xref(
-                '',
-                refdomain='std',
-                reftype='doc',
-                reftarget=f'/{self.config.skill_matrix_role_pages}/{role.id}',
-                refexplicit=True,
-                refdoc=self.env.docname,
-            )
+            name: nodes.paragraph = make_text(role.name)
+            if pages:
+                reference = pending_xref(
+                    '',
+                    refdomain='std',
+                    reftype='doc',
+                    reftarget=f'/{pages[index]}',
+                    refexplicit=True,
+                    refdoc=self.env.docname,
+                )
+                wrap_text(name, reference)
             cells: list[nodes.Element] = [
-                wrap_text(make_text(role.name), reference),
+                name,
                 _number(sum(role.id in skill.role_ids for skill in skills)),
                 _number(sum(item.required for item in items)),
                 _number(sum(not item.required for item in items)),
@@ -184,7 +190,26 @@ class RoleIndexDirective(_RoleDirective):
         caption = label(pgettext('heading', 'Roles'), nodes.title)
         classes = ['skill-table', 'skill-role-index-table']
         section += _with_row_headers(_table(caption, headers, [40, 20, 20, 20], rows, classes))
+        if pages:
+            section += self.hidden_toctree(pages)
         return [section]
+
+    def hidden_toctree(self, docnames: list[str]) -> nodes.compound:
+        """What ``.. toctree:: :hidden:`` listing *docnames* makes."""
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, docname) for docname in docnames],
+            includefiles=list(docnames),
+            maxdepth=-1,
+            caption=None,
+            glob=False,
+            hidden=True,
+            includehidden=False,
+            numbered=0,
+            titlesonly=False,
+        )
+        self.set_source_info(toctree)
+        return nodes.compound('', toctree, classes=['toctree-wrapper'])
 
 
 # --- tables -----------------------------------------------------------------------------------
