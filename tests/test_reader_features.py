@@ -403,3 +403,25 @@ def test_stub_pages_are_written_only_when_they_change(build: Callable[..., Sphin
     write_role_stubs(app)
     assert stub.stat().st_mtime_ns == written
     assert stub.read_text(encoding='utf-8').endswith('.. role-profile:: qa-engineer\n')
+
+
+@pytest.mark.parametrize('page_name', ['python', 'layouts'])
+def test_role_names_in_a_matrix_link_to_the_role_pages(app_roles: SphinxTestApp, page_name: str) -> None:
+    page = html(app_roles, page_name)
+    roles = names(ROLES_DATA, 'roles')
+    holders = [
+        *page.select('table[class*="skill-table-level-"] tr.skill-row > td:first-child'),  # by level
+        *page.select('tr.skill-grid-row > :first-child'),  # grid
+        *page.select('table[class*="skill-table-role-"] > caption'),  # by role
+    ]
+    assert holders
+    assert not page.select('table[class*="skill-table-role-"] tbody a.skill-role-link')  # level names there
+    for holder in holders:
+        link = holder.select_one('a.skill-role-link')
+        role = link['href'].removeprefix('roles/').removesuffix('.html')
+        assert text_of(link) == roles[role]
+        assert (app_roles.outdir / link['href']).is_file()
+
+
+def test_without_role_pages_role_names_are_plain_text(build: Callable[..., SphinxTestApp]) -> None:
+    assert not html(build('basic'), 'by_level').select('a.skill-role-link')

@@ -154,3 +154,13 @@ def test_level_picker_speaks_the_pages_language(site: Path, language: str) -> No
         assert data['labels']['intro'] == INVITATION[language]
         assert [level['name'] for level in data['levels']] == shown['levels']
         assert {role['id']: role['name'] for role in data['roles']} == shown['roles']
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_role_names_on_skill_pages_lead_to_the_role_pages(site: Path, language: str) -> None:
+    for skill_id in SKILLS:
+        rows = page(site, language, f'skills/{skill_id}').select('tr.skill-row')
+        assert rows
+        for row in rows:
+            link = row.select_one('td:first-child a.skill-role-link')
+            assert link['href'] == f'../roles/{classes_of(row, "skill-role-")}.html'

@@ -21,7 +21,7 @@ from skill_matrix.labels import CATALOG
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.render import LAYOUTS
-from skill_matrix.roles import RoleIndexDirective, RoleProfileDirective, write_role_stubs
+from skill_matrix.roles import RoleIndexDirective, RoleProfileDirective, link_role_names, write_role_stubs
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -150,6 +150,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive('role-index', RoleIndexDirective)
     app.connect('builder-inited', write_role_stubs)
     app.connect('doctree-resolved', write_downloads)
+    app.connect('doctree-resolved', link_role_names)
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)
     app.connect('html-page-context', add_reader_assets)

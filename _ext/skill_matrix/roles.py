@@ -253,3 +253,54 @@ def _with_row_headers(table: nodes.table) -> nodes.table:
     assert first_column is not None
     first_column['stub'] = 1
     return table
+
+
+# --- links from skill matrices to role pages --------------------------------------------------
+
+
+def link_role_names(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In HTML, each role name in a skill matrix links to the role's page (when there is one).
+
+    The names are already translated: their text moves into a link, no text is made here.
+    """
+    directory = app.config.skill_matrix_role_pages
+    if not directory or app.builder.format != 'html':
+        return
+    for matrix in doctree.findall(nodes.container):
+        if 'skill-matrix' not in matrix['classes']:
+            continue
+        for holder, role_id in _role_names(matrix):
+            target = f'{directory}/{role_id}'
+            if target in app.env.found_docs and not holder.next_node(nodes.reference):
+                uri = app.builder.get_relative_uri(docname, target)
+                wrap_text(
+                    holder, nodes.reference('', '', internal=True, refuri=uri, classes=['skill-role-link'])
+                )
+
+
+def _role_names(matrix: nodes.Element) -> list[tuple[nodes.Element, str]]:
+    """The nodes holding a role's name in *matrix*: captions of role tables, first cells of rows
+    in level tables and in the grid."""
+    found: list[tuple[nodes.Element, str]] = []
+    for table in matrix.findall(nodes.table):
+        role_id = _class_value(table['classes'], 'skill-table-role-')
+        caption = table.next_node(nodes.title)
+        if role_id and caption is not None:
+            found.append((caption, role_id))
+        if not (_class_value(table['classes'], 'skill-table-level-') or 'skill-grid' in table['classes']):
+            continue
+        for row in table.findall(nodes.row):
+            row_role = _class_value(row['classes'], 'skill-role-')
+            cell = row.children[0] if row.children else None
+            if (
+                row_role
+                and isinstance(cell, nodes.entry)
+                and cell.children
+                and isinstance(cell[0], nodes.Element)
+            ):
+                found.append((cell[0], row_role))
+    return found
+
+
+def _class_value(classes: list[str], prefix: str) -> str | None:
+    return next((name.removeprefix(prefix) for name in classes if name.startswith(prefix)), None)
