@@ -13,7 +13,7 @@ SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog \
-	lint lock clean intl-templates intl-stats intl-check
+	lint lock clean intl-templates intl-stats intl-check axe
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -64,9 +64,6 @@ $(PDF_TARGETS): pdf-%: venv pdf-tools
 	@mkdir -p $(BUILDDIR)/pdf
 	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
 
-test: venv  ## run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
-
 check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-commit hook runs)
 	$(BIN)/python -m skill_matrix.check data
 
@@ -80,6 +77,21 @@ serve: venv  ## live preview on http://127.0.0.1:$(SERVE_PORT)/, rebuilt on ever
 	    --re-ignore '(^|/)(_build|\.venv|\.git|tests|__pycache__)/|\.mo$$' . $(BUILDDIR)/serve
 
 htmllive: serve
+
+test: venv axe  ## run the whole test suite
+	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# axe-core (npm registry, pinned by tools/axe/package-lock.json) for the browser tests'
+# accessibility audit. Without npm the audit is skipped with its reason (CI fails on skips).
+AXE_STAMP := tools/axe/node_modules/.installed
+axe: $(AXE_STAMP)  ## install axe-core for the browser tests (npm ci in tools/axe)
+
+$(AXE_STAMP): tools/axe/package.json tools/axe/package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	    cd tools/axe && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	else \
+	    echo "npm not found: the accessibility audit will be skipped (bash tools/install-system-packages.sh)"; \
+	fi
 
 gettext: venv  ## extract every translatable text into _build/gettext/*.pot
 	$(SPHINXBUILD) -b gettext $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/gettext . $(BUILDDIR)/gettext

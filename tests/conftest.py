@@ -5,6 +5,8 @@ from __future__ import annotations
 import os
 import re
 import shutil
+import subprocess
+import sys
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -65,6 +67,23 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestA
         return cache[key]
 
     return _build
+
+
+@pytest.fixture(scope='session')
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make html` once per session into a temporary build directory, with this interpreter's environment."""
+    builddir = tmp_path_factory.mktemp('site')
+    result = subprocess.run(
+        ['make', '--no-print-directory', 'html', f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
+    assert 'WARNING' not in result.stderr, result.stderr
+    assert 'ERROR' not in result.stderr, result.stderr
+    return builddir / 'html'
 
 
 def warnings(app: SphinxTestApp) -> str:

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import json
 import re
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
 import pytest
@@ -20,23 +18,6 @@ if TYPE_CHECKING:
 SEEDS = REPO.parent / 'shared' / 'seeds'
 SKILLS = {path.stem: read_yaml(path) for path in sorted((REPO / 'data' / 'skills').glob('*.yaml'))}
 LANGUAGES = ('en', 'de', 'zh_CN')
-
-
-@pytest.fixture(scope='session')
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make html` into a temporary build directory, with this interpreter's environment."""
-    builddir = tmp_path_factory.mktemp('site')
-    result = subprocess.run(
-        ['make', '--no-print-directory', 'html', f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert 'WARNING' not in result.stderr, result.stderr
-    assert 'ERROR' not in result.stderr, result.stderr
-    return builddir / 'html'
 
 
 def page(site: Path, language: str, name: str) -> BeautifulSoup:

@@ -23,7 +23,14 @@ PACKAGES=(
   texlive-lang-chinese       # xeCJK, ctex and the Fandol CJK fonts
   xindy                      # the index sorter Sphinx uses with xelatex
   poppler-utils              # pdftotext and pdftoppm: the PDF tests read the PDFs back
+  # Browser tests (tests/test_browser.py): headless Chromium driven by Playwright, with fonts
+  # for the Chinese pages.
+  chromium
+  fonts-noto-cjk
 )
+# npm installs axe-core for the accessibility audit (make axe); a Node.js that already brings
+# its own npm is kept.
+command -v npm >/dev/null 2>&1 || PACKAGES+=(npm)
 
 missing=()
 for package in "${PACKAGES[@]}"; do

@@ -12,6 +12,8 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
+from skill_matrix.downloads import build_download_links
+from skill_matrix.explorer import build_explorer
 from skill_matrix.loader import load_definitions, load_skill, skill_files, skill_path
 from skill_matrix.problems import DataError, did_you_mean, known
 from skill_matrix.render import LAYOUTS, MatrixView, build_matrix, build_overview
@@ -120,6 +122,16 @@ class SkillMatrixDirective(_SkillDataDirective):
             edit_url=self._edit_url(path),
         )
         matrix['classes'] += self.options.get('class', [])
+        # For HTML readers, before the tables: the download links and the level picker.
+        tables_at = next(
+            index
+            for index, child in enumerate(matrix.children)
+            if isinstance(child, nodes.Element) and 'skill-tables-intro' in child['classes']
+        )
+        matrix[tables_at:tables_at] = [
+            build_download_links(skill.id),
+            build_explorer(skill, definitions, role_ids=view.role_ids, level_ids=view.level_ids),
+        ]
         self.set_source_info(matrix)
         self.state.document.note_explicit_target(matrix)
         return [matrix]

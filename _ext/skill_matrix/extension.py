@@ -11,6 +11,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
 from skill_matrix import __version__
+from skill_matrix.accessibility import depart_entry, depart_title, visit_entry, visit_title
 from skill_matrix.datanodes import skill_caption, skill_text
 from skill_matrix.directives import (
     WARNING_TYPE,
@@ -19,12 +20,16 @@ from skill_matrix.directives import (
     SkillSchemaDirective,
 )
 from skill_matrix.domain import SkillDomain
+from skill_matrix.downloads import write_downloads
+from skill_matrix.explorer import SCRIPT, STYLESHEET, emit_explorer_data
 from skill_matrix.i18n import MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.labels import CATALOG
 from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
 from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.loader import check_data_dir, skill_files
+from skill_matrix.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.render import LAYOUTS
+from skill_matrix.roles import RoleIndexDirective, RoleProfileDirective, link_role_names, write_role_stubs
 from skill_matrix.translation_warnings import install as install_translation_warnings
 
 if TYPE_CHECKING:
@@ -112,6 +117,20 @@ def add_assets_to_matrix_pages(
         app.add_css_file('skill_matrix.css')
 
 
+def add_reader_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
+) -> None:
+    """Pages with a level picker load its script; role pages load the matrix stylesheet."""
+    if doctree is None:
+        return
+    classes = {name for node in doctree.findall(nodes.Element) for name in node['classes']}
+    if 'skill-explorer' in classes:
+        app.add_js_file(SCRIPT, loading_method='defer')
+        app.add_css_file(STYLESHEET)
+    if {'skill-role-profile', 'skill-role-index'} & classes:
+        app.add_css_file('skill_matrix.css')
+
+
 def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> None:
     """Compile the extension's .po files to .mo when missing or older (Sphinx never does)."""
     for po_file in locale_dir.glob(f'*/LC_MESSAGES/{CATALOG}.po'):
@@ -139,6 +158,20 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
     app.add_directive('skill-schema', SkillSchemaDirective)
+    # Readers' features: level picker, role filter, downloads, role pages (see their modules).
+    app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
+    skip = (skip_node, None)
+    app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
+    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+    app.add_directive('role-profile', RoleProfileDirective)
+    app.add_directive('role-index', RoleIndexDirective)
+    app.connect('builder-inited', write_role_stubs)
+    app.connect('doctree-resolved', write_downloads)
+    app.connect('doctree-resolved', link_role_names)
+    app.connect('doctree-resolved', emit_explorer_data)
+    app.connect('doctree-resolved', drop_skill_data, priority=900)
+    app.connect('html-page-context', add_reader_assets)
     compile_catalogs()
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.connect('config-inited', check_config)

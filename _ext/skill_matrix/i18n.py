@@ -15,8 +15,10 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.datanodes import PlainTranslatable
+from skill_matrix.pagedata import skill_data
 
 if TYPE_CHECKING:
+    from collections.abc import Iterator
     from gettext import NullTranslations
 
     from docutils import nodes
@@ -43,6 +45,8 @@ class TranslateDataText(SphinxTransform):
             else:  # a translation identical to the English counts as translated, as in Sphinx
                 element['translated'] = bool(translation)
             node.mark_applied()
+            if _hidden(element):
+                del element['translated']  # a hidden copy for scripts: not a text of the page's count
 
 
 class MarkTranslatedToctrees(SphinxTransform):
@@ -66,6 +70,17 @@ class MarkTranslatedToctrees(SphinxTransform):
             ]
             if originals and len(originals) == len(shown) and all(map(str.__ne__, originals, shown)):
                 toctree['translated'] = True
+
+
+def _hidden(element: nodes.Element) -> bool:
+    return any(isinstance(ancestor, skill_data) for ancestor in _ancestors(element))
+
+
+def _ancestors(element: nodes.Element) -> Iterator[nodes.Element]:
+    parent = element.parent
+    while parent is not None:
+        yield parent
+        parent = parent.parent
 
 
 def _merged(catalog: NullTranslations) -> dict[str, str]:

@@ -84,10 +84,10 @@ def build_overview(skills: Sequence[Skill], definitions: Definitions) -> nodes.t
         cells = [
             wrap_text(make_text(skill.title), reference),
             make_text(skill.group),
-            _number(len(skill.role_ids)),
-            _number(len(definitions.levels)),
-            _number(required),
-            _number(len(skill.expectations) - required),
+            number_paragraph(len(skill.role_ids)),
+            number_paragraph(len(definitions.levels)),
+            number_paragraph(required),
+            number_paragraph(len(skill.expectations) - required),
         ]
         rows.append(table_row(cells, classes=['skill-overview-row', f'skill-overview-{skill.id}']))
     headers = [
@@ -193,7 +193,10 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
             if _shown(item, view):
                 cells.append(
                     nodes.entry(
-                        '', _flag(item), make_text(item.description), classes=_classes(item, 'skill-cell')
+                        '',
+                        flag_paragraph(item),
+                        make_text(item.description),
+                        classes=expectation_classes(item, 'skill-cell'),
                     )
                 )
             else:
@@ -218,7 +221,7 @@ def _shown(item: Expectation, view: MatrixView) -> bool:
     return item.required or not view.required_only
 
 
-def _classes(item: Expectation, kind: str) -> list[str]:
+def expectation_classes(item: Expectation, kind: str) -> list[str]:
     return [
         kind,
         f'skill-role-{item.role_id}',
@@ -227,7 +230,7 @@ def _classes(item: Expectation, kind: str) -> list[str]:
     ]
 
 
-def _flag(item: Expectation) -> nodes.paragraph:
+def flag_paragraph(item: Expectation) -> nodes.paragraph:
     if item.required:
         text = pgettext('flag', 'Required')
         return nodes.paragraph('', '', nodes.strong(text, text), translatable=False, classes=['skill-flag'])
@@ -235,10 +238,13 @@ def _flag(item: Expectation) -> nodes.paragraph:
 
 
 def _expectation_row(item: Expectation, first: list[nodes.Element]) -> nodes.row:
-    return table_row([*first, _flag(item), make_text(item.description)], classes=_classes(item, 'skill-row'))
+    return table_row(
+        [*first, flag_paragraph(item), make_text(item.description)],
+        classes=expectation_classes(item, 'skill-row'),
+    )
 
 
-def _number(value: int) -> nodes.paragraph:
+def number_paragraph(value: int) -> nodes.paragraph:
     return label(str(value), classes=['skill-number'])
 
 

@@ -1,0 +1,131 @@
+"""A skill's matrix as CSV and JSON files, in the page's language, linked from its page.
+
+The links are made at read time; once the doctree is resolved (and its texts translated), the
+HTML builders write ``_downloads/skill-matrix/<skill id>.csv`` and ``.json`` into the output
+directory and point the links at them. Other builders drop the links. The JSON follows
+``schemas/download.schema.json``.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.util.osutil import relative_uri
+
+from skill_matrix.datanodes import label
+from skill_matrix.labels import _, pgettext
+from skill_matrix.pagedata import read_skill_data, skill_data
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+    from skill_matrix.pagedata import SkillTexts
+
+FORMATS = ('csv', 'json')
+DOWNLOAD_DIR = '_downloads/skill-matrix'
+JSON_FORMAT_VERSION = 1
+
+
+def build_download_links(skill_id: str) -> nodes.paragraph:
+    """ "Download this matrix: CSV · JSON"; the links get their target when the page is written."""
+    paragraph: nodes.paragraph = label(_('Download this matrix:'), classes=['skill-downloads'])
+    for index, kind in enumerate(FORMATS):
+        paragraph += nodes.Text(' · ' if index else ' ')
+        paragraph += nodes.reference(
+            kind.upper(),
+            kind.upper(),
+            refuri='',
+            skill_download=kind,
+            skill=skill_id,
+            classes=['skill-download'],
+        )
+    return paragraph
+
+
+def as_json(texts: SkillTexts, language: str) -> dict[str, Any]:
+    skill: dict[str, Any] = {'id': texts.id, 'title': texts.title}
+    if texts.summary:
+        skill['summary'] = texts.summary
+    skill.update(domain=texts.domain, group=texts.group, updated=texts.updated.isoformat())
+    return {
+        'version': JSON_FORMAT_VERSION,
+        'language': language,
+        'skill': skill,
+        'levels': [{'id': level.id, 'name': level.name} for level in texts.levels],
+        'roles': [{'id': role.id, 'name': role.name} for role in texts.roles],
+        'expectations': [
+            {
+                'role': item.role_id,
+                'level': item.level_id,
+                'required': item.required,
+                'description': item.description,
+            }
+            for item in texts.expectations
+        ],
+    }
+
+
+def as_csv(texts: SkillTexts) -> str:
+    """One row per role and level; the four last columns are headed and filled in the page's language."""
+    roles = {role.id: role.name for role in texts.roles}
+    levels = {level.id: level.name for level in texts.levels}
+    flags = {True: pgettext('flag', 'Required'), False: pgettext('flag', 'Optional')}
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator='\r\n')
+    writer.writerow(
+        [
+            'role_id',
+            'level_id',
+            pgettext('column', 'Role'),
+            pgettext('column', 'Level'),
+            pgettext('column', 'Required'),
+            pgettext('column', 'Description'),
+        ]
+    )
+    for item in texts.expectations:
+        writer.writerow(
+            [
+                item.role_id,
+                item.level_id,
+                roles[item.role_id],
+                levels[item.level_id],
+                flags[item.required],
+                item.description,
+            ]
+        )
+    return buffer.getvalue()
+
+
+def write_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Write the files of each skill shown on the page and point its links at them."""
+    links = [node for node in doctree.findall(nodes.reference) if node.get('skill_download')]
+    if app.builder.format != 'html':
+        for paragraph in {id(link.parent): link.parent for link in links}.values():
+            paragraph.parent.remove(paragraph)
+        return
+    for data in doctree.findall(skill_data):
+        texts = read_skill_data(data)
+        # Spreadsheet programs read UTF-8 CSV correctly only with a byte-order mark.
+        _write_if_changed(app, f'{texts.id}.csv', '\ufeff' + as_csv(texts))
+        document = as_json(texts, app.config.language)
+        _write_if_changed(app, f'{texts.id}.json', json.dumps(document, ensure_ascii=False, indent=2) + '\n')
+    page_uri = app.builder.get_target_uri(docname)
+    for link in links:
+        target = f'{DOWNLOAD_DIR}/{link["skill"]}.{link["skill_download"]}'
+        link['refuri'] = relative_uri(page_uri, target)
+
+
+def _write_if_changed(app: Sphinx, name: str, text: str) -> None:
+    path = Path(app.outdir, DOWNLOAD_DIR, name)
+    if path.is_file() and path.read_text(encoding='utf-8') == text:
+        return
+    path.parent.mkdir(parents=True, exist_ok=True)
+    temporary = path.with_suffix(f'{path.suffix}.{os.getpid()}.tmp')
+    temporary.write_text(text, encoding='utf-8', newline='')
+    temporary.replace(path)

@@ -1,0 +1,131 @@
+"""Every text of a skill, carried in the page's doctree so that it is translated with the page.
+
+The level picker and the downloads need a skill's texts in the page's language. Text from YAML
+is translated at read time only (:mod:`skill_matrix.i18n`), so the directive adds a hidden
+:class:`skill_data` node holding a translatable node per text; once the doctree is resolved,
+:func:`read_skill_data` reads the translated texts back and the node is removed from the page.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from skill_matrix.datanodes import make_text
+from skill_matrix.labels import level_name
+
+if TYPE_CHECKING:
+    import datetime
+
+    from sphinx.application import Sphinx
+
+    from skill_matrix.model import Definitions, Skill
+
+
+class skill_data(nodes.General, nodes.Element):
+    """A skill's texts for the page's scripts and downloads; never rendered."""
+
+
+@dataclass(frozen=True)
+class RoleTexts:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class LevelTexts:
+    id: str
+    name: str
+
+
+@dataclass(frozen=True)
+class ExpectationTexts:
+    role_id: str
+    level_id: str
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class SkillTexts:
+    """A skill as the page's reader sees it: every text in the page's language."""
+
+    id: str
+    title: str
+    summary: str | None
+    domain: str
+    group: str
+    updated: datetime.date
+    levels: tuple[LevelTexts, ...]
+    roles: tuple[RoleTexts, ...]
+    expectations: tuple[ExpectationTexts, ...]
+    shown_role_ids: tuple[str, ...]
+    shown_level_ids: tuple[str, ...]
+
+
+def build_skill_data(
+    skill: Skill, definitions: Definitions, *, role_ids: tuple[str, ...], level_ids: tuple[str, ...]
+) -> skill_data:
+    """The hidden node with every text of *skill*; *role_ids* and *level_ids* are the ones shown.
+
+    Level names are UI labels, already translated through the extension's catalog.
+    """
+    node = skill_data(
+        skill=skill.id,
+        updated=skill.updated,
+        levels=[(level.id, level_name(level.name)) for level in definitions.levels],
+        shown_roles=list(role_ids),
+        shown_levels=list(level_ids),
+    )
+    fields = [('title', skill.title), ('domain', skill.domain), ('group', skill.group)]
+    if skill.summary:
+        fields.append(('summary', skill.summary))
+    for field, text in fields:
+        node += make_text(text, field=field)
+    for role_id in skill.role_ids:
+        node += make_text(definitions.role(role_id).name, field='role', role=role_id)
+    for item in skill.expectations:
+        node += make_text(
+            item.description,
+            field='description',
+            role=item.role_id,
+            level=item.level_id,
+            required=item.required,
+        )
+    return node
+
+
+def read_skill_data(node: skill_data) -> SkillTexts:
+    """The (translated) texts held by *node*."""
+    texts = [child for child in node.children if isinstance(child, nodes.Element)]
+    fields = {child['field']: child.astext() for child in texts if not child.get('role')}
+    return SkillTexts(
+        id=node['skill'],
+        title=fields['title'],
+        summary=fields.get('summary'),
+        domain=fields['domain'],
+        group=fields['group'],
+        updated=node['updated'],
+        levels=tuple(LevelTexts(level_id, name) for level_id, name in node['levels']),
+        roles=tuple(RoleTexts(child['role'], child.astext()) for child in texts if child['field'] == 'role'),
+        expectations=tuple(
+            ExpectationTexts(child['role'], child['level'], child['required'], child.astext())
+            for child in texts
+            if child['field'] == 'description'
+        ),
+        shown_role_ids=tuple(node['shown_roles']),
+        shown_level_ids=tuple(node['shown_levels']),
+    )
+
+
+def drop_skill_data(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Remove the hidden texts once every ``doctree-resolved`` handler has read them (priority 900)."""
+    for node in list(doctree.findall(skill_data)):
+        node.parent.remove(node)
+
+
+def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
+    """Visitor for any writer that meets a :class:`skill_data` node: it is never shown."""
+    raise nodes.SkipNode

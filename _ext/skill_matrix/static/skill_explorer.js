@@ -1,0 +1,260 @@
+/* Skill matrices: a level picker (compare a level with a target level) and a role filter.
+ *
+ * The page holds every table; this script only adds controls and hides or adds elements, so
+ * without it the page shows everything. Its words and the skill's texts come from the JSON
+ * block the build writes into each div.skill-explorer, in the page's language
+ * (_ext/skill_matrix/explorer.py). The choice lives in the URL: ?level=…&target=…&roles=…
+ */
+(function () {
+  'use strict';
+
+  var PARAMS = { current: 'level', target: 'target', roles: 'roles' };
+
+  function format(template, values) {
+    return template.replace(/\{(\w+)\}/g, function (match, key) {
+      return Object.prototype.hasOwnProperty.call(values, key) ? String(values[key]) : match;
+    });
+  }
+
+  function element(tag, attributes, children) {
+    var node = document.createElement(tag);
+    Object.keys(attributes || {}).forEach(function (name) {
+      if (name === 'text') node.textContent = attributes[name];
+      else node.setAttribute(name, attributes[name]);
+    });
+    (children || []).forEach(function (child) { node.appendChild(child); });
+    return node;
+  }
+
+  /* The role id of an element classed skill-role-<id> or skill-table-role-<id>, or null. */
+  function roleOf(node) {
+    for (var i = 0; i < node.classList.length; i++) {
+      var match = /^skill-(?:table-)?role-(.+)$/.exec(node.classList[i]);
+      if (match) return match[1];
+    }
+    return null;
+  }
+
+  function Explorer(container, index) {
+    var data = JSON.parse(container.querySelector('script.skill-explorer-data').textContent);
+    this.data = data;
+    this.labels = data.labels;
+    this.container = container;
+    this.matrix = container.closest('.skill-matrix') || document;
+    this.levelIds = data.levels.map(function (level) { return level.id; });
+    this.roleIds = data.roles.map(function (role) { return role.id; });
+    this.levelNames = {};
+    this.roleNames = {};
+    data.levels.forEach(function (level) { this.levelNames[level.id] = level.name; }, this);
+    data.roles.forEach(function (role) { this.roleNames[role.id] = role.name; }, this);
+    this.prefix = 'skill-explorer-' + data.skill + '-' + index;
+    this.build();
+    this.state = this.readUrl();
+    this.render();
+  }
+
+  Explorer.prototype.build = function () {
+    var labels = this.labels;
+    var self = this;
+    this.current = element('select', { id: this.prefix + '-current', name: PARAMS.current });
+    this.current.appendChild(element('option', { value: '', text: labels.allLevels }));
+    this.data.levels.forEach(function (level) {
+      self.current.appendChild(element('option', { value: level.id, text: level.name }));
+    });
+    this.target = element('select', { id: this.prefix + '-target', name: PARAMS.target });
+    var levels = element('div', { 'class': 'skill-explorer-levels' }, [
+      element('div', { 'class': 'skill-explorer-field' }, [
+        element('label', { 'for': this.current.id, text: labels.current }), this.current]),
+      element('div', { 'class': 'skill-explorer-field' }, [
+        element('label', { 'for': this.target.id, text: labels.target }), this.target]),
+    ]);
+    this.checkboxes = {};
+    var roles = element('fieldset', { 'class': 'skill-explorer-roles' }, [
+      element('legend', { text: labels.roles })]);
+    this.data.roles.forEach(function (role) {
+      var box = element('input', { type: 'checkbox', value: role.id, id: self.prefix + '-role-' + role.id });
+      self.checkboxes[role.id] = box;
+      roles.appendChild(element('div', { 'class': 'skill-explorer-role' }, [
+        box, element('label', { 'for': box.id, text: role.name })]));
+    });
+    this.reset = element('button', { type: 'button', 'class': 'skill-explorer-reset', text: labels.reset });
+    var form = element('form', { 'class': 'skill-explorer-form', 'aria-describedby': this.prefix + '-intro' }, [
+      element('p', { id: this.prefix + '-intro', 'class': 'skill-explorer-intro', text: labels.intro }),
+      levels, roles, this.reset]);
+    form.addEventListener('submit', function (event) { event.preventDefault(); });
+    this.status = element('p', { 'class': 'skill-explorer-status', role: 'status', 'aria-live': 'polite' });
+    this.compare = element('div', { 'class': 'skill-compare' });
+    this.container.appendChild(form);
+    this.container.appendChild(this.status);
+    this.container.appendChild(this.compare);
+
+    this.current.addEventListener('change', function () {
+      self.state.current = self.current.value;
+      self.state.target = self.nextLevel(self.state.current);
+      self.update();
+    });
+    this.target.addEventListener('change', function () {
+      self.state.target = self.target.value;
+      self.update();
+    });
+    Object.keys(this.checkboxes).forEach(function (roleId) {
+      self.checkboxes[roleId].addEventListener('change', function () {
+        self.state.roles = self.roleIds.filter(function (id) { return self.checkboxes[id].checked; });
+        self.update();
+      });
+    });
+    this.reset.addEventListener('click', function () {
+      self.state = { current: '', target: '', roles: self.roleIds.slice() };
+      self.update();
+    });
+  };
+
+  Explorer.prototype.nextLevel = function (levelId) {
+    var at = this.levelIds.indexOf(levelId);
+    return at >= 0 && at + 1 < this.levelIds.length ? this.levelIds[at + 1] : '';
+  };
+
+  Explorer.prototype.readUrl = function () {
+    var params = new URLSearchParams(window.location.search);
+    var current = params.get(PARAMS.current) || '';
+    if (this.levelIds.indexOf(current) < 0) current = '';
+    var target = params.get(PARAMS.target) || '';
+    var later = this.levelIds.slice(this.levelIds.indexOf(current) + 1);
+    if (!current || later.indexOf(target) < 0) target = this.nextLevel(current);
+    var roles = this.roleIds.slice();
+    if (params.has(PARAMS.roles)) {
+      var chosen = params.get(PARAMS.roles).split(',');
+      roles = this.roleIds.filter(function (id) { return chosen.indexOf(id) >= 0; });
+    }
+    return { current: current, target: target, roles: roles };
+  };
+
+  Explorer.prototype.writeUrl = function () {
+    var url = new URL(window.location.href);
+    var state = this.state;
+    url.searchParams.delete(PARAMS.current);
+    url.searchParams.delete(PARAMS.target);
+    url.searchParams.delete(PARAMS.roles);
+    if (state.current) url.searchParams.set(PARAMS.current, state.current);
+    if (state.current && state.target) url.searchParams.set(PARAMS.target, state.target);
+    if (state.roles.length !== this.roleIds.length) url.searchParams.set(PARAMS.roles, state.roles.join(','));
+    window.history.replaceState(window.history.state, '', url.toString());
+  };
+
+  Explorer.prototype.update = function () {
+    this.writeUrl();
+    this.render();
+  };
+
+  Explorer.prototype.render = function () {
+    var state = this.state;
+    var self = this;
+    this.current.value = state.current;
+    var later = state.current ? this.levelIds.slice(this.levelIds.indexOf(state.current) + 1) : [];
+    this.target.textContent = '';
+    if (later.length) {
+      later.forEach(function (id) {
+        self.target.appendChild(element('option', { value: id, text: self.levelNames[id] }));
+      });
+      this.target.value = state.target;
+    } else {
+      var text = state.current ? format(this.labels.noTarget, { level: this.levelNames[state.current] }) : '—';
+      this.target.appendChild(element('option', { value: '', text: text }));
+    }
+    this.target.disabled = !later.length;
+    this.roleIds.forEach(function (id) { self.checkboxes[id].checked = state.roles.indexOf(id) >= 0; });
+    this.filterTables();
+    this.renderCompare();
+  };
+
+  /* Rows and tables of roles left out are hidden; the tables are hidden while comparing. */
+  Explorer.prototype.filterTables = function () {
+    var chosen = this.state.roles;
+    var comparing = Boolean(this.state.current);
+    var matrix = this.matrix;
+    matrix.querySelectorAll('tr.skill-row, tr.skill-grid-row, table.skill-table').forEach(function (node) {
+      var role = roleOf(node);
+      if (role !== null) node.hidden = chosen.indexOf(role) < 0;
+    });
+    matrix.querySelectorAll('table.skill-table').forEach(function (table) {
+      var rows = table.querySelectorAll('tbody tr');
+      var shown = Array.prototype.some.call(rows, function (row) { return !row.hidden; });
+      table.hidden = comparing || !shown || (roleOf(table) !== null && chosen.indexOf(roleOf(table)) < 0);
+    });
+    matrix.querySelectorAll('.skill-tables-intro, .skill-empty').forEach(function (node) {
+      node.hidden = comparing;
+    });
+  };
+
+  Explorer.prototype.cell = function (roleId, levelId, classes) {
+    var item = (this.data.expectations[roleId] || {})[levelId];
+    var cell = element('td', { 'class': classes.join(' ') });
+    if (!item) {
+      cell.textContent = '—';
+      return cell;
+    }
+    cell.classList.add(item.required ? 'skill-required' : 'skill-optional');
+    var flag = element('p', { 'class': 'skill-flag' });
+    if (item.required) flag.appendChild(element('strong', { text: this.labels.required }));
+    else flag.textContent = this.labels.optional;
+    cell.appendChild(flag);
+    cell.appendChild(element('p', { 'class': 'skill-compare-description', text: item.description }));
+    return cell;
+  };
+
+  Explorer.prototype.renderCompare = function () {
+    var state = this.state;
+    var labels = this.labels;
+    var self = this;
+    this.compare.textContent = '';
+    if (!state.current) {
+      this.status.textContent = labels.statusAll;
+      return;
+    }
+    var levels = state.target ? [state.current, state.target] : [state.current];
+    var names = levels.map(function (id) { return self.levelNames[id]; });
+    var caption = state.target
+      ? format(labels.caption, { current: names[0], target: names[1] })
+      : names[0];
+    var head = element('tr', {}, [element('th', { scope: 'col', text: labels.role })].concat(
+      names.map(function (name) { return element('th', { scope: 'col', text: name }); })));
+    var body = element('tbody');
+    var changed = 0;
+    state.roles.forEach(function (roleId) {
+      var items = levels.map(function (id) { return (self.data.expectations[roleId] || {})[id]; });
+      var change = items.length === 2 && items[0] && items[1] && items[0].required !== items[1].required;
+      var header = element('th', { scope: 'row', text: self.roleNames[roleId] });
+      var classes = ['skill-compare-row', 'skill-role-' + roleId];
+      if (change) {
+        changed += 1;
+        classes.push('skill-compare-changed');
+        header.appendChild(element('span', {
+          'class': 'skill-compare-change',
+          text: items[1].required ? labels.becomesRequired : labels.becomesOptional,
+        }));
+      }
+      var row = element('tr', { 'class': classes.join(' ') }, [header]);
+      levels.forEach(function (levelId, at) {
+        var cellClasses = ['skill-compare-cell', 'skill-level-' + levelId];
+        if (change && at === 1) cellClasses.push('skill-compare-changed');
+        row.appendChild(self.cell(roleId, levelId, cellClasses));
+      });
+      body.appendChild(row);
+    });
+    var table = element('table', { 'class': 'skill-compare-table docutils align-default' }, [
+      element('caption', { text: caption }), element('thead', {}, [head]), body]);
+    this.compare.appendChild(table);
+    this.status.textContent = state.target
+      ? format(labels.status, { current: names[0], target: names[1], count: changed, total: state.roles.length })
+      : format(labels.statusSingle, { current: names[0] });
+  };
+
+  function start() {
+    document.querySelectorAll('div.skill-explorer').forEach(function (container, index) {
+      if (container.querySelector('script.skill-explorer-data')) new Explorer(container, index);
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

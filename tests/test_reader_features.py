@@ -1,0 +1,427 @@
+"""Readers' features in the built HTML: the level picker's data, downloads, role pages, header scopes.
+
+The browser tests (tests/test_browser.py) check what the script does with this data.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from typing import TYPE_CHECKING, Any
+
+import jsonschema
+import pytest
+from babel.messages.pofile import read_po
+from conftest import REPO, ROOTS, html, read_yaml, text_of, warnings
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+    from bs4 import BeautifulSoup
+    from sphinx.testing.util import SphinxTestApp
+
+BASIC = ROOTS / 'test-basic' / 'data'
+ROLES_DATA = ROOTS / 'test-roles' / 'data'
+DOWNLOAD_SCHEMA = json.loads(
+    (REPO / '_ext' / 'skill_matrix' / 'schemas' / 'download.schema.json').read_text(encoding='utf-8')
+)
+
+
+def names(data_dir: Path, kind: str) -> dict[str, str]:
+    return {item['id']: item['name'] for item in read_yaml(data_dir / f'{kind}.yaml')[kind]}
+
+
+def skills(data_dir: Path) -> dict[str, Any]:
+    return {path.stem: read_yaml(path) for path in sorted((data_dir / 'skills').glob('*.yaml'))}
+
+
+def folded(text: str) -> str:
+    return ' '.join(text.split())
+
+
+def explorer_data(page: BeautifulSoup) -> dict[str, Any]:
+    block = page.select_one('div.skill-explorer script.skill-explorer-data')
+    assert block is not None, 'no level picker data on the page'
+    data: dict[str, Any] = json.loads(block.string)
+    return data
+
+
+def heading(page: BeautifulSoup) -> str:
+    """The page's title as shown, without the theme's permalink sign."""
+    title = page.select_one('section h1')
+    for permalink in title.select('a.headerlink'):
+        permalink.decompose()
+    return text_of(title)
+
+
+def translations(root: str, language: str) -> dict[str, str]:
+    """The non-fuzzy translations of a test root's page catalog, read independently of Sphinx."""
+    with (ROOTS / root / 'locale' / language / 'LC_MESSAGES' / 'site.po').open('rb') as file:
+        catalog = read_po(file)
+    return {
+        message.id: message.string
+        for message in catalog
+        if message.id and message.string and not message.fuzzy
+    }
+
+
+# --- the level picker's data ------------------------------------------------------------------
+
+
+def test_explorer_data_holds_every_expectation_from_the_yaml(build: Callable[..., SphinxTestApp]) -> None:
+    data = explorer_data(html(build('basic'), 'by_level'))
+    skill = read_yaml(BASIC / 'skills' / 'testing.yaml')
+    roles, levels = names(BASIC, 'roles'), names(BASIC, 'levels')
+    assert data['skill'] == 'testing'
+    assert data['levels'] == [{'id': key, 'name': name} for key, name in levels.items()]
+    assert data['roles'] == [
+        {'id': key, 'name': name} for key, name in roles.items() if key in skill['roles']
+    ]
+    assert data['expectations'] == {
+        role: {
+            level: {'required': cell['required'], 'description': folded(cell['description'])}
+            for level, cell in cells.items()
+        }
+        for role, cells in skill['roles'].items()
+    }
+    assert data['labels']['current'] == 'Current level'
+
+
+def test_explorer_data_follows_the_directives_selection(build: Callable[..., SphinxTestApp]) -> None:
+    data = explorer_data(
+        html(build('basic'), 'subset')
+    )  # :roles: qa-engineer, backend-engineer :levels: senior lead
+    assert [role['id'] for role in data['roles']] == ['qa-engineer', 'backend-engineer']
+    assert [level['id'] for level in data['levels']] == ['senior', 'lead']
+    assert all(set(cells) == {'senior', 'lead'} for cells in data['expectations'].values())
+
+
+def test_explorer_data_is_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('i18n', language='de')
+    data = explorer_data(html(app, 'testing'))
+    translated = translations('test-i18n', 'de')
+    skill = read_yaml(ROOTS / 'test-i18n' / 'data' / 'skills' / 'testing.yaml')
+    roles = names(ROOTS / 'test-i18n' / 'data', 'roles')
+    assert [role['name'] for role in data['roles']] == [
+        translated.get(roles[role], roles[role]) for role in roles if role in skill['roles']
+    ]
+    for role, cells in skill['roles'].items():
+        for level, cell in cells.items():
+            english = folded(cell['description'])
+            assert data['expectations'][role][level]['description'] == translated.get(english, english)
+    assert data['labels']['current'] == 'Aktuelles Level'
+    assert [level['name'] for level in data['levels']][:2] == ['Junior', 'Middle']
+
+
+def test_explorer_script_cannot_be_closed_by_data(build: Callable[..., SphinxTestApp]) -> None:
+    source = (html(build('i18n', language='de'), 'testing')).select_one('script.skill-explorer-data')
+    assert '<em>' not in str(source)  # a description with <em> is escaped inside the JSON
+    assert '</em>' in json.dumps(json.loads(source.string), ensure_ascii=False)
+
+
+def test_script_and_stylesheet_only_on_pages_with_a_matrix(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('basic')
+    for page, expected in (('by_level', True), ('grid', True), ('index', False)):
+        soup = html(app, page)
+        scripts = [tag['src'] for tag in soup.select('script[src]')]
+        sheets = [tag['href'] for tag in soup.select('link[rel=stylesheet]')]
+        assert any('skill_explorer.js' in src for src in scripts) is expected, page
+        assert any('skill_explorer.css' in href for href in sheets) is expected, page
+
+
+def test_header_cells_have_a_scope(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('basic')
+    for page in ('by_level', 'by_role', 'grid', 'index'):
+        for cell in html(app, page).select('table th'):
+            in_head = cell.find_parent('thead') is not None
+            assert cell.get('scope') == ('col' if in_head else 'row'), (page, str(cell)[:80])
+    assert html(app, 'grid').select('tbody th[scope=row]')  # the role names head the grid's rows
+
+
+def test_other_builders_show_neither_controls_nor_links(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('basic', 'text')
+    text = (app.outdir / 'by_level.txt').read_text(encoding='utf-8')
+    assert 'Download this matrix' not in text
+    assert '"expectations"' not in text
+    assert 'Writes unit tests' in text  # the matrix itself is there
+
+
+# --- downloads --------------------------------------------------------------------------------
+
+
+def download_links(app: SphinxTestApp, page: str) -> dict[str, Path]:
+    links = html(app, page).select('p.skill-downloads a.skill-download')
+    return {text_of(link): (app.outdir / page).parent / link['href'] for link in links}
+
+
+def test_downloads_are_linked_and_hold_every_expectation(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('basic')
+    links = download_links(app, 'by_level')
+    assert sorted(links) == ['CSV', 'JSON']
+    skill = read_yaml(BASIC / 'skills' / 'testing.yaml')
+    roles, levels = names(BASIC, 'roles'), names(BASIC, 'levels')
+    expected = [
+        (role, level, cells[level]['required'], folded(cells[level]['description']))
+        for role in roles
+        if (cells := skill['roles'].get(role))
+        for level in levels
+    ]
+
+    document = json.loads(links['JSON'].read_text(encoding='utf-8'))
+    jsonschema.Draft202012Validator(
+        DOWNLOAD_SCHEMA, format_checker=jsonschema.Draft202012Validator.FORMAT_CHECKER
+    ).validate(document)
+    assert document['language'] == 'en'
+    assert document['skill'] == {
+        'id': 'testing',
+        'title': skill['title'],
+        **({'summary': skill['summary']} if 'summary' in skill else {}),
+        'domain': skill['domain'],
+        'group': skill['group'],
+        'updated': str(skill['updated']),
+    }
+    assert [
+        (e['role'], e['level'], e['required'], e['description']) for e in document['expectations']
+    ] == expected
+
+    with links['CSV'].open(encoding='utf-8-sig', newline='') as file:
+        rows = list(csv.reader(file))
+    assert rows[0] == ['role_id', 'level_id', 'Role', 'Level', 'Required', 'Description']
+    assert rows[1:] == [
+        [role, level, roles[role], levels[level], 'Required' if required else 'Optional', description]
+        for role, level, required, description in expected
+    ]
+
+
+def test_a_page_showing_a_selection_offers_the_whole_matrix(build: Callable[..., SphinxTestApp]) -> None:
+    links = download_links(build('basic'), 'subset')
+    skill = read_yaml(BASIC / 'skills' / 'testing.yaml')
+    document = json.loads(links['JSON'].read_text(encoding='utf-8'))
+    assert len(document['expectations']) == sum(len(cells) for cells in skill['roles'].values())
+
+
+def test_downloads_are_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('i18n', language='de')
+    links = download_links(app, 'testing')
+    translated = translations('test-i18n', 'de')
+    skill = read_yaml(ROOTS / 'test-i18n' / 'data' / 'skills' / 'testing.yaml')
+    document = json.loads(links['JSON'].read_text(encoding='utf-8'))
+    jsonschema.validate(document, DOWNLOAD_SCHEMA)
+    assert document['language'] == 'de'
+    assert document['skill']['title'] == translated[skill['title']]
+    descriptions = {(e['role'], e['level']): e['description'] for e in document['expectations']}
+    for role, cells in skill['roles'].items():
+        for level, cell in cells.items():
+            english = folded(cell['description'])
+            assert descriptions[(role, level)] == translated.get(english, english)
+    rows = list(csv.reader(io.StringIO(links['CSV'].read_text(encoding='utf-8-sig'))))
+    assert rows[0][2:] == ['Rolle', 'Level', 'Pflicht', 'Beschreibung']
+    assert {row[5] for row in rows[1:]} == set(descriptions.values())
+    assert {row[4] for row in rows[1:]} <= {'Pflicht', 'Optional'}
+
+
+# --- role pages -------------------------------------------------------------------------------
+
+
+@pytest.fixture
+def app_roles(build: Callable[..., SphinxTestApp]) -> SphinxTestApp:
+    return build('roles')
+
+
+def test_role_pages_build_without_warnings(app_roles: SphinxTestApp) -> None:
+    assert warnings(app_roles) == ''
+    roles = names(ROLES_DATA, 'roles')
+    generated = sorted(path.name for path in (app_roles.srcdir / 'roles').glob('*.rst'))
+    assert generated == sorted([*(f'{role}.rst' for role in roles), 'index.rst'])
+    for role in roles:
+        assert (app_roles.outdir / 'roles' / f'{role}.html').is_file()
+
+
+@pytest.mark.parametrize('role', list(names(ROLES_DATA, 'roles')))
+def test_role_page_follows_the_role_across_every_skill(app_roles: SphinxTestApp, role: str) -> None:
+    page = html(app_roles, f'roles/{role}')
+    levels = names(ROLES_DATA, 'levels')
+    having = sorted(
+        (skill for skill in skills(ROLES_DATA).values() if role in skill['roles']),
+        key=lambda skill: skill['title'].casefold(),
+    )
+    assert heading(page) == names(ROLES_DATA, 'roles')[role]
+    if not having:
+        assert text_of(page.select_one('.skill-empty')) == 'No skill lists this role yet.'
+        assert not page.select('table')
+        return
+
+    career = page.select_one('table.skill-career-path')
+    assert [[text_of(cell) for cell in row.select('th, td')] for row in career.select('tbody tr')] == [
+        [
+            name,
+            str(sum(skill['roles'][role][level]['required'] for skill in having)),
+            str(sum(not skill['roles'][role][level]['required'] for skill in having)),
+        ]
+        for level, name in levels.items()
+    ]
+    tables = page.select('table.skill-table:not(.skill-career-path)')
+    assert [text_of(table.select_one('caption .caption-text')) for table in tables] == list(levels.values())
+    for table, level in zip(tables, levels, strict=True):
+        rows = table.select('tbody tr')
+        assert [
+            (text_of(row.select_one('th')), text_of(row.select('td')[0]), text_of(row.select('td')[1]))
+            for row in rows
+        ] == [
+            (
+                skill['title'],
+                'Required' if skill['roles'][role][level]['required'] else 'Optional',
+                folded(skill['roles'][role][level]['description']),
+            )
+            for skill in having
+        ]
+        for row, skill in zip(rows, having, strict=True):
+            assert {'skill-row', f'skill-role-{role}', f'skill-level-{level}'} <= set(row['class'])
+            target, anchor = row.select_one('th a.reference')['href'].split('#')
+            assert target == f'../{skill["id"]}.html'
+            assert html(app_roles, skill['id']).select_one(f'#{anchor}.skill-matrix') is not None
+
+
+def test_role_index_lists_every_role_with_its_counts(app_roles: SphinxTestApp) -> None:
+    page = html(app_roles, 'roles/index')
+    assert heading(page) == 'Roles'
+    data = skills(ROLES_DATA)
+    rows = page.select('table.skill-role-index-table tbody tr')
+    expected = []
+    for role, name in names(ROLES_DATA, 'roles').items():
+        cells = [cell for skill in data.values() for cell in skill['roles'].get(role, {}).values()]
+        with_role = sum(role in skill['roles'] for skill in data.values())
+        required = sum(cell['required'] for cell in cells)
+        expected.append([name, str(with_role), str(required), str(len(cells) - required)])
+    assert [[text_of(cell) for cell in row.select('th, td')] for row in rows] == expected
+    for row, role in zip(rows, names(ROLES_DATA, 'roles'), strict=True):
+        assert row.select_one('a.reference')['href'] == f'{role}.html'
+    navigation = html(app_roles, 'index').select_one('div.toctree-wrapper')
+    assert navigation.select_one('li.toctree-l1 > a[href="roles/index.html"]') is not None
+    nested = [link['href'] for link in navigation.select('li.toctree-l1 > ul > li.toctree-l2 > a')]
+    assert [href for href in nested if href.startswith('roles/')] == [
+        f'roles/{role}.html' for role in names(ROLES_DATA, 'roles')
+    ]
+
+
+def test_role_pages_are_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('i18n', language='de', skill_matrix_role_pages='roles')
+    translated = translations('test-i18n', 'de')
+    page = html(app, 'roles/backend-engineer')
+    assert heading(page) == translated['Backend Engineer']
+    skill = read_yaml(ROOTS / 'test-i18n' / 'data' / 'skills' / 'testing.yaml')
+    shown = {text_of(row.select('td')[1]) for row in page.select('tr.skill-row')}
+    for cell in skill['roles']['backend-engineer'].values():
+        english = folded(cell['description'])
+        assert translated.get(english, english) in shown
+    assert text_of(page.select_one('table.skill-career-path thead')) == 'Level Pflicht Optional'
+    assert heading(html(app, 'roles/index')) == 'Rollen'
+
+
+def test_unknown_role_warns_at_the_directive(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
+    (tmp_path / 'typo.rst').write_text('.. role-profile:: data-engneer\n', encoding='utf-8')
+    app = make_app('html', srcdir=tmp_path)
+    app.build()
+    assert (
+        "typo.rst:1: WARNING: unknown role 'data-engneer' (known: backend-engineer, data-engineer, "
+        "qa-engineer, security-engineer); did you mean 'data-engineer'?"
+    ) in warnings(app)
+
+
+# --- incremental builds -----------------------------------------------------------------------
+
+
+@pytest.mark.sphinx('html', testroot='roles', srcdir='roles-edit', freshenv=True)
+def test_editing_a_skill_rebuilds_the_role_pages(app: SphinxTestApp) -> None:
+    app.build()
+    path = app.srcdir / 'data' / 'skills' / 'python.yaml'
+    path.write_text(path.read_text().replace('Chooses the team', 'Picks the team'))
+    _added, changed, _removed = app.env.get_outdated_files(config_changed=False)
+    # every page that reads python.yaml: its own, and each role page and the role index
+    assert {'python', 'roles/index', 'roles/data-engineer', 'roles/backend-engineer'} <= set(changed)
+    app.build()
+    assert "Picks the team's Python tooling." in text_of(html(app, 'roles/data-engineer'))
+
+
+@pytest.mark.sphinx('html', testroot='roles', srcdir='roles-new-skill', freshenv=True)
+def test_a_new_skill_file_reaches_the_role_pages(app: SphinxTestApp) -> None:
+    app.build()
+    skills_dir = app.srcdir / 'data' / 'skills'
+    text = (
+        (skills_dir / 'sql.yaml')
+        .read_text()
+        .replace('id: sql', 'id: nosql')
+        .replace('title: SQL', 'title: NoSQL')
+    )
+    (skills_dir / 'nosql.yaml').write_text(text)
+    (app.srcdir / 'nosql.rst').write_text('NoSQL\n=====\n\n.. skill-matrix:: nosql\n')
+    app.build()
+    titles = [
+        text_of(row.select_one('th')) for row in html(app, 'roles/data-engineer').select('tr.skill-row')
+    ]
+    assert titles[:3] == ['NoSQL', 'Python', 'SQL']
+
+
+def test_roles_added_and_removed_get_and_lose_their_page(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    """Each build is a new process (as sphinx-build runs), on the same source and environment."""
+    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
+    app = make_app('html', srcdir=tmp_path)
+    app.build()
+    app.cleanup()  # as a process ends: the next build starts with Sphinx's registries clean
+    roles_yaml = tmp_path / 'data' / 'roles.yaml'
+    original = roles_yaml.read_text()
+    roles_yaml.write_text(original + '  - id: ml-engineer\n    name: ML Engineer\n')
+    app = make_app('html', srcdir=tmp_path)
+    app.build()
+    app.cleanup()
+    assert heading(html(app, 'roles/ml-engineer')) == 'ML Engineer'
+    assert 'ML Engineer' in text_of(html(app, 'roles/index').select_one('table.skill-role-index-table'))
+
+    roles_yaml.write_text(original.replace('  - id: security-engineer\n    name: Security Engineer\n', ''))
+    app = make_app('html', srcdir=tmp_path)
+    app.build()
+    assert warnings(app) == ''
+    assert not (tmp_path / 'roles' / 'security-engineer.rst').exists()
+    assert not (tmp_path / 'roles' / 'ml-engineer.rst').exists()
+    index = text_of(html(app, 'roles/index').select_one('table.skill-role-index-table'))
+    assert 'Security Engineer' not in index
+    assert 'ML Engineer' not in index
+
+
+def test_stub_pages_are_written_only_when_they_change(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('roles')
+    stub = app.srcdir / 'roles' / 'qa-engineer.rst'
+    written = stub.stat().st_mtime_ns
+    from skill_matrix.roles import write_role_stubs
+
+    write_role_stubs(app)
+    assert stub.stat().st_mtime_ns == written
+    assert stub.read_text(encoding='utf-8').endswith('.. role-profile:: qa-engineer\n')
+
+
+@pytest.mark.parametrize('page_name', ['python', 'layouts'])
+def test_role_names_in_a_matrix_link_to_the_role_pages(app_roles: SphinxTestApp, page_name: str) -> None:
+    page = html(app_roles, page_name)
+    roles = names(ROLES_DATA, 'roles')
+    holders = [
+        *page.select('table[class*="skill-table-level-"] tr.skill-row > td:first-child'),  # by level
+        *page.select('tr.skill-grid-row > :first-child'),  # grid
+        *page.select('table[class*="skill-table-role-"] > caption'),  # by role
+    ]
+    assert holders
+    assert not page.select('table[class*="skill-table-role-"] tbody a.skill-role-link')  # level names there
+    for holder in holders:
+        link = holder.select_one('a.skill-role-link')
+        role = link['href'].removeprefix('roles/').removesuffix('.html')
+        assert text_of(link) == roles[role]
+        assert (app_roles.outdir / link['href']).is_file()
+
+
+def test_without_role_pages_role_names_are_plain_text(build: Callable[..., SphinxTestApp]) -> None:
+    assert not html(build('basic'), 'by_level').select('a.skill-role-link')
