@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean
+.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean bench
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -51,9 +51,14 @@ ext-catalog: venv  ## refresh the extension's UI-label catalogs after changing a
 	$(BIN)/pybabel update --no-fuzzy-matching --omit-header -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
 
 lint: venv  ## ruff and mypy
-	$(BIN)/ruff check _ext tests conf.py
-	$(BIN)/ruff format --check _ext tests conf.py
+	$(BIN)/ruff check _ext tests bench conf.py
+	$(BIN)/ruff format --check _ext tests bench conf.py
 	$(BIN)/mypy
+
+# The benchmark (bench/run.py): not part of make test. BENCH_ARGS='--sizes 10,100' for a quick run.
+BENCH_ARGS ?=
+bench: venv  ## benchmark the extension against a list-table floor and a peer, 10 → 1,000 skills (≤ 20 min)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
 
 lock: venv  ## re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet -r requirements.in
