@@ -17,6 +17,7 @@ from skill_matrix.i18n import TranslateDataText
 from skill_matrix.labels import CATALOG
 from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.render import LAYOUTS
+from skill_matrix.store import STORE_FILE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -52,9 +53,20 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 
 def report_data_problems(app: Sphinx) -> None:
-    """Validate the whole data directory once per build and warn about every problem."""
-    for problem in check_data_dir(data_dir(app)):
+    """Validate the whole data directory once per build and warn about every problem.
+
+    Files unchanged since the last build are answered from the saved store (see store.py).
+    """
+    store = cast('SkillDomain', app.env.domains['skill']).store
+    if not app.fresh_env_used:
+        store.read(Path(app.doctreedir, STORE_FILE))
+    for problem in check_data_dir(data_dir(app), load=store.load):
         logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype='data')
+
+
+def save_store(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None:
+        cast('SkillDomain', app.env.domains['skill']).store.save(Path(app.doctreedir, STORE_FILE))
 
 
 def outdated_overviews(
@@ -129,6 +141,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_assets_to_matrix_pages)
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
+    app.connect('build-finished', save_store)
     return {
         'version': __version__,
         'env_version': 1,

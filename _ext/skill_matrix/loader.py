@@ -26,7 +26,7 @@ from skill_matrix.problems import DataError, Problem, did_you_mean, display_path
 from skill_matrix.yamlsource import Path_, YamlDocument, read_yaml
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 SCHEMA_DIR = Path(__file__).parent / 'schemas'
 SKILL_ID = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
@@ -71,8 +71,8 @@ def load_skill(path: Path, definitions: Definitions) -> Skill:
     return _load_skill(_cache_key(path), definitions)
 
 
-def check_data_dir(data_dir: Path) -> list[Problem]:
-    """Every problem in the data directory: definitions, each skill file, stray files."""
+def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = load_skill) -> list[Problem]:
+    """Every problem in the data directory: definitions, each skill file (read with *load*), stray files."""
     try:
         definitions = load_definitions(data_dir)
     except DataError as error:
@@ -83,7 +83,7 @@ def check_data_dir(data_dir: Path) -> list[Problem]:
             problems.append(Problem(path, 1, 1, f"skill files end in '.yaml': rename it to {path.stem}.yaml"))
         elif path.suffix == '.yaml':
             try:
-                load_skill(path, definitions)
+                load(path, definitions)
             except DataError as error:
                 problems.extend(error.problems)
     return problems
