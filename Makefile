@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean bench
+.PHONY: help venv html $(HTML_TARGETS) test gettext intl-update ext-catalog lint lock clean bench bench-profile
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -59,6 +59,9 @@ lint: venv  ## ruff and mypy
 BENCH_ARGS ?=
 bench: venv  ## benchmark the extension against a list-table floor and a peer, 10 → 1,000 skills (≤ 20 min)
 	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+bench-profile: venv  ## profile a full build of 1,000 synthetic skills with cProfile (CPU time)
+	$(BIN)/python bench/profile_build.py $(BENCH_ARGS)
 
 lock: venv  ## re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet -r requirements.in
