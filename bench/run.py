@@ -32,7 +32,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from compare import same_pages
+from compare import same_tables
 from measure import BuildFailed, BuildResult, sphinx_build
 from synthetic import REPO, SITES, Definitions, SyntheticSkill, make_skills, write_site
 
@@ -81,11 +81,10 @@ def machine() -> dict[str, Any]:
 
 
 def edit_skill(path: Path, edit: int) -> str:
-    """Add a sentence to the first description of the skill file at *path*; return it."""
+    """Put a sentence before the first description of the skill file at *path*; return it."""
     sentence = f'Revised in edit {edit}.'
     lines = path.read_text(encoding='utf-8').splitlines()
-    first = lines.index('      description: >-') + 1
-    lines.insert(first + 1, f'        {sentence}')
+    lines.insert(lines.index('      description: >-') + 1, f'        {sentence}')
     path.write_text('\n'.join(lines) + '\n', encoding='utf-8')
     return sentence
 
@@ -133,6 +132,7 @@ def bench_size(
 
     results: dict[str, list[BuildResult]] = {name: [] for name in [*variants, 'incremental']}
     rows: dict[str, int] = {}
+    notes: list[str] = []
     names = list(variants)
     if warm_up:  # the first builds of the run load Python and the packages from disk: not timed
         for site, build, jobs in variants.values():
@@ -151,9 +151,11 @@ def bench_size(
             }
             docnames = ['index'] + [f'skills/{skill.id}' for skill in skills]
             try:
-                rows = same_pages(outdirs, docnames)
+                rows, notes = same_tables(outdirs, docnames)
             except AssertionError as error:
-                raise BenchError(f'the sites do not show the same pages: {error}') from None
+                raise BenchError(f'the sites do not show the same tables: {error}') from None
+            for note in notes:
+                print(f'  note: {note}')
         skill = skills[(repetition * 7919) % count]
         result = incremental(root / 'ours', skill, repetition + 1)
         results['incremental'].append(result)
@@ -172,6 +174,7 @@ def bench_size(
         'skills': count,
         'repetitions': len(results['ours']),
         'table_rows': rows,
+        'differences_outside_tables': notes,
         'incremental_docs_read': results['incremental'][0].docs_read,
         'variants': figures,
         'ratios': {
@@ -220,23 +223,22 @@ def print_tables(sizes: list[dict[str, Any]]) -> None:
 
 
 def targets(sizes: list[dict[str, Any]]) -> list[tuple[str, bool]]:
-    largest = sizes[-1]
+    """The issue's targets that this run can check (those for N = 1,000 need that size)."""
     checks = [
         (f'ours / floor ≤ 1.05 at N = {size["skills"]}', size['ratios']['ours / floor'] <= 1.05)
         for size in sizes
     ]
     checks += [(f'ours < peer at N = {size["skills"]}', size['ratios']['ours / peer'] < 1) for size in sizes]
-    checks += [
-        (
-            f'incremental / full ≤ 0.10 at N = {largest["skills"]}',
-            largest['ratios']['incremental / full'] <= 0.10,
-        ),
-        (f'-j 2 / serial ≤ 0.65 at N = {largest["skills"]}', largest['ratios']['-j 2 / serial'] <= 0.65),
-        (
-            f'peak memory ≤ 1 GiB at N = {largest["skills"]}',
-            max(v['tree_rss_mib'] for v in largest['variants'].values()) <= 1024,
-        ),
-    ]
+    for size in sizes:
+        if size['skills'] == 1000:
+            checks += [
+                ('incremental / full ≤ 0.10 at N = 1000', size['ratios']['incremental / full'] <= 0.10),
+                ('-j 2 / serial ≤ 0.65 at N = 1000', size['ratios']['-j 2 / serial'] <= 0.65),
+                (
+                    'peak memory (tree RSS) ≤ 1 GiB at N = 1000',
+                    max(variant['tree_rss_mib'] for variant in size['variants'].values()) <= 1024,
+                ),
+            ]
     return checks
 
 
