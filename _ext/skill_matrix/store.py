@@ -100,7 +100,10 @@ class SkillStore:
             return
         keep = {path: self._entries[path] for path in self._used if self._entries[path].key != (-1, -1)}
         temporary = file.with_name(f'{file.name}.tmp')
-        with temporary.open('wb') as stream:
-            pickle.dump((_code_version(), keep), stream, protocol=pickle.HIGHEST_PROTOCOL)
-        temporary.replace(file)
+        try:
+            with temporary.open('wb') as stream:
+                pickle.dump((_code_version(), keep), stream, protocol=pickle.HIGHEST_PROTOCOL)
+            temporary.replace(file)
+        except OSError:
+            return  # only a cache: the next build validates every file again
         self._changed = False
