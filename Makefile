@@ -13,7 +13,7 @@ SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog \
-	lint lock clean intl-templates intl-stats intl-check axe
+	lint lock clean intl-templates intl-stats intl-check axe bench bench-profile
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -123,9 +123,17 @@ intl-check: intl-templates  ## fail when a catalog is out of date with the sourc
 	@$(CATALOGCHECK) check $(addprefix -l ,$(TRANSLATED)) $(INTL_CATALOGS)
 
 lint: venv  ## ruff and mypy
-	$(BIN)/ruff check _ext tests conf.py
-	$(BIN)/ruff format --check _ext tests conf.py
+	$(BIN)/ruff check _ext tests bench conf.py
+	$(BIN)/ruff format --check _ext tests bench conf.py
 	$(BIN)/mypy
+
+# The benchmark (bench/run.py): not part of make test. BENCH_ARGS='--sizes 10,100' for a quick run.
+BENCH_ARGS ?=
+bench: venv  ## benchmark the extension against a list-table floor and a peer, 10 → 1,000 skills (≤ 20 min)
+	$(BIN)/python bench/run.py $(BENCH_ARGS)
+
+bench-profile: venv  ## profile a full build of 1,000 synthetic skills with cProfile (CPU time)
+	$(BIN)/python bench/profile_build.py $(BENCH_ARGS)
 
 lock: venv  ## re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet -r requirements.in

@@ -9,8 +9,8 @@ import pytest
 from conftest import REPO
 
 CHECKS = {
-    'ruff check': ['-m', 'ruff', 'check', '_ext', 'tests', 'conf.py'],
-    'ruff format': ['-m', 'ruff', 'format', '--check', '_ext', 'tests', 'conf.py'],
+    'ruff check': ['-m', 'ruff', 'check', '_ext', 'tests', 'bench', 'conf.py'],
+    'ruff format': ['-m', 'ruff', 'format', '--check', '_ext', 'tests', 'bench', 'conf.py'],
     'mypy': ['-m', 'mypy'],
 }
 

@@ -14,7 +14,7 @@ from sphinx.util.nodes import make_id
 
 from skill_matrix.downloads import build_download_links
 from skill_matrix.explorer import build_explorer
-from skill_matrix.loader import load_definitions, load_skill, skill_files, skill_path
+from skill_matrix.loader import load_definitions, skill_files, skill_path
 from skill_matrix.problems import DataError, did_you_mean, known
 from skill_matrix.render import LAYOUTS, MatrixView, build_matrix, build_overview
 from skill_matrix.schemadoc import SCHEMAS, build_schema_table, schema_path
@@ -65,7 +65,7 @@ class _SkillDataDirective(SphinxDirective):
         """The skill in *path*, or None when it is broken (reported once per build)."""
         self.env.note_dependency(path)
         try:
-            return load_skill(path, definitions)
+            return self.domain.store.load(path, definitions)
         except DataError:
             return None
 

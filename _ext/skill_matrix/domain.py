@@ -9,6 +9,8 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
+from skill_matrix.store import SkillStore
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set
 
@@ -30,6 +32,11 @@ class SkillDomain(Domain):
         'overviews': set(),  # docnames that list every skill
         'files': [],  # skill file names seen by the last build, to spot added or removed ones
     }
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        super().__init__(env)
+        self.store = SkillStore()
+        """The validated skill files of this build (kept in memory, saved by the extension)."""
 
     @property
     def pages(self) -> dict[str, dict[str, tuple[str, str, bool]]]:

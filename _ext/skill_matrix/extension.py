@@ -30,6 +30,7 @@ from skill_matrix.loader import check_data_dir, skill_files
 from skill_matrix.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.render import LAYOUTS
 from skill_matrix.roles import RoleIndexDirective, RoleProfileDirective, link_role_names, write_role_stubs
+from skill_matrix.store import STORE_FILE
 from skill_matrix.translation_warnings import install as install_translation_warnings
 
 if TYPE_CHECKING:
@@ -70,9 +71,20 @@ def check_config(app: Sphinx, config: Config) -> None:
 
 
 def report_data_problems(app: Sphinx) -> None:
-    """Validate the whole data directory once per build and warn about every problem."""
-    for problem in check_data_dir(data_dir(app)):
+    """Validate the whole data directory once per build and warn about every problem.
+
+    Files unchanged since the last build are answered from the saved store (see store.py).
+    """
+    store = cast('SkillDomain', app.env.domains['skill']).store
+    if not app.fresh_env_used:
+        store.read(Path(app.doctreedir, STORE_FILE))
+    for problem in check_data_dir(data_dir(app), load=store.load):
         logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype='data')
+
+
+def save_store(app: Sphinx, exception: Exception | None) -> None:
+    if exception is None:
+        cast('SkillDomain', app.env.domains['skill']).store.save(Path(app.doctreedir, STORE_FILE))
 
 
 def outdated_overviews(
@@ -181,6 +193,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_assets_to_matrix_pages)
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
+    app.connect('build-finished', save_store)
     # Translations: .po locations in warnings, language switcher, progress and review marks.
     app.connect('config-inited', add_templates)
     app.connect('builder-inited', install_translation_warnings)

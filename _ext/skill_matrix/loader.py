@@ -26,7 +26,7 @@ from skill_matrix.problems import DataError, Problem, did_you_mean, known
 from skill_matrix.yamlsource import Path_, YamlDocument, read_yaml
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
+    from collections.abc import Callable, Iterator
 
 SCHEMA_DIR = Path(__file__).parent / 'schemas'
 SKILL_ID = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
@@ -76,8 +76,9 @@ def load_skill(path: Path, definitions: Definitions) -> Skill:
     return _load_skill(_cache_key(path), definitions)
 
 
-def check_data_dir(data_dir: Path) -> list[Problem]:
-    """Every problem in the data directory: definitions, each skill file, stray and linked files.
+def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = load_skill) -> list[Problem]:
+    """Every problem in the data directory: definitions, each skill file (read with *load*), stray
+    and linked files.
 
     Skill ids are unique because each must equal its file's name.
     """
@@ -98,7 +99,7 @@ def check_data_dir(data_dir: Path) -> list[Problem]:
             problems.append(Problem(path, 1, 1, 'the file links outside the skills folder: not read'))
         else:
             try:
-                load_skill(path, definitions)
+                load(path, definitions)
             except DataError as error:
                 problems.extend(error.problems)
     return problems
