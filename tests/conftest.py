@@ -69,12 +69,11 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestA
     return _build
 
 
-@pytest.fixture(scope='session')
-def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """`make html` once per session into a temporary build directory, with this interpreter's environment."""
-    builddir = tmp_path_factory.mktemp('site')
+def make_into(target: str, builddir: Path) -> None:
+    """Run ``make <target>`` of the real project into *builddir* with this interpreter's
+    environment, as a newcomer runs it; fail on an error, a warning or an error message."""
     result = subprocess.run(
-        ['make', '--no-print-directory', 'html', f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
+        ['make', '--no-print-directory', target, f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
         cwd=REPO,
         capture_output=True,
         text=True,
@@ -83,6 +82,13 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert 'WARNING' not in result.stderr, result.stderr
     assert 'ERROR' not in result.stderr, result.stderr
+
+
+@pytest.fixture(scope='session')
+def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """`make html` once per session into a temporary build directory."""
+    builddir = tmp_path_factory.mktemp('site')
+    make_into('html', builddir)
     return builddir / 'html'
 
 
@@ -94,6 +100,14 @@ def warnings(app: SphinxTestApp) -> str:
 def read_yaml(path: Path) -> Any:
     """Test-side reading of a data file, independent of the extension's loader."""
     return yaml.safe_load(path.read_text(encoding='utf-8'))
+
+
+# The real site's data, read straight from the files (independent of the extension's loader).
+SITE_LANGUAGES = ('en', 'de', 'zh_CN')
+SITE_DATA = REPO / 'data'
+SITE_SKILLS = {path.stem: read_yaml(path) for path in sorted((SITE_DATA / 'skills').glob('*.yaml'))}
+SITE_ROLE_IDS = [role['id'] for role in read_yaml(SITE_DATA / 'roles.yaml')['roles']]
+SITE_LEVEL_IDS = [level['id'] for level in read_yaml(SITE_DATA / 'levels.yaml')['levels']]
 
 
 def html(app: SphinxTestApp, docname: str) -> BeautifulSoup:

@@ -18,18 +18,19 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from conftest import REPO, read_yaml
+from conftest import (
+    REPO,
+    SITE_LANGUAGES as LANGUAGES,
+    SITE_LEVEL_IDS as LEVEL_IDS,
+    SITE_ROLE_IDS as ROLE_IDS,
+    SITE_SKILLS as SKILLS,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from playwright.sync_api import Browser, Page
 
-LANGUAGES = ('en', 'de', 'zh_CN')
-DATA = REPO / 'data'
-SKILLS = {path.stem: read_yaml(path) for path in sorted((DATA / 'skills').glob('*.yaml'))}
-ROLE_IDS = [role['id'] for role in read_yaml(DATA / 'roles.yaml')['roles']]
-LEVEL_IDS = [level['id'] for level in read_yaml(DATA / 'levels.yaml')['levels']]
 AXE = REPO / 'tools' / 'axe' / 'node_modules' / 'axe-core' / 'axe.min.js'
 ARTIFACTS = REPO / '_build' / 'test-artifacts'
 CHROMIUM_ARGS = [

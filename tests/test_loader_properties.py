@@ -8,8 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 from conftest import ROOTS
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
+from hypothesis import HealthCheck, given, settings, strategies as st
 
 from skill_matrix.loader import load_definitions, load_skill
 from skill_matrix.model import Skill

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from babel.dates import format_date
 from babel.messages.pofile import read_po
-from conftest import REPO, read_yaml
+from conftest import REPO, make_into, read_yaml
 from test_site import SEEDS, seed_cells
 
 if TYPE_CHECKING:
@@ -118,16 +118,7 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`make pdf` into a temporary build directory, with this interpreter's environment."""
     require_tools()
     builddir = tmp_path_factory.mktemp('pdf')
-    result = subprocess.run(
-        ['make', '--no-print-directory', 'pdf', f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
-        cwd=REPO,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
-    assert 'WARNING' not in result.stderr, result.stderr
-    assert 'ERROR' not in result.stderr, result.stderr
+    make_into('pdf', builddir)
     return builddir
 
 

@@ -13,16 +13,18 @@ from typing import TYPE_CHECKING, Any
 import jsonschema
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, read_yaml, text_of
+from conftest import (
+    REPO,
+    SITE_LANGUAGES as LANGUAGES,
+    SITE_LEVEL_IDS as LEVEL_IDS,
+    SITE_ROLE_IDS as ROLE_IDS,
+    SITE_SKILLS as SKILLS,
+    text_of,
+)
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-LANGUAGES = ('en', 'de', 'zh_CN')
-DATA = REPO / 'data'
-SKILLS = {path.stem: read_yaml(path) for path in sorted((DATA / 'skills').glob('*.yaml'))}
-ROLE_IDS = [role['id'] for role in read_yaml(DATA / 'roles.yaml')['roles']]
-LEVEL_IDS = [level['id'] for level in read_yaml(DATA / 'levels.yaml')['levels']]
 SCHEMA = json.loads((REPO / '_ext' / 'skill_matrix' / 'schemas' / 'download.schema.json').read_text('utf-8'))
 # The seed pages' wording of the level picker's invitation.
 INVITATION = {
