@@ -101,14 +101,14 @@ def outdated_overviews(
 
 def report_skills_without_page(app: Sphinx, env: BuildEnvironment) -> None:
     domain = cast('SkillDomain', env.domains['skill'])
-    for path in skill_files(data_dir(app)):
-        if domain.skills_without_page([path.stem]):
-            logger.warning(
-                f"skill '{path.stem}' has no page: add one with '.. skill-matrix:: {path.stem}'",
-                location=f'{path}:1',
-                type=WARNING_TYPE,
-                subtype='unused',
-            )
+    files = {path.stem: path for path in skill_files(data_dir(app))}
+    for skill_id in domain.skills_without_page(files):
+        logger.warning(
+            f"skill '{skill_id}' has no page: add one with '.. skill-matrix:: {skill_id}'",
+            location=f'{files[skill_id]}:1',
+            type=WARNING_TYPE,
+            subtype='unused',
+        )
 
 
 def add_static_dir(app: Sphinx) -> None:
@@ -116,31 +116,18 @@ def add_static_dir(app: Sphinx) -> None:
         app.config.html_static_path.append(str(STATIC_DIR))
 
 
-def add_assets_to_matrix_pages(
+def add_page_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
-    """Only pages that show a matrix or the overview load the stylesheet."""
-    if doctree is not None and doctree.next_node(
-        lambda node: (
-            isinstance(node, nodes.Element)
-            and bool({'skill-matrix', 'skill-overview'} & set(node['classes']))
-        )
-    ):
-        app.add_css_file('skill_matrix.css')
-
-
-def add_reader_assets(
-    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
-) -> None:
-    """Pages with a level picker load its script; role pages load the matrix stylesheet."""
+    """Only pages that need them load the extension's stylesheet and the level picker's script."""
     if doctree is None:
         return
     classes = {name for node in doctree.findall(nodes.Element) for name in node['classes']}
+    if {'skill-matrix', 'skill-overview', 'skill-role-profile', 'skill-role-index'} & classes:
+        app.add_css_file('skill_matrix.css')
     if 'skill-explorer' in classes:
         app.add_js_file(SCRIPT, loading_method='defer')
         app.add_css_file(STYLESHEET)
-    if {'skill-role-profile', 'skill-role-index'} & classes:
-        app.add_css_file('skill_matrix.css')
 
 
 def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> None:
@@ -158,47 +145,48 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value('skill_matrix_data_dir', 'data', 'env', types=frozenset({str}))
     app.add_config_value('skill_matrix_default_layout', 'by-level', 'env', types=frozenset({str}))
     app.add_config_value('skill_matrix_edit_url', None, 'env', types=frozenset({str, type(None)}))
+    app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
+
     # Sphinx's translators render these as the paragraph and title they extend; registering
     # them makes docutils' own visitors treat them as ordinary nodes too.
     app.add_node(skill_text)
     app.add_node(skill_caption)
+    skip = (skip_node, None)
+    app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))  # scope on <th>
+    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
+
     app.add_domain(SkillDomain)
+    app.add_directive('skill-matrix', SkillMatrixDirective)
+    app.add_directive('skill-overview', SkillOverviewDirective)
+    app.add_directive('skill-schema', SkillSchemaDirective)
+    app.add_directive('role-profile', RoleProfileDirective)
+    app.add_directive('role-index', RoleIndexDirective)
     app.add_transform(TranslateDataText)
     app.add_transform(MarkTranslatedToctrees)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
-    app.add_directive('skill-matrix', SkillMatrixDirective)
-    app.add_directive('skill-overview', SkillOverviewDirective)
-    app.add_directive('skill-schema', SkillSchemaDirective)
-    # Readers' features: level picker, role filter, downloads, role pages (see their modules).
-    app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
-    skip = (skip_node, None)
-    app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
-    app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
-    app.add_directive('role-profile', RoleProfileDirective)
-    app.add_directive('role-index', RoleIndexDirective)
+
+    compile_catalogs()
+    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
+
+    app.connect('config-inited', check_config)
+    app.connect('config-inited', add_templates)
+    app.connect('builder-inited', report_data_problems)
     app.connect('builder-inited', write_role_stubs)
+    app.connect('builder-inited', add_static_dir)
+    app.connect('builder-inited', add_stylesheet)
+    app.connect('builder-inited', localize_fixed_texts)
+    app.connect('builder-inited', install_translation_warnings)
+    app.connect('env-get-outdated', outdated_overviews)
+    app.connect('env-check-consistency', report_skills_without_page)
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', link_role_names)
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)
-    app.connect('html-page-context', add_reader_assets)
-    compile_catalogs()
-    app.add_message_catalog(CATALOG, str(LOCALE_DIR))
-    app.connect('config-inited', check_config)
-    app.connect('builder-inited', report_data_problems)
-    app.connect('builder-inited', add_static_dir)
-    app.connect('builder-inited', localize_fixed_texts)
-    app.connect('html-page-context', add_assets_to_matrix_pages)
-    app.connect('env-get-outdated', outdated_overviews)
-    app.connect('env-check-consistency', report_skills_without_page)
-    app.connect('build-finished', save_store)
-    # Translations: .po locations in warnings, language switcher, progress and review marks.
-    app.connect('config-inited', add_templates)
-    app.connect('builder-inited', install_translation_warnings)
-    app.connect('builder-inited', add_stylesheet)
+    app.connect('html-page-context', add_page_assets)
     app.connect('html-page-context', add_language_context)
+    app.connect('build-finished', save_store)
     return {
         'version': __version__,
         'env_version': 1,
