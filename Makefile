@@ -23,7 +23,7 @@ venv: $(VENV)/.installed  ## create .venv with the pinned dependencies
 $(VENV)/.installed: requirements.txt
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.txt
-	@# _ext on the venv's path, so that `python -m skill_matrix.check` works from anywhere
+	@# _ext on the venv's path, so that `python -m skill_matrix.data.check` works from anywhere
 	@echo "$(CURDIR)/_ext" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/skill-profiles.pth"
 	@touch $@
 
@@ -65,7 +65,7 @@ $(PDF_TARGETS): pdf-%: venv pdf-tools
 	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
 
 check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-commit hook runs)
-	$(BIN)/python -m skill_matrix.check data
+	$(BIN)/python -m skill_matrix.data.check data
 
 check: check-data html intl-check  ## validate data/, the strict build of every language, the catalogs
 
@@ -110,7 +110,7 @@ ext-catalog: venv  ## refresh the extension's UI-label catalogs after changing a
 # from the sources right now: the site's (make gettext) and the extension's UI labels.
 TRANSLATED    := $(filter-out en,$(LANGUAGES))
 INTL_CATALOGS := $(BUILDDIR)/gettext/skill-profiles.pot=locale $(BUILDDIR)/gettext-ui/skill_matrix.pot=$(EXT_LOCALE)
-CATALOGCHECK  := PYTHONPATH=_ext $(BIN)/python -m skill_matrix.catalogcheck
+CATALOGCHECK  := PYTHONPATH=_ext $(BIN)/python -m skill_matrix.i18n.catalogcheck
 
 intl-templates: gettext
 	@mkdir -p $(BUILDDIR)/gettext-ui

@@ -17,8 +17,8 @@ import pytest
 from conftest import ROOTS, html, warnings
 from sphinx.testing.util import SphinxTestApp
 
-from skill_matrix.check import main as check_main
-from skill_matrix.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
+from skill_matrix.data.check import main as check_main
+from skill_matrix.data.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -59,13 +59,13 @@ def test_hook_fails_on_a_typo_with_a_compiler_style_message(tmp_path: Path) -> N
 def test_module_form_needs_no_sphinx() -> None:
     code = (
         'import sys; sys.modules["sphinx"] = None; sys.path.insert(0, "_ext"); '
-        'from skill_matrix.check import main; sys.exit(main(["data"]))'
+        'from skill_matrix.data.check import main; sys.exit(main(["data"]))'
     )
     result = run([sys.executable, '-c', code], REPO)
     assert result.returncode == 0, result.stderr
 
 
 def test_not_a_data_directory(tmp_path: Path) -> None:
-    result = run([sys.executable, '-m', 'skill_matrix.check', str(tmp_path)], REPO)
+    result = run([sys.executable, '-m', 'skill_matrix.data.check', str(tmp_path)], REPO)
     assert result.returncode == 2
     assert 'not a data directory' in result.stderr

@@ -13,14 +13,14 @@ from typing import TYPE_CHECKING
 from conftest import REPO, ROOTS
 from sphinx.testing.util import SphinxTestApp
 
-from skill_matrix import yamlsource
+from skill_matrix.data import yamlsource
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     import pytest
 
-    from skill_matrix.yamlsource import YamlDocument
+    from skill_matrix.data.yamlsource import YamlDocument
 
 
 def test_each_data_file_is_read_once_per_build(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -31,7 +31,7 @@ def test_each_data_file_is_read_once_per_build(tmp_path: Path, monkeypatch: pyte
         reads[path.name] += 1
         return yamlsource.read_yaml(path)
 
-    monkeypatch.setattr('skill_matrix.loader.read_yaml', counting_read_yaml)
+    monkeypatch.setattr('skill_matrix.data.loader.read_yaml', counting_read_yaml)
     app = SphinxTestApp('html', srcdir=tmp_path / 'site', status=StringIO(), warning=StringIO())
     try:
         app.build()

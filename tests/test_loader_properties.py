@@ -10,9 +10,9 @@ import yaml
 from conftest import ROOTS
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from skill_matrix.loader import load_definitions, load_skill
-from skill_matrix.model import Skill
-from skill_matrix.problems import DataError
+from skill_matrix.data.loader import load_definitions, load_skill
+from skill_matrix.data.model import Skill
+from skill_matrix.data.problems import DataError
 
 if TYPE_CHECKING:
     from pathlib import Path

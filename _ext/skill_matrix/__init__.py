@@ -1,7 +1,7 @@
 """Skill matrices for Sphinx: role × level expectations of a skill, read from YAML.
 
 Sphinx loads this package as the extension ``skill_matrix``. Its Sphinx parts are imported
-only by :func:`setup`, so the data tools (``python -m skill_matrix.check``) need nothing but
+only by :func:`setup`, so the data tools (``python -m skill_matrix.data.check``) need nothing but
 PyYAML and jsonschema.
 """
 

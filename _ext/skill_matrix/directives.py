@@ -12,22 +12,21 @@ from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
 
-from skill_matrix.downloads import build_download_links
-from skill_matrix.explorer import build_explorer
-from skill_matrix.loader import load_definitions, skill_files, skill_path
-from skill_matrix.problems import DataError, did_you_mean, known
-from skill_matrix.render import LAYOUTS, MatrixView, build_matrix, build_overview
-from skill_matrix.schemadoc import SCHEMAS, build_schema_table, schema_path
+from skill_matrix.data.loader import load_definitions, skill_files, skill_path
+from skill_matrix.data.problems import DataError, did_you_mean, known
+from skill_matrix.html.downloads import build_download_links
+from skill_matrix.html.explorer import build_explorer
+from skill_matrix.nodes.matrix import LAYOUTS, MatrixView, build_matrix, build_overview
+from skill_matrix.nodes.schema_table import SCHEMAS, build_schema_table, schema_path
+from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
+    from skill_matrix.data.model import Definitions, Skill
     from skill_matrix.domain import SkillDomain
-    from skill_matrix.model import Definitions, Skill
 
 logger = logging.getLogger(__name__)
-
-WARNING_TYPE = 'skill_matrix'
 
 
 def id_list(argument: str | None) -> tuple[str, ...]:
@@ -45,7 +44,7 @@ def layout(argument: str | None) -> str:
     return directives.choice(argument or '', LAYOUTS)
 
 
-class _SkillDataDirective(SphinxDirective):
+class SkillDataDirective(SphinxDirective):
     """Shared access to the data directory, with the page's dependencies noted."""
 
     @property
@@ -74,7 +73,7 @@ class _SkillDataDirective(SphinxDirective):
         return cast('SkillDomain', self.env.domains['skill'])
 
 
-class SkillMatrixDirective(_SkillDataDirective):
+class SkillMatrixDirective(SkillDataDirective):
     """``.. skill-matrix:: <skill id>``: a skill's role × level expectations as tables."""
 
     required_arguments = 1
@@ -92,7 +91,9 @@ class SkillMatrixDirective(_SkillDataDirective):
         try:
             path = skill_path(self.data_dir, skill_id)
         except LookupError as error:
-            logger.warning(str(error), location=self.get_location(), type=WARNING_TYPE, subtype='reference')
+            logger.warning(
+                str(error), location=self.get_location(), type=WARNING_TYPE, subtype=UNKNOWN_REFERENCE
+            )
             return []
         node_id = make_id(self.env, self.state.document, 'skill', skill_id)
         definitions = self.definitions()
@@ -168,7 +169,7 @@ class SkillMatrixDirective(_SkillDataDirective):
         return node
 
 
-class SkillOverviewDirective(_SkillDataDirective):
+class SkillOverviewDirective(SkillDataDirective):
     """``.. skill-overview::``: every skill in the data directory with its stats, linked."""
 
     has_content = False

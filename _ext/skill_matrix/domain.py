@@ -9,7 +9,7 @@ from sphinx.domains import Domain, ObjType
 from sphinx.roles import XRefRole
 from sphinx.util.nodes import make_refnode
 
-from skill_matrix.store import SkillStore
+from skill_matrix.data.store import SkillStore
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Set

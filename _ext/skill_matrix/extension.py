@@ -11,27 +11,32 @@ from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
 from skill_matrix import __version__
-from skill_matrix.accessibility import depart_entry, depart_title, visit_entry, visit_title
-from skill_matrix.datanodes import skill_caption, skill_text
+from skill_matrix.data.loader import check_data_dir, skill_files
+from skill_matrix.data.store import STORE_FILE
 from skill_matrix.directives import (
-    WARNING_TYPE,
     SkillMatrixDirective,
     SkillOverviewDirective,
     SkillSchemaDirective,
 )
 from skill_matrix.domain import SkillDomain
-from skill_matrix.downloads import write_downloads
-from skill_matrix.explorer import SCRIPT, STYLESHEET, emit_explorer_data
-from skill_matrix.i18n import MarkTranslatedToctrees, TranslateDataText
-from skill_matrix.labels import CATALOG
-from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
+from skill_matrix.html.accessibility import depart_entry, depart_title, visit_entry, visit_title
+from skill_matrix.html.downloads import write_downloads
+from skill_matrix.html.explorer import SCRIPT, STYLESHEET, emit_explorer_data
+from skill_matrix.i18n.data_text import MarkTranslatedToctrees, TranslateDataText
+from skill_matrix.i18n.labels import CATALOG
+from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
+from skill_matrix.i18n.translation_warnings import install as install_translation_warnings
 from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
-from skill_matrix.loader import check_data_dir, skill_files
-from skill_matrix.pagedata import drop_skill_data, skill_data, skip_node
-from skill_matrix.render import LAYOUTS
-from skill_matrix.roles import RoleIndexDirective, RoleProfileDirective, link_role_names, write_role_stubs
-from skill_matrix.store import STORE_FILE
-from skill_matrix.translation_warnings import install as install_translation_warnings
+from skill_matrix.nodes.matrix import LAYOUTS
+from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
+from skill_matrix.nodes.text import skill_caption, skill_text
+from skill_matrix.role_pages import (
+    RoleIndexDirective,
+    RoleProfileDirective,
+    link_role_names,
+    write_role_stubs,
+)
+from skill_matrix.warning_types import CATALOG_ERROR, DATA_ERROR, UNUSED_SKILL, WARNING_TYPE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -42,7 +47,7 @@ if TYPE_CHECKING:
 logger = logging.getLogger(__name__)
 
 LOCALE_DIR = Path(__file__).parent / 'locale'
-STATIC_DIR = Path(__file__).parent / 'static'
+STATIC_DIR = Path(__file__).parent / 'html' / 'static'
 
 
 def data_dir(app: Sphinx) -> Path:
@@ -79,7 +84,7 @@ def report_data_problems(app: Sphinx) -> None:
     if not app.fresh_env_used:
         store.read(Path(app.doctreedir, STORE_FILE))
     for problem in check_data_dir(data_dir(app), load=store.load):
-        logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype='data')
+        logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype=DATA_ERROR)
 
 
 def save_store(app: Sphinx, exception: Exception | None) -> None:
@@ -107,7 +112,7 @@ def report_skills_without_page(app: Sphinx, env: BuildEnvironment) -> None:
             f"skill '{skill_id}' has no page: add one with '.. skill-matrix:: {skill_id}'",
             location=f'{files[skill_id]}:1',
             type=WARNING_TYPE,
-            subtype='unused',
+            subtype=UNUSED_SKILL,
         )
 
 
@@ -138,7 +143,7 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> None:
             try:
                 catalog.write_mo(po_file.parent.parent.name)
             except OSError as error:
-                logger.warning(f'cannot compile {po_file}: {error}', type=WARNING_TYPE, subtype='catalog')
+                logger.warning(f'cannot compile {po_file}: {error}', type=WARNING_TYPE, subtype=CATALOG_ERROR)
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:

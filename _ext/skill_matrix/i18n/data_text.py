@@ -14,8 +14,8 @@ from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
-from skill_matrix.datanodes import PlainTranslatable
-from skill_matrix.pagedata import skill_data
+from skill_matrix.nodes.pagedata import skill_data
+from skill_matrix.nodes.text import PlainTranslatable
 
 if TYPE_CHECKING:
     from collections.abc import Iterator

@@ -1,7 +1,7 @@
 """The level picker and role filter of a skill page (``static/skill_explorer.js``).
 
 At read time the directive adds an empty ``div.skill-explorer`` holding the skill's texts
-(:mod:`skill_matrix.pagedata`). Once the doctree is resolved, the HTML builders get a JSON
+(:mod:`skill_matrix.nodes.pagedata`). Once the doctree is resolved, the HTML builders get a JSON
 block in that div with the level and role names, the expectations and the UI labels, all in
 the page's language; the script builds the controls from it. Without JavaScript the div stays
 empty and the page shows every table, as the PDF does. Other builders drop the div.
@@ -14,14 +14,14 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from skill_matrix.labels import _, pgettext
-from skill_matrix.pagedata import build_skill_data, read_skill_data, skill_data
+from skill_matrix.i18n.labels import _, pgettext
+from skill_matrix.nodes.pagedata import build_skill_data, read_skill_data, skill_data
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from skill_matrix.model import Definitions, Skill
-    from skill_matrix.pagedata import SkillTexts
+    from skill_matrix.data.model import Definitions, Skill
+    from skill_matrix.nodes.pagedata import SkillTexts
 
 SCRIPT = 'skill_explorer.js'
 STYLESHEET = 'skill_explorer.css'

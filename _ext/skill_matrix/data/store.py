@@ -16,15 +16,15 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from skill_matrix.loader import load_skill
-from skill_matrix.problems import DataError
+from skill_matrix.data.loader import SCHEMA_DIR, load_skill
+from skill_matrix.data.problems import DataError
 
 if TYPE_CHECKING:
-    from skill_matrix.model import Definitions, Skill
-    from skill_matrix.problems import Problem
+    from skill_matrix.data.model import Definitions, Skill
+    from skill_matrix.data.problems import Problem
 
 STORE_FILE = 'skill_matrix-data.pickle'
-_PACKAGE = Path(__file__).parent
+_DATA_LAYER = Path(__file__).parent
 
 _FileKey = tuple[int, int]
 _UNREADABLE = (OSError, EOFError, pickle.UnpicklingError, ValueError, TypeError, AttributeError, ImportError)
@@ -47,8 +47,8 @@ def _file_key(path: Path) -> _FileKey:
 
 
 def _code_version() -> tuple[tuple[str, int, int], ...]:
-    """The extension's modules and schemas as they are now: results of other code are stale."""
-    files = sorted([*_PACKAGE.glob('*.py'), *_PACKAGE.glob('schemas/*.json')])
+    """The data layer's modules and the schemas as they are now: results of other code are stale."""
+    files = sorted([*_DATA_LAYER.glob('*.py'), *SCHEMA_DIR.glob('*.json')])
     return tuple((path.name, *_file_key(path)) for path in files)
 
 
@@ -61,7 +61,7 @@ class SkillStore:
         self._changed = False
 
     def load(self, path: Path, definitions: Definitions) -> Skill:
-        """Like :func:`~skill_matrix.loader.load_skill`, which it calls for new or changed files."""
+        """Like :func:`~skill_matrix.data.loader.load_skill`, which it calls for new or changed files."""
         key = _file_key(path)
         self._used.add(path)
         entry = self._entries.get(path)

@@ -19,20 +19,20 @@ from sphinx.addnodes import pending_xref
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
-from skill_matrix.datanodes import label, make_text, skill_caption, wrap_text
-from skill_matrix.directives import WARNING_TYPE, _SkillDataDirective
-from skill_matrix.labels import _, level_name, pgettext
-from skill_matrix.loader import load_definitions, skill_files
-from skill_matrix.problems import DataError, did_you_mean, known
-from skill_matrix.render import expectation_classes, flag_paragraph, number_paragraph, table, table_row
+from skill_matrix.data.loader import load_definitions, skill_files
+from skill_matrix.data.problems import DataError, did_you_mean, known
+from skill_matrix.directives import SkillDataDirective
+from skill_matrix.i18n.labels import _, level_name, pgettext
+from skill_matrix.nodes.matrix import number_paragraph, table, table_row
+from skill_matrix.nodes.role_tables import career_path, level_table, with_row_headers
+from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
+from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
-
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
-    from skill_matrix.model import Definitions, Expectation, Skill
+    from skill_matrix.data.model import Definitions, Skill
 
 logger = logging.getLogger(__name__)
 
@@ -77,7 +77,7 @@ def write_role_stubs(app: Sphinx) -> None:
 # --- directives -------------------------------------------------------------------------------
 
 
-class _RoleDirective(_SkillDataDirective):
+class _RoleDirective(SkillDataDirective):
     """Reads every skill file, so the page is rebuilt when any of them changes or one is added."""
 
     def all_skills(self, definitions: Definitions) -> list[Skill]:
@@ -115,7 +115,7 @@ class RoleProfileDirective(_RoleDirective):
                 f"unknown role '{role_id}' (known: {known(definitions.role_ids)}){hint}",
                 location=self.get_location(),
                 type=WARNING_TYPE,
-                subtype='reference',
+                subtype=UNKNOWN_REFERENCE,
             )
             return []
         skills = [skill for skill in self.all_skills(definitions) if role_id in skill.role_ids]
@@ -189,7 +189,7 @@ class RoleIndexDirective(_RoleDirective):
         ]
         caption = label(pgettext('heading', 'Roles'), nodes.title)
         classes = ['skill-table', 'skill-role-index-table']
-        section += _with_row_headers(table(caption, headers, [40, 20, 20, 20], rows, classes))
+        section += with_row_headers(table(caption, headers, [40, 20, 20, 20], rows, classes))
         if pages:
             section += self.hidden_toctree(pages)
         return [section]
@@ -210,59 +210,6 @@ class RoleIndexDirective(_RoleDirective):
         )
         self.set_source_info(toctree)
         return nodes.compound('', toctree, classes=['toctree-wrapper'])
-
-
-# --- tables -----------------------------------------------------------------------------------
-
-
-def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
-    """Level by level: how many of the role's expectations are required, how many optional."""
-    rows = []
-    for level in definitions.levels:
-        items = [skill.expectation(role_id, level.id) for skill in skills]
-        required = sum(item.required for item in items)
-        rows.append(
-            table_row(
-                [
-                    label(level_name(level.name)),
-                    number_paragraph(required),
-                    number_paragraph(len(items) - required),
-                ],
-                classes=['skill-career-row', f'skill-level-{level.id}'],
-            )
-        )
-    headers = [pgettext('column', 'Level'), pgettext('count', 'Required'), pgettext('count', 'Optional')]
-    caption = label(_('Career path: expectations per level'), nodes.title)
-    return _with_row_headers(
-        table(caption, headers, [40, 30, 30], rows, ['skill-table', 'skill-career-path'])
-    )
-
-
-def level_table(level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]) -> nodes.table:
-    """The role's expectation in each skill at one level; each skill links to its page."""
-    rows = []
-    for skill, item in items:
-        reference = pending_xref('', refdomain='skill', reftype='ref', reftarget=skill.id, refexplicit=True)
-        cells = [
-            wrap_text(make_text(skill.title), reference),
-            flag_paragraph(item),
-            make_text(item.description),
-        ]
-        rows.append(
-            table_row(cells, classes=[*expectation_classes(item, 'skill-row'), f'skill-of-{skill.id}'])
-        )
-    headers = [_('Skill'), pgettext('column', 'Required'), pgettext('column', 'Description')]
-    caption = label(name, nodes.title)
-    classes = ['skill-table', f'skill-table-level-{level_id}']
-    return _with_row_headers(table(caption, headers, [24, 12, 64], rows, classes))
-
-
-def _with_row_headers(table: nodes.table) -> nodes.table:
-    """Make the first column head its rows, as the grid layout does."""
-    first_column = table.next_node(nodes.colspec)
-    assert first_column is not None
-    first_column['stub'] = 1
-    return table
 
 
 # --- links from skill matrices to role pages --------------------------------------------------

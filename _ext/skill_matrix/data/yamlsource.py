@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
-from skill_matrix.problems import DataError, Problem
+from skill_matrix.data.problems import DataError, Problem
 
 if TYPE_CHECKING:
     from pathlib import Path

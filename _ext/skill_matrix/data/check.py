@@ -1,4 +1,4 @@
-"""Validate a data directory without building the site: ``python -m skill_matrix.check data/``.
+"""Validate a data directory without building the site: ``python -m skill_matrix.data.check data/``.
 
 Prints one line per problem, like a compiler (``file:line:column: message``), and exits 1
 when there is any; usable as a pre-commit hook.
@@ -10,11 +10,13 @@ import argparse
 import sys
 from pathlib import Path
 
-from skill_matrix.loader import check_data_dir, skill_files
+from skill_matrix.data.loader import check_data_dir, skill_files
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog='python -m skill_matrix.check', description=__doc__.splitlines()[0])
+    parser = argparse.ArgumentParser(
+        prog='python -m skill_matrix.data.check', description=__doc__.splitlines()[0]
+    )
     parser.add_argument(
         'data_dir', nargs='?', default='data', type=Path, help='the data directory (default: data)'
     )

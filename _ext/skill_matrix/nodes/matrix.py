@@ -13,13 +13,13 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 
-from skill_matrix.datanodes import label, make_text, skill_caption, wrap_text
-from skill_matrix.labels import _, format_date, level_name, ngettext, pgettext
+from skill_matrix.i18n.labels import _, format_date, level_name, ngettext, pgettext
+from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from skill_matrix.model import Definitions, Expectation, Skill
+    from skill_matrix.data.model import Definitions, Expectation, Skill
 
 LAYOUTS = ('by-level', 'by-role', 'grid')
 

@@ -11,8 +11,8 @@ The check fails, naming the file and the text, when a ``.po`` file
 
 Usage::
 
-    python -m skill_matrix.catalogcheck stats -l de -l zh_CN _build/gettext/site.pot=locale
-    python -m skill_matrix.catalogcheck check -l de -l zh_CN _build/gettext/site.pot=locale
+    python -m skill_matrix.i18n.catalogcheck stats -l de -l zh_CN _build/gettext/site.pot=locale
+    python -m skill_matrix.i18n.catalogcheck check -l de -l zh_CN _build/gettext/site.pot=locale
 """
 
 from __future__ import annotations
@@ -196,7 +196,7 @@ def _catalog_argument(value: str) -> tuple[Path, Path]:
 
 def main(argv: Sequence[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
-        prog='python -m skill_matrix.catalogcheck', description=__doc__.split('\n')[0]
+        prog='python -m skill_matrix.i18n.catalogcheck', description=__doc__.split('\n')[0]
     )
     parser.add_argument('command', choices=['stats', 'check'])
     parser.add_argument('-l', '--language', action='append', required=True, dest='languages')

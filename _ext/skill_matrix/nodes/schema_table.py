@@ -8,11 +8,11 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from skill_matrix.datanodes import label, make_text
-from skill_matrix.labels import _, pgettext
-from skill_matrix.loader import SCHEMA_DIR
-from skill_matrix.model import SourceText
-from skill_matrix.render import table, table_row
+from skill_matrix.data.loader import SCHEMA_DIR
+from skill_matrix.data.model import SourceText
+from skill_matrix.i18n.labels import _, pgettext
+from skill_matrix.nodes.matrix import table, table_row
+from skill_matrix.nodes.text import label, make_text
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -10,7 +10,7 @@ from sphinx import addnodes
 if TYPE_CHECKING:
     from collections.abc import Sequence
 
-    from skill_matrix.model import SourceText
+    from skill_matrix.data.model import SourceText
 
 
 _Node = TypeVar('_Node', bound=nodes.TextElement)
@@ -20,7 +20,7 @@ class PlainTranslatable(addnodes.translatable):
     """Text from a data file: translated through the page catalogs, never parsed as markup.
 
     Sphinx re-parses an ordinary paragraph's translation as reStructuredText; these nodes
-    take the translated message as plain text (see :mod:`skill_matrix.i18n`), so ``*args``
+    take the translated message as plain text (see :mod:`skill_matrix.i18n.data_text`), so ``*args``
     or ``<b>`` stay as written.
     """
 

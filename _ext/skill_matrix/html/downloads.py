@@ -18,14 +18,14 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
-from skill_matrix.datanodes import label
-from skill_matrix.labels import _, pgettext
-from skill_matrix.pagedata import read_skill_data, skill_data
+from skill_matrix.i18n.labels import _, pgettext
+from skill_matrix.nodes.pagedata import read_skill_data, skill_data
+from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from skill_matrix.pagedata import SkillTexts
+    from skill_matrix.nodes.pagedata import SkillTexts
 
 FORMATS = ('csv', 'json')
 DOWNLOAD_DIR = '_downloads/skill-matrix'

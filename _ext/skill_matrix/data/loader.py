@@ -21,14 +21,14 @@ from typing import TYPE_CHECKING, Any, cast
 
 import jsonschema
 
-from skill_matrix.model import Definitions, Expectation, Level, Role, Skill, SourceText
-from skill_matrix.problems import DataError, Problem, did_you_mean, known
-from skill_matrix.yamlsource import Path_, YamlDocument, read_yaml
+from skill_matrix.data.model import Definitions, Expectation, Level, Role, Skill, SourceText
+from skill_matrix.data.problems import DataError, Problem, did_you_mean, known
+from skill_matrix.data.yamlsource import Path_, YamlDocument, read_yaml
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-SCHEMA_DIR = Path(__file__).parent / 'schemas'
+SCHEMA_DIR = Path(__file__).parent.parent / 'schemas'
 SKILL_ID = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
 SKILLS_SUBDIR = 'skills'
 

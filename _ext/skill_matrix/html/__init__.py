@@ -1,0 +1,1 @@
+"""HTML only: the level picker (explorer), downloads, accessibility and the static assets."""

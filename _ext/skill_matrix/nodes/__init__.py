@@ -1,0 +1,1 @@
+"""From the model to docutils nodes: matrices, overviews, role tables, schema tables."""

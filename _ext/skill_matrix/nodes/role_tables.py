@@ -1,0 +1,65 @@
+"""The tables of the role pages: a role's career path and its expectations at one level."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from skill_matrix.i18n.labels import _, level_name, pgettext
+from skill_matrix.nodes.matrix import expectation_classes, flag_paragraph, number_paragraph, table, table_row
+from skill_matrix.nodes.text import label, make_text, wrap_text
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from skill_matrix.data.model import Definitions, Expectation, Skill
+
+
+def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
+    """Level by level: how many of the role's expectations are required, how many optional."""
+    rows = []
+    for level in definitions.levels:
+        items = [skill.expectation(role_id, level.id) for skill in skills]
+        required = sum(item.required for item in items)
+        rows.append(
+            table_row(
+                [
+                    label(level_name(level.name)),
+                    number_paragraph(required),
+                    number_paragraph(len(items) - required),
+                ],
+                classes=['skill-career-row', f'skill-level-{level.id}'],
+            )
+        )
+    headers = [pgettext('column', 'Level'), pgettext('count', 'Required'), pgettext('count', 'Optional')]
+    caption = label(_('Career path: expectations per level'), nodes.title)
+    return with_row_headers(table(caption, headers, [40, 30, 30], rows, ['skill-table', 'skill-career-path']))
+
+
+def level_table(level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]) -> nodes.table:
+    """The role's expectation in each skill at one level; each skill links to its page."""
+    rows = []
+    for skill, item in items:
+        reference = pending_xref('', refdomain='skill', reftype='ref', reftarget=skill.id, refexplicit=True)
+        cells = [
+            wrap_text(make_text(skill.title), reference),
+            flag_paragraph(item),
+            make_text(item.description),
+        ]
+        rows.append(
+            table_row(cells, classes=[*expectation_classes(item, 'skill-row'), f'skill-of-{skill.id}'])
+        )
+    headers = [_('Skill'), pgettext('column', 'Required'), pgettext('column', 'Description')]
+    caption = label(name, nodes.title)
+    classes = ['skill-table', f'skill-table-level-{level_id}']
+    return with_row_headers(table(caption, headers, [24, 12, 64], rows, classes))
+
+
+def with_row_headers(table: nodes.table) -> nodes.table:
+    """Make the first column head its rows, as the grid layout does."""
+    first_column = table.next_node(nodes.colspec)
+    assert first_column is not None
+    first_column['stub'] = 1
+    return table
