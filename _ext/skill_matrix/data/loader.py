@@ -23,10 +23,10 @@ import jsonschema
 
 from skill_matrix.data.model import Definitions, Expectation, Level, Role, Skill, SourceText
 from skill_matrix.data.problems import DataError, Problem, did_you_mean, known
-from skill_matrix.data.yamlsource import Path_, YamlDocument, read_yaml
+from skill_matrix.data.yamlsource import Path_, YamlDocument, parse_yaml, read_yaml
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable, Iterator, Mapping
 
 SCHEMA_DIR = Path(__file__).parent.parent / 'schemas'
 SKILL_ID = re.compile(r'^[a-z0-9]+(?:-[a-z0-9]+)*$')
@@ -76,87 +76,29 @@ def load_skill(path: Path, definitions: Definitions) -> Skill:
     return _load_skill(_cache_key(path), definitions)
 
 
-def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = load_skill) -> list[Problem]:
-    """Every problem in the data directory: definitions, each skill file (read with *load*), stray
-    and linked files.
-
-    Skill ids are unique because each must equal its file's name.
+def definitions_from_texts(texts: Mapping[Path, bytes], roles: Path, levels: Path) -> Definitions:
+    """Like :func:`load_definitions`, from the files' bytes in *texts* (e.g. as read from git):
+    *roles* and *levels* are the keys of ``roles.yaml`` and ``levels.yaml``; raises :class:`DataError`.
     """
-    try:
-        definitions = load_definitions(data_dir)
-    except DataError as error:
-        return list(error.problems)
-    skills_dir = data_dir / SKILLS_SUBDIR
-    if not skills_dir.is_dir():
-        return [Problem(skills_dir, 1, 1, 'the skills folder is missing')]
-    problems: list[Problem] = []
-    for path in sorted(skills_dir.iterdir()):
-        if path.suffix == '.yml':
-            problems.append(Problem(path, 1, 1, f"skill files end in '.yaml': rename it to {path.stem}.yaml"))
-        elif path.suffix != '.yaml':
-            continue
-        elif not _inside(path, skills_dir.resolve()):
-            problems.append(Problem(path, 1, 1, 'the file links outside the skills folder: not read'))
-        else:
-            try:
-                load(path, definitions)
-            except DataError as error:
-                problems.extend(error.problems)
-    return problems
+    return _definitions(lambda path: parse_yaml(path, texts[path]), roles, levels)
 
 
-# --- caching: each file is read and validated once per process, until it changes -------------
+def skill_from_document(
+    document: YamlDocument, definitions: Definitions, is_file: Callable[[Path], bool] = Path.is_file
+) -> Skill:
+    """Like :func:`load_skill`, from a parsed document (e.g. of a file read from git).
 
-_CacheKey = tuple[Path, int, int]
-
-
-def _cache_key(path: Path) -> _CacheKey:
-    try:
-        stat = path.stat()
-    except OSError:
-        return (path, -1, -1)
-    return (path, stat.st_mtime_ns, stat.st_size)
-
-
-@functools.cache
-def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definitions:
-    problems: list[Problem] = []
-    roles: list[Role] = []
-    levels: list[Level] = []
-    for key, kind in ((roles_key, 'roles'), (levels_key, 'levels')):
-        try:
-            document = _read_valid(key[0], f'{kind}.schema.json')
-        except DataError as error:
-            problems.extend(error.problems)
-            continue
-        seen: dict[str, int] = {}
-        for index, item in enumerate(document.data[kind]):
-            where: Path_ = (kind, index, 'id')
-            if item['id'] in seen:
-                problems.append(
-                    document.problem(where, f"duplicate id '{item['id']}' (first on line {seen[item['id']]})")
-                )
-                continue
-            seen[item['id']] = document.position(where)[0]
-            if kind == 'roles':
-                roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
-            else:
-                levels.append(Level(item['id'], item['name']))
+    *is_file* tells whether a file exists, for the hint when the id names another file.
+    """
+    path = document.path
+    data = document.data
+    problems = _validate(document, 'skill.schema.json')
     if problems:
         raise DataError(problems)
-    return Definitions(tuple(roles), tuple(levels))
-
-
-@functools.cache
-def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
-    path = key[0]
-    document = _read_valid(path, 'skill.schema.json')
-    data = document.data
-    problems: list[Problem] = []
 
     if data['id'] != path.stem:
         message = f"id '{data['id']}' does not match the file name '{path.name}'"
-        if path.with_name(f'{data["id"]}.yaml').is_file():
+        if is_file(path.with_name(f'{data["id"]}.yaml')):
             message += f'; {data["id"]}.yaml already has this id'
         problems.append(document.problem(('id',), message))
 
@@ -217,6 +159,90 @@ def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
     )
 
 
+def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = load_skill) -> list[Problem]:
+    """Every problem in the data directory: definitions, each skill file (read with *load*), stray
+    and linked files.
+
+    Skill ids are unique because each must equal its file's name.
+    """
+    try:
+        definitions = load_definitions(data_dir)
+    except DataError as error:
+        return list(error.problems)
+    skills_dir = data_dir / SKILLS_SUBDIR
+    if not skills_dir.is_dir():
+        return [Problem(skills_dir, 1, 1, 'the skills folder is missing')]
+    problems: list[Problem] = []
+    for path in sorted(skills_dir.iterdir()):
+        if path.suffix == '.yml':
+            problems.append(Problem(path, 1, 1, f"skill files end in '.yaml': rename it to {path.stem}.yaml"))
+        elif path.suffix != '.yaml':
+            continue
+        elif not _inside(path, skills_dir.resolve()):
+            problems.append(Problem(path, 1, 1, 'the file links outside the skills folder: not read'))
+        else:
+            try:
+                load(path, definitions)
+            except DataError as error:
+                problems.extend(error.problems)
+    return problems
+
+
+# --- caching: each file is read and validated once per process, until it changes -------------
+
+_CacheKey = tuple[Path, int, int]
+
+
+def _cache_key(path: Path) -> _CacheKey:
+    try:
+        stat = path.stat()
+    except OSError:
+        return (path, -1, -1)
+    return (path, stat.st_mtime_ns, stat.st_size)
+
+
+@functools.cache
+def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definitions:
+    return _definitions(read_yaml, roles_key[0], levels_key[0])
+
+
+def _definitions(read: Callable[[Path], YamlDocument], roles_path: Path, levels_path: Path) -> Definitions:
+    problems: list[Problem] = []
+    roles: list[Role] = []
+    levels: list[Level] = []
+    for path, kind in ((roles_path, 'roles'), (levels_path, 'levels')):
+        try:
+            document = read(path)
+        except DataError as error:
+            problems.extend(error.problems)
+            continue
+        invalid = _validate(document, f'{kind}.schema.json')
+        if invalid:
+            problems.extend(invalid)
+            continue
+        seen: dict[str, int] = {}
+        for index, item in enumerate(document.data[kind]):
+            where: Path_ = (kind, index, 'id')
+            if item['id'] in seen:
+                problems.append(
+                    document.problem(where, f"duplicate id '{item['id']}' (first on line {seen[item['id']]})")
+                )
+                continue
+            seen[item['id']] = document.position(where)[0]
+            if kind == 'roles':
+                roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
+            else:
+                levels.append(Level(item['id'], item['name']))
+    if problems:
+        raise DataError(problems)
+    return Definitions(tuple(roles), tuple(levels))
+
+
+@functools.cache
+def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
+    return skill_from_document(read_yaml(key[0]), definitions)
+
+
 def _text(document: YamlDocument, where: Path_) -> SourceText:
     value = document.data
     for step in where:
@@ -235,14 +261,11 @@ def _validator(schema_name: str) -> jsonschema.protocols.Validator:
     return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
 
 
-def _read_valid(path: Path, schema_name: str) -> YamlDocument:
-    document = read_yaml(path)
+def _validate(document: YamlDocument, schema_name: str) -> list[Problem]:
     errors = sorted(
         _validator(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))
     )
-    if errors:
-        raise DataError(problem for error in errors for problem in _describe(document, error))
-    return document
+    return [problem for error in errors for problem in _describe(document, error)]
 
 
 def _describe(document: YamlDocument, error: jsonschema.ValidationError) -> Iterator[Problem]:

@@ -79,6 +79,11 @@ def read_yaml(path: Path) -> YamlDocument:
             raw = file.read(MAX_FILE_BYTES + 1)
     except OSError as exc:
         raise DataError.at(path, 1, 1, f'cannot read the file: {exc.strerror or exc}') from None
+    return parse_yaml(path, raw)
+
+
+def parse_yaml(path: Path, raw: bytes) -> YamlDocument:
+    """Parse the bytes *raw* of the file *path* (e.g. as read from git), like :func:`read_yaml`."""
     if len(raw) > MAX_FILE_BYTES:
         raise DataError.at(path, 1, 1, f'file is larger than {MAX_FILE_BYTES // 1024} KiB')
     text = _decode(path, raw)
