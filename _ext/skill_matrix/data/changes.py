@@ -232,7 +232,7 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
     """
     a, b = tokens(old), tokens(new)
     blocks: list[list[str]] = []  # ['=', text] or ['~', deleted, inserted]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+    for tag, i1, i2, j1, j2 in SequenceMatcher(str.isspace, a, b, autojunk=False).get_opcodes():
         if tag == 'equal':
             blocks.append(['=', ''.join(a[i1:i2])])
             continue
