@@ -13,7 +13,7 @@ SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog \
-	lint lock clean intl-templates intl-stats intl-check axe bench bench-profile
+	lint lock clean intl-templates intl-stats intl-check axe bench bench-profile changes
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -68,6 +68,16 @@ check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-
 	$(BIN)/python -m skill_matrix.data.check data
 
 check: check-data html intl-check  ## validate data/, the strict build of every language, the catalogs
+
+# Review cycles: what changed in the data since SINCE (any git ref), by default since the newest
+# tag matching REVIEW_TAGS. Prints Markdown (for a pull request or a review e-mail) and writes it
+# with a JSON twin to $(BUILDDIR)/changes/. Without SINCE and without a review tag it says so.
+SINCE       ?=
+REVIEW_TAGS ?= review/*
+DATA        ?= data
+changes: venv  ## Markdown summary of what changed in data/ since SINCE=<git ref> (default: newest review/* tag)
+	@PYTHONPATH=$(CURDIR)/_ext $(BIN)/python -m skill_matrix.data.changes --data '$(DATA)' \
+	    --out '$(BUILDDIR)/changes' --tag-pattern '$(REVIEW_TAGS)' $(if $(SINCE),--since '$(SINCE)')
 
 SERVE_LANGUAGE ?= en
 SERVE_PORT     ?= 8000

@@ -360,9 +360,9 @@ def test_old_data_invalid_under_todays_schema_is_a_warning_and_still_compared() 
         True,  # "yes" (unreadable today) → false
     )
     assert senior.diff == (
-        ('equal', 'Tunes slow queries from their'),
-        ('delete', ' execution'),
-        ('equal', ' plans.'),
+        ('equal', 'Tunes slow queries from their '),
+        ('delete', 'execution '),
+        ('equal', 'plans.'),
     )
 
 

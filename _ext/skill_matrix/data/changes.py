@@ -246,13 +246,27 @@ def word_diff(old: str, new: str) -> tuple[Segment, ...]:
             blocks[-1][2] += inserted
         else:
             blocks.append(['~', deleted, inserted])
+    for index, block in enumerate(blocks):
+        if block[0] == '~' and (not block[1] or not block[2]) and 0 < index < len(blocks) - 1:
+            _slide(blocks[index - 1], block, blocks[index + 1])
     segments: list[Segment] = []
     for block in blocks:
         if block[0] == '=':
-            segments.append(('equal', block[1]))
+            segments.extend([('equal', block[1])] if block[1] else [])
         else:
             segments.extend(segment for segment in (('delete', block[1]), ('insert', block[2])) if segment[1])
     return tuple(segments)
+
+
+def _slide(before: list[str], change: list[str], after: list[str]) -> None:
+    """Move a lone deletion or insertion that starts with white space right, past the same space in
+    the text after it (``their<del> execution</del> plans`` → ``their <del>execution </del>plans``):
+    one diff, however the matcher aligned it."""
+    side = 1 if change[1] else 2
+    while change[side][:1].isspace() and after[1][:1] == change[side][:1]:
+        before[1] += after[1][0]
+        change[side] = change[side][1:] + after[1][0]
+        after[1] = after[1][1:]
 
 
 # --- the changes ----------------------------------------------------------------------------

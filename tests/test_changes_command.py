@@ -1,0 +1,398 @@
+"""`make changes` end to end: a git repository with review tags, then a round of edits."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import REPO, ROOTS
+
+from skill_matrix.data.baseline import repository_root, resolve_baseline
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+ROOT = ROOTS / 'test-i18n'
+
+
+def git_environment(home: Path, date: str) -> dict[str, str]:
+    """Git independent of the machine's configuration and clock: identities and dates pinned."""
+    environment = {key: value for key, value in os.environ.items() if not key.startswith('GIT_')}
+    return environment | {
+        'HOME': str(home),
+        'GIT_CONFIG_NOSYSTEM': '1',
+        'GIT_CONFIG_GLOBAL': os.devnull,
+        'GIT_AUTHOR_NAME': 'Reviewer',
+        'GIT_AUTHOR_EMAIL': 'reviewer@example.org',
+        'GIT_COMMITTER_NAME': 'Reviewer',
+        'GIT_COMMITTER_EMAIL': 'reviewer@example.org',
+        'GIT_AUTHOR_DATE': date,
+        'GIT_COMMITTER_DATE': date,
+        'LC_ALL': 'C',
+    }
+
+
+def git(repo: Path, *arguments: str, date: str = '2026-07-15T09:00:00+00:00') -> str:
+    result = subprocess.run(
+        [
+            'git',
+            '-c',
+            'commit.gpgsign=false',
+            '-c',
+            'tag.gpgsign=false',
+            '-c',
+            'init.defaultBranch=main',
+            *arguments,
+        ],
+        cwd=repo,
+        env=git_environment(repo.parent, date),
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return result.stdout
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding='utf-8')
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding='utf-8')
+
+
+@pytest.fixture(scope='module')
+def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A repository: an older review, the review ``review/2026-h1`` of 30 Jun 2026, then edits in
+    the work tree (not committed, as while preparing a pull request) and a commit of some of them."""
+    repo = tmp_path_factory.mktemp('changes') / 'repo'
+    repo.mkdir()
+    shutil.copytree(ROOT / 'data', repo / 'data')
+    shutil.copytree(ROOT / 'locale', repo / 'locale')
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'first review', date='2025-12-19T17:00:00+01:00')
+    git(repo, 'tag', 'review/2025-h2', date='2025-12-19T17:00:00+01:00')
+    git(repo, 'tag', 'release-1', date='2026-08-01T00:00:00+00:00')  # not a review tag
+
+    testing = repo / 'data' / 'skills' / 'testing.yaml'
+    edit(
+        testing,
+        '      required: false\n      description: Shapes',
+        '      required: true\n      description: Shapes',
+    )
+    git(repo, 'commit', '-q', '-am', 'testing: principal QA required', date='2026-06-30T22:30:00+02:00')
+    git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T22:30:00+02:00')
+
+    # after the review: a changed description, a flipped flag (committed) ...
+    edit(testing, 'stable, isolated test data', 'stable, seeded test data')
+    edit(
+        testing,
+        '      required: true\n      description: Shapes',
+        '      required: false\n      description: Shapes',
+    )
+    git(repo, 'commit', '-q', '-am', 'testing: seeded data; principal QA optional again')
+    # ... and in the work tree: new cells, removed cells, a renamed role, a new skill
+    sql = repo / 'data' / 'skills' / 'sql.yaml'
+    sql.write_text(sql.read_text(encoding='utf-8') + SQL_QA_CELLS, encoding='utf-8')
+    text = testing.read_text(encoding='utf-8')
+    testing.write_text(text[: text.index('  backend-engineer:\n')], encoding='utf-8')
+    edit(repo / 'data' / 'roles.yaml', 'name: QA Engineer', 'name: Quality Engineer')
+    (repo / 'data' / 'skills' / 'python.yaml').write_text(PYTHON_SKILL, encoding='utf-8')
+    return repo
+
+
+SQL_QA_CELLS = """\
+  qa-engineer:
+    junior:
+      required: false
+      description: Checks query results in test fixtures.
+    middle:
+      required: false
+      description: Seeds test databases from anonymised dumps.
+    senior:
+      required: true
+      description: Tests migrations forwards and back.
+    lead:
+      required: false
+      description: Sets the test data policy.
+    principal:
+      required: false
+      description: Owns data quality checks across teams.
+"""
+
+PYTHON_SKILL = """\
+id: python
+title: Python
+domain: Software Engineering
+group: Languages
+updated: 2026-07-15
+roles:
+  data-engineer:
+    junior:
+      required: true
+      description: Writes small scripts with the standard library.
+    middle:
+      required: true
+      description: Packages pipelines with typed interfaces.
+    senior:
+      required: true
+      description: Profiles and speeds up data jobs.
+    lead:
+      required: false
+      description: Sets the team's Python conventions.
+    principal:
+      required: false
+      description: Chooses the platform's Python tooling.
+"""
+
+
+def make_changes(repo: Path, builddir: Path, *variables: str) -> subprocess.CompletedProcess[str]:
+    """``make changes`` of this project on the data folder of *repo*, as a contributor runs it."""
+    return subprocess.run(
+        [
+            'make',
+            '--no-print-directory',
+            'changes',
+            f'DATA={repo / "data"}',
+            f'BUILDDIR={builddir}',
+            f'VENV={sys.prefix}',
+            *variables,
+        ],
+        cwd=REPO,
+        env=git_environment(repo.parent, '2026-07-15T09:00:00+00:00'),
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+EXPECTED = """\
+## Changes since review/2026-h1 (30 Jun 2026)
+
+**Skills:** 1 added, 2 changed · **Cells:** 10 added, 5 removed, 2 changed (1 flag changed, \
+1 description changed) · **Roles:** 1 changed
+
+### Roles
+
+- Role renamed (`qa-engineer`): <del>QA</del> Engineer → <ins>Quality</ins> Engineer
+
+### Python (`python`): skill added (5 cells)
+
+### SQL (`sql`): changed
+
+- **Junior · Quality Engineer**: cell added (optional)
+  - new: <ins>Checks query results in test fixtures.</ins>
+- **Middle · Quality Engineer**: cell added (optional)
+  - new: <ins>Seeds test databases from anonymised dumps.</ins>
+- **Senior · Quality Engineer**: cell added (required)
+  - new: <ins>Tests migrations forwards and back.</ins>
+- **Lead · Quality Engineer**: cell added (optional)
+  - new: <ins>Sets the test data policy.</ins>
+- **Principal · Quality Engineer**: cell added (optional)
+  - new: <ins>Owns data quality checks across teams.</ins>
+
+### Automated Testing (`testing`): changed
+
+- **Junior · Backend Engineer**: cell removed (was optional)
+  - old: <del>Runs the existing test suite before every pull request.</del>
+- **Middle · Backend Engineer**: cell removed (was required)
+  - old: <del>Adds regression tests for each bug it fixes, using \\*args fixtures and \\`mocks\\`.</del>
+- **Senior · Backend Engineer**: cell removed (was required)
+  - old: <del>Keeps the suite fast; splits slow tests into a nightly \\| marked job.</del>
+- **Lead · Backend Engineer**: cell removed (was optional)
+  - old: <del>Coaches the team on test design &lt;em&gt;and&lt;/em&gt; review checklists.</del>
+- **Principal · Backend Engineer**: cell removed (was optional)
+  - old: <del>Aligns testing practice across services &amp; platforms.</del>
+- **Senior · Quality Engineer**: description changed
+  - old: Builds end-to-end test harnesses with stable, <del>isolated</del> test data.
+  - new: Builds end-to-end test harnesses with stable, <ins>seeded</ins> test data.
+- **Principal · Quality Engineer**: flag changed: required → **optional**
+  - Shapes organisation-wide quality engineering and its tooling.
+"""
+
+
+def test_make_changes_since_the_newest_review_tag(repo: Path, tmp_path: Path) -> None:
+    head, status = git(repo, 'rev-parse', 'HEAD'), git(repo, 'status', '--porcelain')
+    result = make_changes(repo, tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert result.stderr == ''
+    assert result.stdout == EXPECTED
+    assert (tmp_path / 'changes' / 'changes.md').read_text(encoding='utf-8') == EXPECTED
+    # read from git only: the work tree, the index and HEAD are as they were
+    assert (git(repo, 'rev-parse', 'HEAD'), git(repo, 'status', '--porcelain')) == (head, status)
+
+    document = json.loads((tmp_path / 'changes' / 'changes.json').read_text(encoding='utf-8'))
+    assert document['baseline'] == {
+        'ref': 'review/2026-h1',
+        'commit': git(repo, 'rev-parse', 'review/2026-h1^{commit}').strip(),
+        'date': '2026-06-30',
+        'label': 'review/2026-h1 (30 Jun 2026)',
+    }
+    assert document['summary'] == {
+        'skills_added': 1,
+        'skills_removed': 0,
+        'skills_renamed': 0,
+        'skills_changed': 2,
+        'cells_added': 10,
+        'cells_removed': 5,
+        'cells_changed': 2,
+        'flags_changed': 1,
+        'descriptions_changed': 1,
+        'roles_changed': 1,
+        'levels_changed': 0,
+    }
+    assert document['roles'] == [
+        {
+            'kind': 'renamed',
+            'old_id': 'qa-engineer',
+            'new_id': 'qa-engineer',
+            'old_name': 'QA Engineer',
+            'new_name': 'Quality Engineer',
+        }
+    ]
+    assert document['levels'] == []
+    assert document['warnings'] == []
+    skills = {skill['id']: skill for skill in document['skills']}
+    assert [(skill['id'], skill['kind']) for skill in document['skills']] == [
+        ('python', 'added'),
+        ('sql', 'changed'),
+        ('testing', 'changed'),
+    ]
+    assert [cell['key'] for cell in skills['python']['cells']] == [
+        f'python-{level}-data-engineer' for level in ('junior', 'middle', 'senior', 'lead', 'principal')
+    ]
+    flag, description = (
+        {cell['key']: cell for cell in skills['testing']['cells']}[key]
+        for key in ('testing-principal-qa-engineer', 'testing-senior-qa-engineer')
+    )
+    assert (flag['kind'], flag['flag_changed'], flag['description_changed']) == ('changed', True, False)
+    assert (flag['old']['required'], flag['new']['required']) == (True, False)
+    assert description['diff'] == [
+        {'op': 'equal', 'text': 'Builds end-to-end test harnesses with stable, '},
+        {'op': 'delete', 'text': 'isolated'},
+        {'op': 'insert', 'text': 'seeded'},
+        {'op': 'equal', 'text': ' test data.'},
+    ]
+
+
+def test_since_an_older_review(repo: Path, tmp_path: Path) -> None:
+    """At review/2025-h2 the principal QA cell was optional, as it is again: no flag change."""
+    result = make_changes(repo, tmp_path, 'SINCE=review/2025-h2')
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('## Changes since review/2025-h2 (19 Dec 2025)\n')
+    assert 'flag changed' not in result.stdout
+    assert (
+        '  - new: Builds end-to-end test harnesses with stable, <ins>seeded</ins> test data.\n'
+        in result.stdout
+    )
+
+
+def test_a_bad_ref_is_one_line_and_exit_1(repo: Path, tmp_path: Path) -> None:
+    command = [sys.executable, '-m', 'skill_matrix.data.changes', '--since', 'review/2027-h1']
+    command += ['--data', str(repo / 'data'), '--out', str(tmp_path)]
+    result = subprocess.run(
+        command,
+        cwd=REPO,
+        env=git_environment(repo.parent, '2026-07-15T09:00:00+00:00') | {'PYTHONPATH': str(REPO / '_ext')},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stdout) == (1, '')
+    assert result.stderr == f"error: unknown git ref 'review/2027-h1': no commit of that name in {repo}\n"
+
+    result = make_changes(repo, tmp_path, 'SINCE=review/2027-h1')
+    assert result.returncode != 0
+    assert result.stderr.splitlines()[0] == (
+        f"error: unknown git ref 'review/2027-h1': no commit of that name in {repo}"
+    )
+    assert 'Traceback' not in result.stderr
+
+
+def test_the_baselines_catalog(repo: Path) -> None:
+    """The German text a site showed at the baseline, whatever the catalog says today."""
+    catalog = repo / 'locale' / 'de' / 'LC_MESSAGES' / 'site.po'
+    edit(catalog, 'msgstr "QA Engineer"', 'msgstr "Qualitätsingenieurin"')
+    try:
+        baseline = resolve_baseline(repository_root(repo / 'data'))
+        assert baseline is not None
+        assert baseline.ref == 'review/2026-h1'
+        old = baseline.catalog('locale/de/LC_MESSAGES/site.po')
+        assert old['QA Engineer'] == 'QA Engineer'
+        assert old['Backend Engineer'] == 'Backend-Entwicklerin'
+        assert 'Writes unit tests for small functions with pytest fixtures.' not in old  # fuzzy
+        assert baseline.catalog('locale/fr/LC_MESSAGES/site.po') == {}
+    finally:
+        edit(catalog, 'msgstr "Qualitätsingenieurin"', 'msgstr "QA Engineer"')
+
+
+@pytest.fixture
+def small_repo(tmp_path: Path) -> Path:
+    repo = tmp_path / 'repo'
+    shutil.copytree(ROOT / 'data', repo / 'data')
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'data', date='2026-06-30T12:00:00+00:00')
+    return repo
+
+
+def test_no_changes(small_repo: Path, tmp_path: Path) -> None:
+    git(small_repo, 'tag', 'review/2026-h1')
+    result = make_changes(small_repo, tmp_path / 'build')
+    assert (result.returncode, result.stdout) == (0, 'No changes since review/2026-h1 (30 Jun 2026)\n')
+    document = json.loads((tmp_path / 'build' / 'changes' / 'changes.json').read_text(encoding='utf-8'))
+    assert (document['baseline']['ref'], document['skills']) == ('review/2026-h1', [])
+
+
+def test_no_baseline(small_repo: Path, tmp_path: Path) -> None:
+    result = make_changes(small_repo, tmp_path / 'build')
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        "No baseline: no SINCE given and no tag matches 'review/*'; nothing to compare "
+        '(make changes SINCE=<git ref>)\n'
+    )
+    document = json.loads((tmp_path / 'build' / 'changes' / 'changes.json').read_text(encoding='utf-8'))
+    assert (document['baseline'], document['skills']) == (None, [])
+
+
+def test_old_data_not_valid_today_is_a_warning(small_repo: Path, tmp_path: Path) -> None:
+    sql = small_repo / 'data' / 'skills' / 'sql.yaml'
+    edit(sql, 'group: Databases\n', 'group: Databases\nowner: data-team\n')
+    git(small_repo, 'commit', '-q', '-am', 'an owner (a field of the old schema)')
+    git(small_repo, 'tag', 'old-schema')
+    edit(sql, 'owner: data-team\n', '')
+    edit(sql, 'from their execution plans', 'from their plans')
+    result = make_changes(small_repo, tmp_path, 'SINCE=old-schema')
+    assert result.returncode == 0
+    assert result.stderr == (
+        "warning: old-schema:data/skills/sql.yaml:5:1: unknown field 'owner' (allowed: id, title, summary, "
+        'domain, group, updated, roles)\n'
+    )
+    assert '  - old: Tunes slow queries from their <del>execution </del>plans.\n' in result.stdout
+    assert result.stdout.endswith(
+        '### Warnings\n\n'
+        "- old-schema:data/skills/sql.yaml:5:1: unknown field 'owner' (allowed: id, title, summary, domain, "
+        'group, updated, roles)\n'
+    )
+
+
+def test_the_command_needs_neither_sphinx_nor_docutils(repo: Path, tmp_path: Path) -> None:
+    code = (
+        'import sys; sys.modules["sphinx"] = None; sys.modules["docutils"] = None; '
+        'from skill_matrix.data.changes import main; '
+        f'sys.exit(main(["--data", {str(repo / "data")!r}, "--out", {str(tmp_path)!r}]))'
+    )
+    result = subprocess.run(
+        [sys.executable, '-c', code],
+        cwd=REPO,
+        env=git_environment(repo.parent, '2026-07-15T09:00:00+00:00') | {'PYTHONPATH': str(REPO / '_ext')},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert (result.returncode, result.stderr) == (0, '')
+    assert result.stdout == EXPECTED
