@@ -469,3 +469,29 @@ def test_diff_rebuilds_both_texts(old: str, new: str) -> None:
     diff = word_diff(old, new)
     assert ''.join(text for op, text in diff if op != 'insert') == old
     assert ''.join(text for op, text in diff if op != 'delete') == new
+
+
+def test_level_renamed_and_a_skill_renamed_alone_in_markdown() -> None:
+    old = data_set({'sql.yaml': skill()})
+    texts = {
+        'roles.yaml': yaml.safe_dump({'roles': [{'id': key, 'name': name} for key, name in ROLES.items()]}),
+        'levels.yaml': 'levels:\n  - id: junior\n    name: Junior\n  - id: senior\n    name: Expert\n',
+        'skills/databases.yaml': yaml.safe_dump(skill('databases'), sort_keys=False),
+    }
+    new = load_dataset({path: text.encode() for path, text in texts.items()})
+    changes = compare(old, new)
+    assert [(level.kind, level.new_id, level.old_name, level.new_name) for level in changes.levels] == [
+        ('renamed', 'senior', 'Senior', 'Expert')
+    ]
+    assert to_markdown(changes, BASELINE) == (
+        '## Changes since review/2026-h1 (30 Jun 2026)\n'
+        '\n'
+        '**Skills:** 1 renamed · **Levels:** 1 changed\n'
+        '\n'
+        '### Levels\n'
+        '\n'
+        '- Level renamed (`senior`): <del>Senior</del> → <ins>Expert</ins>\n'
+        '\n'
+        '### SQL (`databases`): renamed from `sql` (skills/sql.yaml → skills/databases.yaml, '
+        '100 % of the cells alike)\n'
+    )

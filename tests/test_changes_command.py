@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 import pytest
 from conftest import REPO, ROOTS
 
-from skill_matrix.data.baseline import repository_root, resolve_baseline
+from skill_matrix.data.baseline import newest_tag, repository_root, resolve_baseline
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -396,3 +396,13 @@ def test_the_command_needs_neither_sphinx_nor_docutils(repo: Path, tmp_path: Pat
     )
     assert (result.returncode, result.stderr) == (0, '')
     assert result.stdout == EXPECTED
+
+
+def test_the_newest_review_tag_by_date_then_by_name(small_repo: Path) -> None:
+    git(small_repo, 'tag', '-a', '-m', 'late', 'review/a-late', date='2026-07-01T08:00:00+00:00')
+    git(small_repo, 'tag', '-a', '-m', 'early', 'review/z-early', date='2026-06-01T08:00:00+00:00')
+    assert newest_tag(small_repo) == 'review/a-late'
+    git(small_repo, 'tag', '-a', '-m', 'late too', 'review/b-late', date='2026-07-01T08:00:00+00:00')
+    assert newest_tag(small_repo) == 'review/b-late'
+    assert newest_tag(small_repo, 'review/*-early') == 'review/z-early'
+    assert newest_tag(small_repo, 'audit/*') is None

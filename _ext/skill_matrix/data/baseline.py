@@ -69,7 +69,7 @@ class Baseline:
     def read(self, paths: Iterable[str]) -> dict[str, bytes]:
         """The contents of the files *paths* (from the repository's top) at this revision, in one
         ``git cat-file --batch``; a path that did not exist then is left out."""
-        wanted = list(dict.fromkeys(paths))
+        wanted = [path for path in dict.fromkeys(paths) if '\n' not in path]  # one request a line
         if not wanted:
             return {}
         request = ''.join(f'{self.commit}:{path}\n' for path in wanted).encode('utf-8', 'surrogateescape')

@@ -581,7 +581,7 @@ def changes_since(baseline: Baseline, data_dir: Path) -> Changes:
         for path in (ROLES_FILE, LEVELS_FILE)
         if (data_dir / path).is_file()
     }
-    now |= {f'skills/{path.name}': path.read_bytes() for path in skill_files(data_dir)}
+    now |= {f'skills/{path.name}': path.read_bytes() for path in skill_files(data_dir) if path.is_file()}
     hash_name = 'sha256' if len(baseline.commit) == 64 else 'sha1'
     changed = {ROLES_FILE, LEVELS_FILE} | {
         path for path in {*then, *now} if then.get(path) != _blob_id(now.get(path), hash_name)
@@ -647,8 +647,9 @@ def to_markdown(changes: Changes, baseline: Baseline) -> str:
     for skill in changes.skills:
         lines += ['', f'### {_md(skill.title)} (`{skill.id}`): {_skill_headline(skill)}']
         if skill.kind in ('added', 'removed'):
-            continue
-        lines.append('')
+            continue  # the headline counts the cells; the pull request's diff shows the file
+        if skill.fields or skill.cells:
+            lines.append('')
         for field in skill.fields:
             lines.append(f'- **{FIELD_LABELS[field.field]}**: {_field_text(field)}')
         for cell in skill.cells:
@@ -683,7 +684,7 @@ def _summary_line(counts: Mapping[str, int]) -> str:
 
 def _definition_line(change: DefinitionChange, kind: str) -> str:
     if change.kind == 'added':
-        return f'{kind.capitalize()} added: {_md(change.new_name or "")} (`{change.new_id}`)'
+        return f'{kind.capitalize()} added: <ins>{_md(change.new_name or "")}</ins> (`{change.new_id}`)'
     if change.kind == 'removed':
         return f'{kind.capitalize()} removed: <del>{_md(change.old_name or "")}</del> (`{change.old_id}`)'
     if change.kind == 'renamed':
