@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import hashlib
+import io
 import json
 import re
 import sys
@@ -905,6 +906,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     (out / 'changes.json').write_text(
         json.dumps(document, ensure_ascii=False, indent=2) + '\n', encoding='utf-8'
     )
+    if isinstance(sys.stdout, io.TextIOWrapper):  # a terminal that cannot show → or 中文 gets escapes
+        sys.stdout.reconfigure(errors='backslashreplace')
     sys.stdout.write(markdown)
     return 0
 
