@@ -31,6 +31,7 @@ import io
 import json
 import re
 import sys
+from collections import Counter
 from dataclasses import dataclass
 from difflib import SequenceMatcher
 from pathlib import Path, PurePosixPath
@@ -406,17 +407,9 @@ def compare(old: DataSet, new: DataSet) -> Changes:
             pairs.append((before, after, 'file', None))
             removed.remove(before)
             added.remove(after)
-    scored = sorted(
-        (
-            (-_similarity(before, after), before.path, after.path, before, after)
-            for before in removed
-            for after in added
-        ),
-        key=lambda item: item[:3],
-    )
-    for score, _, _, before, after in scored:  # the file and the id renamed, most alike first
-        if -score >= RENAME_SIMILARITY and before in removed and after in added:
-            pairs.append((before, after, 'file-and-id', round(-score, 3)))
+    for score, before, after in _alike(removed, added):  # the file and the id renamed, most alike first
+        if before in removed and after in added:
+            pairs.append((before, after, 'file-and-id', score))
             removed.remove(before)
             added.remove(after)
     pairs += [(skill, None, None, None) for skill in removed] + [(None, skill, None, None) for skill in added]
@@ -482,11 +475,28 @@ def _renamed_ids(skill: SkillData, role_ids: Mapping[str, str], level_ids: Mappi
     return SkillData(skill.id, skill.path, skill.fields, cells)
 
 
-def _similarity(old: SkillData, new: SkillData) -> float:
-    if not old.cells or not new.cells:
-        return 0.0
-    same = sum(new.cells.get(key) == cell for key, cell in old.cells.items())
-    return same / max(len(old.cells), len(new.cells))
+def _alike(
+    removed: Sequence[SkillData], added: Sequence[SkillData]
+) -> list[tuple[float, SkillData, SkillData]]:
+    """The pairs of a removed and an added skill of which at least :data:`RENAME_SIMILARITY` of the
+    cells are equal (the share of the larger skill's cells), most alike first, then by path.
+
+    Cells are looked up, not compared pair by pair, so thousands of skills cost little.
+    """
+    holders: dict[tuple[tuple[str, str], Cell], list[int]] = {}
+    for index, skill in enumerate(removed):
+        for item in skill.cells.items():
+            holders.setdefault(item, []).append(index)
+    found: list[tuple[float, str, str, int, int]] = []
+    for position, after in enumerate(added):
+        equal = Counter(index for item in after.cells.items() for index in holders.get(item, ()))
+        for index, count in equal.items():
+            share = count / max(len(removed[index].cells), len(after.cells))
+            if share >= RENAME_SIMILARITY:
+                found.append((-share, removed[index].path, after.path, index, position))
+    return [
+        (round(-share, 3), removed[index], added[position]) for share, _, _, index, position in sorted(found)
+    ]
 
 
 def _skill_change(
