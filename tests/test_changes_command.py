@@ -66,8 +66,8 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope='module')
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A repository: an older review, the review ``review/2026-h1`` of 30 Jun 2026, then edits in
-    the work tree (not committed, as while preparing a pull request) and a commit of some of them."""
+    """A repository: an older review, the review ``review/2026-h1`` of 30 Jun 2026, then a commit
+    for each kind of change."""
     repo = tmp_path_factory.mktemp('changes') / 'repo'
     repo.mkdir()
     shutil.copytree(ROOT / 'data', repo / 'data')
@@ -87,21 +87,27 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(repo, 'commit', '-q', '-am', 'testing: principal QA required', date='2026-06-30T22:30:00+02:00')
     git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T22:30:00+02:00')
 
-    # after the review: a changed description, a flipped flag (committed) ...
+    # after the review, one commit each: a changed description, a flipped flag, new cells (a role
+    # added to a skill), removed cells (a role removed from one), a renamed role, a new skill
     edit(testing, 'stable, isolated test data', 'stable, seeded test data')
+    git(repo, 'commit', '-q', '-am', 'testing: seeded test data')
     edit(
         testing,
         '      required: true\n      description: Shapes',
         '      required: false\n      description: Shapes',
     )
-    git(repo, 'commit', '-q', '-am', 'testing: seeded data; principal QA optional again')
-    # ... and in the work tree: new cells, removed cells, a renamed role, a new skill
+    git(repo, 'commit', '-q', '-am', 'testing: principal QA optional again')
     sql = repo / 'data' / 'skills' / 'sql.yaml'
     sql.write_text(sql.read_text(encoding='utf-8') + SQL_QA_CELLS, encoding='utf-8')
+    git(repo, 'commit', '-q', '-am', 'sql: QA engineers')
     text = testing.read_text(encoding='utf-8')
     testing.write_text(text[: text.index('  backend-engineer:\n')], encoding='utf-8')
+    git(repo, 'commit', '-q', '-am', 'testing: no backend engineers')
     edit(repo / 'data' / 'roles.yaml', 'name: QA Engineer', 'name: Quality Engineer')
+    git(repo, 'commit', '-q', '-am', 'QA Engineer renamed')
     (repo / 'data' / 'skills' / 'python.yaml').write_text(PYTHON_SKILL, encoding='utf-8')
+    git(repo, 'add', 'data/skills/python.yaml')
+    git(repo, 'commit', '-q', '-m', 'python')
     return repo
 
 
@@ -364,7 +370,7 @@ def test_old_data_not_valid_today_is_a_warning(small_repo: Path, tmp_path: Path)
     edit(sql, 'group: Databases\n', 'group: Databases\nowner: data-team\n')
     git(small_repo, 'commit', '-q', '-am', 'an owner (a field of the old schema)')
     git(small_repo, 'tag', 'old-schema')
-    edit(sql, 'owner: data-team\n', '')
+    edit(sql, 'owner: data-team\n', '')  # not committed: the work tree is compared, as in a pull request
     edit(sql, 'from their execution plans', 'from their plans')
     result = make_changes(small_repo, tmp_path, 'SINCE=old-schema')
     assert result.returncode == 0
