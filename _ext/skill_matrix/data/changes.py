@@ -21,6 +21,23 @@ are parsed: unchanged files are recognised by their git blob ids.
 
 Data that is not valid under today's schema (an old file from before a schema change, or a
 broken file today) gives a warning with file and line and is compared as far as it can be read.
+
+The JSON twin, ``changes.json`` (``"format": "skill-profiles-changes/1"``) holds ``baseline``
+(``ref``, ``commit``, ``date`` as ``YYYY-MM-DD``, ``label``; ``null`` without a baseline),
+``summary`` (counts: ``skills_added``, ``skills_removed``, ``skills_renamed``, ``skills_changed``,
+``cells_added``, ``cells_removed``, ``cells_changed``, ``flags_changed``, ``descriptions_changed``,
+``roles_changed``, ``levels_changed``), ``roles`` and ``levels`` (``kind``: ``added``, ``removed``,
+``renamed``, ``id-changed``; ``old_id``, ``new_id``, ``old_name``, ``new_name``), ``skills`` and
+``warnings``. Each skill has ``id`` (today's; the baseline's when removed), ``kind`` (``added``,
+``removed``, ``renamed``, ``changed``), ``title``, ``old_id``, ``new_id``, ``old_path``,
+``new_path`` (from the data folder), ``renamed_by``, ``similarity``, ``fields`` (``field``, ``old``,
+``new``, ``diff``) and ``cells``. Each cell has ``key`` (``<skill id>-<level id>-<role id>``, the
+row's anchor), ``role_id``, ``level_id``, ``role_name``, ``level_name``, ``kind`` (``added``,
+``removed``, ``changed``), ``old`` and ``new`` (``required``, ``description``; ``null`` when the
+cell is missing; ``null`` values for what could not be read), ``flag_changed``,
+``description_changed`` and ``diff``: a list of ``{"op": "equal" | "delete" | "insert", "text": …}``
+whose ``equal`` and ``delete`` texts make the old text and whose ``equal`` and ``insert`` texts make
+the new one.
 """
 
 from __future__ import annotations
