@@ -3,14 +3,17 @@
 The site is built once per session (the ``site`` fixture) and served on 127.0.0.1 by a
 thread in this process. Expected values come from the YAML files and from the static tables
 of the same page (which show every text in the page's language). Screenshots of the compare
-view are saved in ``_build/test-artifacts/``.
+views, of the cards on a phone and of printed pages (and the printed PDFs, read back with
+pdftotext) are saved in ``_build/test-artifacts/``.
 """
 
 from __future__ import annotations
 
 import functools
 import itertools
+import re
 import shutil
+import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -53,6 +56,11 @@ def chromium_path() -> str | None:
 def skill_roles(skill_id: str) -> list[str]:
     """The skill's roles in the order of roles.yaml, as pages show them."""
     return [role for role in ROLE_IDS if role in SKILLS[skill_id]['roles']]
+
+
+def role_skills(role_id: str) -> list[str]:
+    """The skills that list *role_id*."""
+    return [skill_id for skill_id, skill in SKILLS.items() if role_id in skill['roles']]
 
 
 def flag_changes(skill_id: str, current: str, target: str) -> set[str]:
@@ -128,9 +136,10 @@ def static_texts(page: Page) -> dict[tuple[str, str], str]:
 
 
 def level_names(page: Page) -> list[str]:
-    """The level names in the page's language: the captions of the static tables, level by level."""
+    """The level names in the page's language: the captions of the level tables, level by level."""
     names: list[str] = page.eval_on_selector_all(
-        'table.skill-table > caption .caption-text', 'captions => captions.map(c => c.innerText.trim())'
+        'table[class*="skill-table-level-"] > caption .caption-text',
+        'captions => captions.map(c => c.innerText.trim())',
     )
     return names
 
@@ -264,6 +273,121 @@ def test_the_highest_level_has_no_target(page: Page, language: str) -> None:
     assert len(page.query_selector_all('table.skill-compare-table thead th')) == 2
 
 
+# --- level picker on role pages ---------------------------------------------------------------
+
+
+def role_static_texts(page: Page) -> dict[tuple[str, str], str]:
+    """(skill, level) → description, as the role page's own level tables show it."""
+    rows = page.eval_on_selector_all(
+        'tr.skill-row',
+        'rows => rows.map(row => [row.className, row.cells[2].innerText.trim().split(/\\s+/).join(" ")])',
+    )
+    return {
+        (class_value(classes, 'skill-of-'), class_value(classes, 'skill-level-')): text
+        for classes, text in rows
+    }
+
+
+def role_static_order(page: Page) -> list[str]:
+    """The skills in the order of the role page's first level table."""
+    classes: list[str] = page.eval_on_selector_all(
+        f'table.skill-table-level-{LEVEL_IDS[0]} tbody tr', 'rows => rows.map(row => row.className)'
+    )
+    return [class_value(name, 'skill-of-') for name in classes]
+
+
+def compare_cells(page: Page, skill_id: str) -> list[dict[str, Any]]:
+    """The two cells of *skill_id*'s row in the comparison: text and box on the screen."""
+    cells: list[dict[str, Any]] = page.eval_on_selector_all(
+        f'table.skill-compare-table tr.skill-of-{skill_id} > td',
+        """cells => cells.map(cell => {
+            const box = cell.getBoundingClientRect();
+            const text = cell.innerText.trim().split(/\\s+/).join(' ');
+            return {text: text, x: box.x, y: box.y, width: box.width};
+        })""",
+    )
+    return cells
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_role_page_compares_middle_with_senior(page: Page, language: str) -> None:
+    """The ML Engineer's expectations in PyTorch at Middle and at Senior, side by side."""
+    page.goto(f'{language}/roles/ml-engineer.html')
+    texts, names = role_static_texts(page), level_names(page)
+    middle, senior = LEVEL_IDS.index('middle'), LEVEL_IDS.index('senior')
+    choose(page, 'middle', 'senior')
+    assert query(page) == {'level': ['middle'], 'target': ['senior']}
+
+    def side_by_side(tab: Page) -> None:
+        assert tab.input_value('.skill-explorer select[name=level]') == 'middle'
+        assert tab.input_value('.skill-explorer select[name=target]') == 'senior'
+        headers = tab.eval_on_selector_all(
+            'table.skill-compare-table thead th', 'ths => ths.map(t => t.innerText)'
+        )
+        assert headers[1:] == [names[middle], names[senior]]
+        left, right = compare_cells(tab, 'pytorch')
+        assert texts[('pytorch', 'middle')] in left['text']
+        assert texts[('pytorch', 'senior')] in right['text']
+        assert left['text'] != right['text']
+        assert abs(left['y'] - right['y']) < 1  # one row
+        assert left['x'] + left['width'] <= right['x'] + 1  # Middle on the left, Senior on its right
+        assert tab.is_hidden('table.skill-table-level-middle')  # the level tables make way
+
+    side_by_side(page)
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    path = ARTIFACTS / f'role-compare-{language}-ml-engineer-middle-senior.png'
+    page.locator('div.skill-explorer').screenshot(path=str(path))
+    assert path.stat().st_size > 10_000
+    page.reload()
+    assert query(page) == {'level': ['middle'], 'target': ['senior']}
+    side_by_side(page)
+
+
+@pytest.mark.parametrize('role', ROLE_IDS)
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_role_page_shows_what_changes_first(page: Page, language: str, role: str) -> None:
+    """Each level against the next, across every skill of the role: changed flags first, marked."""
+    page.goto(f'{language}/roles/{role}.html')
+    texts, order = role_static_texts(page), role_static_order(page)
+    assert sorted(order) == sorted(role_skills(role))
+    assert page.query_selector('.skill-explorer-roles') is None  # no role filter on a role page
+    for current, target in itertools.pairwise(LEVEL_IDS):
+        choose(page, current)
+        assert query(page) == {'level': [current], 'target': [target]}
+        required = {skill: SKILLS[skill]['roles'][role] for skill in order}
+        becomes = [
+            skill
+            for skill in order
+            if not required[skill][current]['required'] and required[skill][target]['required']
+        ]
+        drops = [
+            skill
+            for skill in order
+            if required[skill][current]['required'] and not required[skill][target]['required']
+        ]
+        rest = [skill for skill in order if skill not in becomes and skill not in drops]
+        rows = compare_rows(page)
+        assert [class_value(row['classes'], 'skill-of-') for row in rows] == becomes + drops + rest
+        for row in rows:
+            skill = class_value(row['classes'], 'skill-of-')
+            changed = skill in becomes or skill in drops
+            assert ('skill-compare-changed' in row['classes'].split()) is changed
+            assert bool(row['change'].strip()) is changed
+            for cell, level in zip(row['cells'], (current, target), strict=True):
+                assert texts[(skill, level)] in cell['text']
+                flag = 'skill-required' if required[skill][level]['required'] else 'skill-optional'
+                assert flag in cell['classes'].split()
+        status = page.inner_text('.skill-explorer-status')
+        assert f'{len(becomes) + len(drops)}' in status
+        assert f'{len(rows)}' in status
+        links = page.eval_on_selector_all(
+            'table.skill-compare-table tbody th a', 'links => links.map(a => a.getAttribute("href"))'
+        )
+        assert [link.split('#')[0] for link in links] == [
+            f'../skills/{row}.html' for row in becomes + drops + rest
+        ]
+
+
 # --- role filter ------------------------------------------------------------------------------
 
 
@@ -333,8 +457,173 @@ def test_without_javascript_every_table_is_shown(browser: Browser, server: str, 
             tab.goto(f'{language}/skills/{skill_id}.html?level={LEVEL_IDS[0]}')
             assert len(visible_rows(tab)) == sum(len(cells) for cells in skill['roles'].values())
             assert tab.query_selector('.skill-explorer-form') is None
+        for role in ROLE_IDS:  # a role page: its level tables, every skill of the role at each level
+            tab.goto(f'{language}/roles/{role}.html?level=middle&target=senior')
+            assert len(visible_rows(tab)) == len(role_skills(role)) * len(LEVEL_IDS)
+            assert tab.query_selector('.skill-explorer-form') is None
     finally:
         context.close()
+
+
+# --- on a phone, on paper --------------------------------------------------------------------
+
+PHONE = {'width': 390, 'height': 844}
+READING = [  # a skill page, a role page, a role page comparing two levels
+    f'skills/{max(SKILLS, key=lambda skill: len(SKILLS[skill]["roles"]))}.html',
+    f'roles/{max(ROLE_IDS, key=lambda role: len(role_skills(role)))}.html',
+    f'roles/{max(ROLE_IDS, key=lambda role: len(role_skills(role)))}.html?level=middle&target=senior',
+]
+CARD_ROWS = 'tr.skill-row, table.skill-compare-table tbody tr'
+
+
+def artifact_name(language: str, path: str, kind: str, suffix: str) -> Path:
+    ARTIFACTS.mkdir(parents=True, exist_ok=True)
+    name = re.sub(r'[^a-z0-9]+', '-', path.replace('.html', '').lower()).strip('-')
+    return ARTIFACTS / f'{kind}-{language}-{name}.{suffix}'
+
+
+def card_layout(page: Page) -> list[dict[str, Any]]:
+    """Each visible row of a table of expectations: its cells' boxes and the label shown above
+    each (the ::before content), the column heads of its table and their boxes."""
+    rows: list[dict[str, Any]] = page.eval_on_selector_all(
+        CARD_ROWS,
+        """rows => rows.filter(row => row.offsetParent !== null).map(row => {
+            const box = element => {
+                const rect = element.getBoundingClientRect();
+                return {x: rect.x, y: rect.y, width: rect.width, height: rect.height};
+            };
+            const table = row.closest('table');
+            return {
+                row: box(row),
+                cells: Array.from(row.cells).map(cell => ({
+                    box: box(cell),
+                    label: getComputedStyle(cell, '::before').content,
+                })),
+                heads: Array.from(table.tHead.rows[0].cells).map(cell => cell.innerText.trim()),
+                head: box(table.tHead),
+            };
+        })""",
+    )
+    return rows
+
+
+@pytest.mark.parametrize('path', READING)
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_a_phone_shows_each_row_as_a_card(browser: Browser, server: str, language: str, path: str) -> None:
+    context = browser.new_context(base_url=f'{server}/', viewport=PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(f'{language}/{path}')
+        rows = card_layout(tab)
+        assert rows
+        for row in rows:
+            cells = row['cells']
+            assert len(cells) == len(row['heads']) == 3
+            for above, below in itertools.pairwise(cells):  # stacked: one under the other
+                assert below['box']['y'] >= above['box']['y'] + above['box']['height'] - 1
+                assert abs(below['box']['x'] - above['box']['x']) < 1
+            for cell in cells:  # as wide as the card, which fits the screen
+                assert cell['box']['width'] >= row['row']['width'] - 2 * 16
+                assert row['row']['x'] >= 0
+                assert row['row']['x'] + row['row']['width'] <= PHONE['width']
+            # each value under its column's name, in the page's language
+            assert [cell['label'] for cell in cells] == [f'"{head}"' for head in row['heads']]
+            assert row['head']['height'] <= 1  # the column heads are out of sight
+        assert tab.evaluate('document.documentElement.scrollWidth') <= PHONE['width']  # no sideways scrolling
+        shot = artifact_name(language, path, 'phone', 'png')
+        tab.locator(
+            'table:is([class*="skill-table-level-"], .skill-compare-table):visible >> nth=0'
+        ).screenshot(path=str(shot))
+        assert shot.stat().st_size > 10_000
+
+        tab.set_viewport_size({'width': 1280, 'height': 900})  # on a wide screen: a table again
+        for row in card_layout(tab):
+            assert len({round(cell['box']['y']) for cell in row['cells']}) == 1
+            assert row['head']['height'] > 10
+    finally:
+        context.close()
+
+
+def pdf_pages(path: Path) -> list[str]:
+    """The text of each page of a PDF, in the order it was drawn (pdftotext -raw)."""
+    result = subprocess.run(['pdftotext', '-raw', str(path), '-'], capture_output=True, text=True, check=True)
+    return result.stdout.split('\f')[:-1]
+
+
+def squeezed(text: str) -> str:
+    """*text* without white space: lines break differently on paper."""
+    return re.sub(r'\s+', '', text)
+
+
+@pytest.mark.parametrize('path', READING)
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_a_printed_page_is_a_handout(page: Page, language: str, path: str) -> None:
+    if shutil.which('pdftotext') is None:
+        pytest.skip('pdftotext is missing: run tools/install-system-packages.sh (poppler-utils)')
+    page.goto(f'{language}/{path}')
+    on_screen = {  # what the screen shows besides the content
+        'languages': page.eval_on_selector_all(
+            '.sidebar-languages a', 'links => links.map(a => a.innerText.trim())'
+        ),
+        'intro': page.inner_text('.skill-explorer-intro'),
+    }
+    assert on_screen['languages']
+    rows: list[dict[str, str]] = page.eval_on_selector_all(
+        CARD_ROWS,
+        """rows => rows.filter(row => row.offsetParent !== null).map(row => ({
+            text: row.innerText, head: row.closest('table').tHead.innerText,
+        }))""",
+    )
+    assert rows
+
+    page.emulate_media(media='print')
+    hidden = page.evaluate(
+        """selectors => selectors.map(selector => Array.from(document.querySelectorAll(selector))
+            .every(node => node.getClientRects().length === 0))""",
+        PRINT_HIDDEN,
+    )
+    assert dict(zip(PRINT_HIDDEN, hidden, strict=True)) == dict.fromkeys(PRINT_HIDDEN, True)
+    assert page.is_visible('article[role=main] h1')
+    styles = page.eval_on_selector_all(
+        'table:is(.skill-table, .skill-compare-table):not([hidden])',
+        """tables => tables.map(table => [
+            getComputedStyle(table.tHead).display,
+            Array.from(table.tBodies[0].rows).map(row => getComputedStyle(row).breakInside),
+        ])""",
+    )
+    for head_display, breaks in styles:
+        assert head_display == 'table-header-group'  # repeated on each page the table goes on
+        assert set(breaks) == {'avoid'}  # a row is never split
+    shot = artifact_name(language, path, 'print', 'png')
+    page.screenshot(path=str(shot), full_page=True)
+    assert shot.stat().st_size > 10_000
+
+    pdf = artifact_name(language, path, 'print', 'pdf')
+    page.pdf(path=str(pdf), format='A4')
+    pages = [squeezed(text) for text in pdf_pages(pdf)]
+    for row in rows:  # every row whole on one page, below its table's column heads
+        holding = [index for index, text in enumerate(pages) if squeezed(row['text']) in text]
+        assert len(holding) == 1, row['text'][:80]
+        text = pages[holding[0]]
+        assert -1 < text.find(squeezed(row['head'])) < text.find(squeezed(row['text']))
+    printed = ''.join(pages)
+    for language_name in on_screen['languages']:
+        assert squeezed(language_name) not in printed
+    assert squeezed(on_screen['intro']) not in printed
+    heads = {squeezed(row['head']) for row in rows}
+    if path.startswith('skills/'):  # its five tables run over several pages: heads repeated there
+        tables = len(page.query_selector_all('table[class*="skill-table-level-"]'))
+        assert sum(printed.count(head) for head in heads) > tables
+
+
+PRINT_HIDDEN = [
+    '.sidebar-drawer',
+    '.toc-drawer',
+    '.mobile-header',
+    '.skill-explorer-form',
+    '.skill-downloads',
+    '.headerlink',
+]
 
 
 # --- accessibility ----------------------------------------------------------------------------
@@ -344,7 +633,20 @@ AUDITED = [
     f'skills/{sorted(SKILLS)[0]}.html',
     'roles/index.html',
     *(f'roles/{role}.html' for role in ROLE_IDS),
+    *(f'roles/{role}.html?level=middle&target=senior' for role in ROLE_IDS),  # compare view
 ]
+
+
+def serious_violations(page: Page) -> list[str]:
+    """axe-core's serious and critical findings on the page as it is now."""
+    page.add_script_tag(path=str(AXE))
+    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    return [
+        f'{violation["id"]} ({violation["impact"]}): {violation["help"]} at '
+        + ', '.join(str(node['target']) for node in violation['nodes'][:5])
+        for violation in results['violations']
+        if violation['impact'] in ('serious', 'critical')
+    ]
 
 
 @pytest.mark.parametrize('path', AUDITED)
@@ -353,12 +655,25 @@ def test_no_serious_accessibility_violations(page: Page, language: str, path: st
     if not AXE.is_file():
         pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
     page.goto(f'{language}/{path}')
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f'{violation["id"]} ({violation["impact"]}): {violation["help"]} at '
-        + ', '.join(str(node['target']) for node in violation['nodes'][:5])
-        for violation in results['violations']
-        if violation['impact'] in ('serious', 'critical')
-    ]
-    assert serious == []
+    if '?level=' in path:
+        assert page.is_visible('table.skill-compare-table')  # the audit sees the compare view
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize('path', READING)
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_no_serious_accessibility_violations_on_a_phone(
+    browser: Browser, server: str, language: str, path: str
+) -> None:
+    if not AXE.is_file():
+        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
+    context = browser.new_context(base_url=f'{server}/', viewport=PHONE)
+    try:
+        tab = context.new_page()
+        tab.goto(f'{language}/{path}')
+        assert (
+            tab.eval_on_selector('tr.skill-row', 'row => getComputedStyle(row).display') == 'block'
+        )  # cards
+        assert serious_violations(tab) == []
+    finally:
+        context.close()

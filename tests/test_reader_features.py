@@ -321,6 +321,129 @@ def test_role_pages_are_in_the_pages_language(build: Callable[..., SphinxTestApp
     assert heading(html(app, 'roles/index')) == 'Rollen'
 
 
+@pytest.mark.parametrize('role', list(names(ROLES_DATA, 'roles')))
+def test_role_page_level_picker_holds_the_role_in_every_skill(app_roles: SphinxTestApp, role: str) -> None:
+    page = html(app_roles, f'roles/{role}')
+    having = sorted(
+        (skill for skill in skills(ROLES_DATA).values() if role in skill['roles']),
+        key=lambda skill: skill['title'].casefold(),
+    )
+    if not having:
+        assert page.select_one('div.skill-explorer') is None  # nothing to compare
+        return
+    data = explorer_data(page)
+    assert data['role'] == role
+    assert data['levels'] == [{'id': key, 'name': name} for key, name in names(ROLES_DATA, 'levels').items()]
+    assert [(skill['id'], skill['name']) for skill in data['skills']] == [
+        (skill['id'], skill['title']) for skill in having
+    ]
+    assert data['expectations'] == {
+        skill['id']: {
+            level: {'required': cell['required'], 'description': folded(cell['description'])}
+            for level, cell in skill['roles'][role].items()
+        }
+        for skill in having
+    }
+    for skill in data['skills']:  # each skill's name leads to its page, as in the tables
+        target, anchor = skill['href'].split('#')
+        assert target == f'../{skill["id"]}.html'
+        assert html(app_roles, skill['id']).select_one(f'#{anchor}.skill-matrix') is not None
+    assert 'roles' not in data  # a role page has no role filter
+    # between the career path and the level tables, which stay as they are
+    children = page.select('section.skill-role-profile > :is(div, table)')
+    classes = [' '.join(child['class']) for child in children]
+    explorer_at = next(index for index, name in enumerate(classes) if 'skill-explorer' in name)
+    assert 'skill-career-path' in classes[explorer_at - 1]
+    assert all('skill-table-level-' in name for name in classes[explorer_at + 1 :])
+    sheets = [tag['href'] for tag in page.select('link[rel=stylesheet]')]
+    assert any('skill_explorer.css' in href for href in sheets)
+    assert any('skill_explorer.js' in tag['src'] for tag in page.select('script[src]'))
+
+
+def test_role_page_level_picker_speaks_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('i18n', language='de', skill_matrix_role_pages='roles')
+    translated = translations('test-i18n', 'de')
+    data = explorer_data(html(app, 'roles/backend-engineer'))
+    data_dir = ROOTS / 'test-i18n' / 'data'
+    having = sorted(
+        (skill for skill in skills(data_dir).values() if 'backend-engineer' in skill['roles']),
+        key=lambda skill: translated.get(skill['title'], skill['title']).casefold(),
+    )
+    assert [skill['name'] for skill in data['skills']] == [
+        translated.get(skill['title'], skill['title']) for skill in having
+    ]
+    for skill in having:
+        for level, cell in skill['roles']['backend-engineer'].items():
+            english = folded(cell['description'])
+            assert data['expectations'][skill['id']][level]['description'] == translated.get(english, english)
+    assert data['labels']['statusSkills'] == (
+        '{current} im Vergleich zu {target}: Die Pflicht ändert sich bei {count} von {total} Skills.'
+    )
+    assert data['labels']['current'] == 'Aktuelles Level'
+
+
+def test_other_builders_drop_the_role_pages_level_picker(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('roles', 'text')
+    text = (app.outdir / 'roles' / 'data-engineer.txt').read_text(encoding='utf-8')
+    assert '"expectations"' not in text
+    assert 'Chooses the team' in text  # the level tables are there
+
+
+# --- cards on narrow screens ------------------------------------------------------------------
+
+EXPECTATION_TABLES = 'table[class*="skill-table-level-"], table[class*="skill-table-role-"], table.skill-grid'
+
+
+@pytest.mark.parametrize(
+    ('root', 'language', 'page_name'),
+    [
+        ('roles', 'en', 'layouts'),  # by role and grid
+        ('roles', 'en', 'python'),  # by level
+        ('roles', 'en', 'roles/data-engineer'),
+        ('i18n', 'de', 'testing'),
+        ('i18n', 'de', 'roles/backend-engineer'),
+    ],
+)
+def test_cells_of_expectation_tables_name_their_column(
+    build: Callable[..., SphinxTestApp], root: str, language: str, page_name: str
+) -> None:
+    """Each body cell carries its column's header (data-label) for the stacked cards of phones."""
+    page = html(build(root, language=language, skill_matrix_role_pages='roles'), page_name)
+    tables = page.select(EXPECTATION_TABLES)
+    assert tables
+    for table in tables:
+        headers = [text_of(cell) for cell in table.select('thead th')]
+        for row in table.select('tbody tr'):
+            assert [cell.get('data-label') for cell in row.select('th, td')] == headers
+    for table in page.select('table'):
+        if table not in tables:  # the career path, the role index: tables as they are
+            assert not table.select('[data-label]')
+    if language == 'de':
+        labels = {cell['data-label'] for cell in page.select('tr.skill-row > :is(th, td)')}
+        assert labels == ({'Skill'} if page_name.startswith('roles/') else {'Rolle'}) | {
+            'Pflicht',
+            'Beschreibung',
+        }
+
+
+def test_a_level_name_cannot_break_out_of_its_label(
+    make_app: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
+    levels = tmp_path / 'data' / 'levels.yaml'
+    levels.write_text(levels.read_text().replace('name: Lead', 'name: \'Lead "x" <b>&amp;\''))
+    app = make_app('html', srcdir=tmp_path)
+    app.build()
+    assert '<b>' not in (app.outdir / 'layouts.html').read_text(encoding='utf-8')
+    grid = html(app, 'layouts').select_one('table.skill-grid')
+    header = text_of(grid.select('thead th')[4])  # Junior, Middle, Senior, Lead (with curly quotes)
+    assert header.startswith('Lead ')
+    assert header.endswith(' <b>&amp;')
+    cells = grid.select('td.skill-level-lead')
+    assert cells
+    assert {cell['data-label'] for cell in cells} == {header}
+
+
 def test_unknown_role_warns_at_the_directive(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
     shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
     (tmp_path / 'typo.rst').write_text('.. role-profile:: data-engneer\n', encoding='utf-8')

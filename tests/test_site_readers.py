@@ -156,6 +156,23 @@ def test_level_picker_speaks_the_pages_language(site: Path, language: str) -> No
         assert data['labels']['intro'] == INVITATION[language]
         assert [level['name'] for level in data['levels']] == shown['levels']
         assert {role['id']: role['name'] for role in data['roles']} == shown['roles']
+    for role in ROLE_IDS:  # the role pages' level picker: the same words, the skills' own titles
+        having = [skill_id for skill_id, skill in SKILLS.items() if role in skill['roles']]
+        block = page(site, language, f'roles/{role}').select_one('script.skill-explorer-data')
+        if not having:
+            assert block is None  # nothing to compare
+            continue
+        data = json.loads(block.string)
+        shown = {skill_id: skill_page_texts(site, language, skill_id) for skill_id in having}
+        assert data['labels']['intro'] == INVITATION[language]
+        assert [level['name'] for level in data['levels']] == shown[having[0]]['levels']
+        assert {skill['id']: skill['name'] for skill in data['skills']} == {
+            skill_id: texts['title'] for skill_id, texts in shown.items()
+        }
+        for skill_id, texts in shown.items():
+            for level in LEVEL_IDS:
+                description = data['expectations'][skill_id][level]['description']
+                assert description == texts['descriptions'][(role, level)]
 
 
 @pytest.mark.parametrize('language', LANGUAGES)

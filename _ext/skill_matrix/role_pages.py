@@ -22,9 +22,10 @@ from sphinx.util.nodes import make_id
 from skill_matrix.data.loader import load_definitions, skill_files
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
+from skill_matrix.html.explorer import build_role_explorer
 from skill_matrix.i18n.labels import _, level_name, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table, table_row
-from skill_matrix.nodes.role_tables import career_path, level_table, with_row_headers
+from skill_matrix.nodes.role_tables import career_path, class_value, level_table, with_row_headers
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
 
@@ -131,6 +132,7 @@ class RoleProfileDirective(_RoleDirective):
             classes=['skill-role-intro'],
         )
         section += career_path(role_id, skills, definitions)
+        section += build_role_explorer(role_id)  # for HTML readers: compare two levels
         for level in definitions.levels:
             items = [(skill, skill.expectation(role_id, level.id)) for skill in skills]
             section += level_table(level.id, level_name(level.name), items)
@@ -240,17 +242,17 @@ def _role_names(matrix: nodes.Element) -> list[tuple[nodes.Element, str]]:
     in level tables and in the grid."""
     found: list[tuple[nodes.Element, str]] = []
     for matrix_table in matrix.findall(nodes.table):
-        role_id = _class_value(matrix_table['classes'], 'skill-table-role-')
+        role_id = class_value(matrix_table['classes'], 'skill-table-role-')
         caption = matrix_table.next_node(nodes.title)
         if role_id and caption is not None:
             found.append((caption, role_id))
         if not (
-            _class_value(matrix_table['classes'], 'skill-table-level-')
+            class_value(matrix_table['classes'], 'skill-table-level-')
             or 'skill-grid' in matrix_table['classes']
         ):
             continue
         for row in matrix_table.findall(nodes.row):
-            row_role = _class_value(row['classes'], 'skill-role-')
+            row_role = class_value(row['classes'], 'skill-role-')
             cell = row.children[0] if row.children else None
             if (
                 row_role
@@ -260,7 +262,3 @@ def _role_names(matrix: nodes.Element) -> list[tuple[nodes.Element, str]]:
             ):
                 found.append((cell[0], row_role))
     return found
-
-
-def _class_value(classes: list[str], prefix: str) -> str | None:
-    return next((name.removeprefix(prefix) for name in classes if name.startswith(prefix)), None)

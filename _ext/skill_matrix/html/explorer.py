@@ -1,9 +1,11 @@
-"""The level picker and role filter of a skill page (``static/skill_explorer.js``).
+"""The level picker of skill and role pages, the role filter of skill pages (``static/skill_explorer.js``).
 
-At read time the directive adds an empty ``div.skill-explorer`` holding the skill's texts
-(:mod:`skill_matrix.nodes.pagedata`). Once the doctree is resolved, the HTML builders get a JSON
-block in that div with the level and role names, the expectations and the UI labels, all in
-the page's language; the script builds the controls from it. Without JavaScript the div stays
+At read time the skill-matrix directive adds an empty ``div.skill-explorer`` holding the skill's
+texts (:mod:`skill_matrix.nodes.pagedata`); the role-profile directive adds one that names the
+role, whose texts are those of the page's own level tables. Once the doctree is resolved, the
+HTML builders get a JSON block in that div with the level names, the rows of the comparison
+(a skill page's roles, a role page's skills), the expectations and the UI labels, all in the
+page's language; the script builds the controls from it. Without JavaScript the div stays
 empty and the page shows every table, as the PDF does. Other builders drop the div.
 """
 
@@ -16,12 +18,14 @@ from docutils import nodes
 
 from skill_matrix.i18n.labels import _, pgettext
 from skill_matrix.nodes.pagedata import build_skill_data, read_skill_data, skill_data
+from skill_matrix.nodes.role_tables import read_level_tables
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
     from skill_matrix.data.model import Definitions, Skill
     from skill_matrix.nodes.pagedata import SkillTexts
+    from skill_matrix.nodes.role_tables import LevelTableTexts
 
 SCRIPT = 'skill_explorer.js'
 STYLESHEET = 'skill_explorer.css'
@@ -38,6 +42,11 @@ def build_explorer(
     )
 
 
+def build_role_explorer(role_id: str) -> nodes.container:
+    """The place of a role page's controls; the texts come from the page's level tables."""
+    return nodes.container('', classes=['skill-explorer'], explorer_role=role_id)
+
+
 def labels() -> dict[str, str]:
     """The controls' words in the build language (the script fills in the {placeholders})."""
     return {
@@ -51,6 +60,7 @@ def labels() -> dict[str, str]:
         'noTarget': _('none: {level} is the highest level'),
         'roles': pgettext('heading', 'Roles'),
         'role': pgettext('column', 'Role'),
+        'skill': _('Skill'),
         'required': pgettext('flag', 'Required'),
         'optional': pgettext('flag', 'Optional'),
         'becomesRequired': _('Becomes required'),
@@ -58,6 +68,9 @@ def labels() -> dict[str, str]:
         'caption': _('{current} compared with {target}'),
         'status': _(
             '{current} compared with {target}: the required flag changes for {count} of {total} roles.'
+        ),
+        'statusSkills': _(
+            '{current} compared with {target}: the required flag changes for {count} of {total} skills.'
         ),
         'statusSingle': _('{current} is the highest level.'),
         'statusAll': _('Every level is shown.'),
@@ -85,6 +98,29 @@ def explorer_data(texts: SkillTexts) -> dict[str, Any]:
     }
 
 
+def role_explorer_data(role_id: str, tables: list[LevelTableTexts]) -> dict[str, Any]:
+    """What the script needs on a role page: every skill of the role, level by level, as the
+    page's tables show it (the skill names link to the skill pages)."""
+    skills: dict[str, dict[str, str]] = {}
+    expectations: dict[str, dict[str, dict[str, Any]]] = {}
+    for table in tables:
+        for row in table.rows:
+            skill = skills.setdefault(row.skill_id, {'id': row.skill_id, 'name': row.title})
+            if row.href:
+                skill['href'] = row.href
+            expectations.setdefault(row.skill_id, {})[table.level_id] = {
+                'required': row.required,
+                'description': row.description,
+            }
+    return {
+        'role': role_id,
+        'levels': [{'id': table.level_id, 'name': table.name} for table in tables],
+        'skills': list(skills.values()),
+        'expectations': expectations,
+        'labels': labels(),
+    }
+
+
 def script_block(data: dict[str, Any]) -> nodes.raw:
     """*data* as a JSON block that no text in it can close early."""
     text = json.dumps(data, ensure_ascii=False, separators=(',', ':'))
@@ -99,8 +135,11 @@ def emit_explorer_data(app: Sphinx, doctree: nodes.document, docname: str) -> No
     for explorer in list(doctree.findall(nodes.container)):
         if 'skill-explorer' not in explorer['classes']:
             continue
-        data = explorer.next_node(skill_data)
-        if not html or data is None:
+        role_id = explorer.get('explorer_role')
+        texts = explorer.next_node(skill_data)
+        if html and role_id:
+            explorer += script_block(role_explorer_data(role_id, read_level_tables(explorer.parent)))
+        elif html and texts is not None:
+            explorer += script_block(explorer_data(read_skill_data(texts)))
+        else:
             explorer.parent.remove(explorer)
-            continue
-        explorer += script_block(explorer_data(read_skill_data(data)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from docutils import nodes
@@ -55,6 +56,57 @@ def level_table(level_id: str, name: str, items: Sequence[tuple[Skill, Expectati
     caption = label(name, nodes.title)
     classes = ['skill-table', f'skill-table-level-{level_id}']
     return with_row_headers(table(caption, headers, [24, 12, 64], rows, classes))
+
+
+@dataclass(frozen=True)
+class LevelRowTexts:
+    """One row of a level table as the reader sees it: translated, its link resolved."""
+
+    skill_id: str
+    title: str
+    href: str | None
+    required: bool
+    description: str
+
+
+@dataclass(frozen=True)
+class LevelTableTexts:
+    level_id: str
+    name: str
+    rows: tuple[LevelRowTexts, ...]
+
+
+def read_level_tables(section: nodes.Element) -> list[LevelTableTexts]:
+    """The level tables (:func:`level_table`) in *section*, read back once the doctree is resolved."""
+    found = []
+    for level_table_node in section.findall(nodes.table):
+        level_id = class_value(level_table_node['classes'], 'skill-table-level-')
+        caption = level_table_node.next_node(nodes.title)
+        if level_id is None or caption is None:
+            continue
+        rows = []
+        for row in level_table_node.findall(nodes.row):
+            skill_id = class_value(row['classes'], 'skill-of-')
+            if skill_id is None:
+                continue  # the header row
+            title, _flag, description = row.children
+            reference = title.next_node(nodes.reference)
+            rows.append(
+                LevelRowTexts(
+                    skill_id=skill_id,
+                    title=title.astext(),
+                    href=reference.get('refuri') if reference is not None else None,
+                    required='skill-required' in row['classes'],
+                    description=description.astext(),
+                )
+            )
+        found.append(LevelTableTexts(level_id, caption.astext(), tuple(rows)))
+    return found
+
+
+def class_value(classes: list[str], prefix: str) -> str | None:
+    """The rest of the first class name that starts with *prefix* (``skill-of-<id>`` → id)."""
+    return next((name.removeprefix(prefix) for name in classes if name.startswith(prefix)), None)
 
 
 def with_row_headers(table: nodes.table) -> nodes.table:

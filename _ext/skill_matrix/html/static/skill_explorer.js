@@ -1,9 +1,13 @@
-/* Skill matrices: a level picker (compare a level with a target level) and a role filter.
+/* Skill and role pages: a level picker (compare a level with a target level) and, on skill
+ * pages, a role filter.
  *
  * The page holds every table; this script only adds controls and hides or adds elements, so
- * without it the page shows everything. Its words and the skill's texts come from the JSON
- * block the build writes into each div.skill-explorer, in the page's language
- * (_ext/skill_matrix/explorer.py). The choice lives in the URL: ?level=…&target=…&roles=…
+ * without it the page shows everything. Its words and the texts come from the JSON block the
+ * build writes into each div.skill-explorer, in the page's language
+ * (_ext/skill_matrix/html/explorer.py). The comparison has a row per role of the skill on a
+ * skill page ("roles" in the data), a row per skill of the role on a role page ("skills"),
+ * where the skills whose required flag changes come first. The choice lives in the URL:
+ * ?level=…&target=… and, on skill pages, &roles=…
  */
 (function () {
   'use strict';
@@ -37,17 +41,24 @@
 
   function Explorer(container, index) {
     var data = JSON.parse(container.querySelector('script.skill-explorer-data').textContent);
+    var rolePage = Boolean(data.skills);
     this.data = data;
     this.labels = data.labels;
     this.container = container;
-    this.matrix = container.closest('.skill-matrix') || document;
+    this.scope = container.closest('.skill-matrix, .skill-role-profile') || document;
+    this.rows = rolePage ? data.skills : data.roles;
+    this.filterable = !rolePage;  // a skill page filters its roles; a role page shows every skill
+    this.changesFirst = rolePage;
+    this.rowClass = rolePage ? 'skill-of-' : 'skill-role-';
+    this.rowHeader = rolePage ? data.labels.skill : data.labels.role;
+    this.statusTemplate = rolePage ? data.labels.statusSkills : data.labels.status;
     this.levelIds = data.levels.map(function (level) { return level.id; });
-    this.roleIds = data.roles.map(function (role) { return role.id; });
+    this.rowIds = this.rows.map(function (row) { return row.id; });
     this.levelNames = {};
-    this.roleNames = {};
+    this.rowsById = {};
     data.levels.forEach(function (level) { this.levelNames[level.id] = level.name; }, this);
-    data.roles.forEach(function (role) { this.roleNames[role.id] = role.name; }, this);
-    this.prefix = 'skill-explorer-' + data.skill + '-' + index;
+    this.rows.forEach(function (row) { this.rowsById[row.id] = row; }, this);
+    this.prefix = 'skill-explorer-' + (rolePage ? 'role-' + data.role : data.skill) + '-' + index;
     this.build();
     this.state = this.readUrl();
     this.render();
@@ -69,18 +80,22 @@
         element('label', { 'for': this.target.id, text: labels.target }), this.target]),
     ]);
     this.checkboxes = {};
-    var roles = element('fieldset', { 'class': 'skill-explorer-roles' }, [
-      element('legend', { text: labels.roles })]);
-    this.data.roles.forEach(function (role) {
-      var box = element('input', { type: 'checkbox', value: role.id, id: self.prefix + '-role-' + role.id });
-      self.checkboxes[role.id] = box;
-      roles.appendChild(element('div', { 'class': 'skill-explorer-role' }, [
-        box, element('label', { 'for': box.id, text: role.name })]));
-    });
+    var fields = [levels];
+    if (this.filterable) {
+      var roles = element('fieldset', { 'class': 'skill-explorer-roles' }, [
+        element('legend', { text: labels.roles })]);
+      this.rows.forEach(function (role) {
+        var box = element('input', { type: 'checkbox', value: role.id, id: self.prefix + '-role-' + role.id });
+        self.checkboxes[role.id] = box;
+        roles.appendChild(element('div', { 'class': 'skill-explorer-role' }, [
+          box, element('label', { 'for': box.id, text: role.name })]));
+      });
+      fields.push(roles);
+    }
     this.reset = element('button', { type: 'button', 'class': 'skill-explorer-reset', text: labels.reset });
     var form = element('form', { 'class': 'skill-explorer-form', 'aria-describedby': this.prefix + '-intro' }, [
-      element('p', { id: this.prefix + '-intro', 'class': 'skill-explorer-intro', text: labels.intro }),
-      levels, roles, this.reset]);
+      element('p', { id: this.prefix + '-intro', 'class': 'skill-explorer-intro', text: labels.intro })]
+      .concat(fields, [this.reset]));
     form.addEventListener('submit', function (event) { event.preventDefault(); });
     this.status = element('p', { 'class': 'skill-explorer-status', role: 'status', 'aria-live': 'polite' });
     this.compare = element('div', { 'class': 'skill-compare' });
@@ -99,12 +114,12 @@
     });
     Object.keys(this.checkboxes).forEach(function (roleId) {
       self.checkboxes[roleId].addEventListener('change', function () {
-        self.state.roles = self.roleIds.filter(function (id) { return self.checkboxes[id].checked; });
+        self.state.rows = self.rowIds.filter(function (id) { return self.checkboxes[id].checked; });
         self.update();
       });
     });
     this.reset.addEventListener('click', function () {
-      self.state = { current: '', target: '', roles: self.roleIds.slice() };
+      self.state = { current: '', target: '', rows: self.rowIds.slice() };
       self.update();
     });
   };
@@ -121,12 +136,12 @@
     var target = params.get(PARAMS.target) || '';
     var later = this.levelIds.slice(this.levelIds.indexOf(current) + 1);
     if (!current || later.indexOf(target) < 0) target = this.nextLevel(current);
-    var roles = this.roleIds.slice();
-    if (params.has(PARAMS.roles)) {
+    var rows = this.rowIds.slice();
+    if (this.filterable && params.has(PARAMS.roles)) {
       var chosen = params.get(PARAMS.roles).split(',');
-      roles = this.roleIds.filter(function (id) { return chosen.indexOf(id) >= 0; });
+      rows = this.rowIds.filter(function (id) { return chosen.indexOf(id) >= 0; });
     }
-    return { current: current, target: target, roles: roles };
+    return { current: current, target: target, rows: rows };
   };
 
   Explorer.prototype.writeUrl = function () {
@@ -137,7 +152,9 @@
     url.searchParams.delete(PARAMS.roles);
     if (state.current) url.searchParams.set(PARAMS.current, state.current);
     if (state.current && state.target) url.searchParams.set(PARAMS.target, state.target);
-    if (state.roles.length !== this.roleIds.length) url.searchParams.set(PARAMS.roles, state.roles.join(','));
+    if (this.filterable && state.rows.length !== this.rowIds.length) {
+      url.searchParams.set(PARAMS.roles, state.rows.join(','));
+    }
     window.history.replaceState(window.history.state, '', url.toString());
   };
 
@@ -162,33 +179,37 @@
       this.target.appendChild(element('option', { value: '', text: text }));
     }
     this.target.disabled = !later.length;
-    this.roleIds.forEach(function (id) { self.checkboxes[id].checked = state.roles.indexOf(id) >= 0; });
+    Object.keys(this.checkboxes).forEach(function (id) { self.checkboxes[id].checked = state.rows.indexOf(id) >= 0; });
     this.filterTables();
     this.renderCompare();
   };
 
-  /* Rows and tables of roles left out are hidden; the tables are hidden while comparing. */
+  /* Rows and tables of roles left out are hidden (skill pages); the tables of expectations
+   * are hidden while comparing. Other tables (a role's career path) stay. */
   Explorer.prototype.filterTables = function () {
-    var chosen = this.state.roles;
+    var chosen = this.state.rows;
     var comparing = Boolean(this.state.current);
-    var matrix = this.matrix;
-    matrix.querySelectorAll('tr.skill-row, tr.skill-grid-row, table.skill-table').forEach(function (node) {
-      var role = roleOf(node);
-      if (role !== null) node.hidden = chosen.indexOf(role) < 0;
-    });
-    matrix.querySelectorAll('table.skill-table').forEach(function (table) {
-      var rows = table.querySelectorAll('tbody tr');
+    var scope = this.scope;
+    if (this.filterable) {
+      scope.querySelectorAll('tr.skill-row, tr.skill-grid-row, table.skill-table').forEach(function (node) {
+        var role = roleOf(node);
+        if (role !== null) node.hidden = chosen.indexOf(role) < 0;
+      });
+    }
+    scope.querySelectorAll('table.skill-table').forEach(function (table) {
+      var rows = table.querySelectorAll('tbody tr.skill-row, tbody tr.skill-grid-row');
+      if (!rows.length) return;
       var shown = Array.prototype.some.call(rows, function (row) { return !row.hidden; });
-      table.hidden = comparing || !shown || (roleOf(table) !== null && chosen.indexOf(roleOf(table)) < 0);
+      table.hidden = comparing || !shown;
     });
-    matrix.querySelectorAll('.skill-tables-intro, .skill-empty').forEach(function (node) {
+    scope.querySelectorAll('.skill-tables-intro, .skill-empty').forEach(function (node) {
       node.hidden = comparing;
     });
   };
 
-  Explorer.prototype.cell = function (roleId, levelId, classes) {
-    var item = (this.data.expectations[roleId] || {})[levelId];
-    var cell = element('td', { 'class': classes.join(' ') });
+  Explorer.prototype.cell = function (rowId, levelId, classes) {
+    var item = (this.data.expectations[rowId] || {})[levelId];
+    var cell = element('td', { 'class': classes.join(' '), 'data-label': this.levelNames[levelId] });
     if (!item) {
       cell.textContent = '—';
       return cell;
@@ -216,28 +237,40 @@
     var caption = state.target
       ? format(labels.caption, { current: names[0], target: names[1] })
       : names[0];
-    var head = element('tr', {}, [element('th', { scope: 'col', text: labels.role })].concat(
+    var head = element('tr', {}, [element('th', { scope: 'col', text: this.rowHeader })].concat(
       names.map(function (name) { return element('th', { scope: 'col', text: name }); })));
     var body = element('tbody');
-    var changed = 0;
-    state.roles.forEach(function (roleId) {
-      var items = levels.map(function (id) { return (self.data.expectations[roleId] || {})[id]; });
+    var rows = state.rows.map(function (rowId) {
+      var items = levels.map(function (id) { return (self.data.expectations[rowId] || {})[id]; });
       var change = items.length === 2 && items[0] && items[1] && items[0].required !== items[1].required;
-      var header = element('th', { scope: 'row', text: self.roleNames[roleId] });
-      var classes = ['skill-compare-row', 'skill-role-' + roleId];
-      if (change) {
+      return { id: rowId, items: items, change: change ? (items[1].required ? 'required' : 'optional') : '' };
+    });
+    if (this.changesFirst) {
+      var order = { required: 0, optional: 1, '': 2 };
+      rows = rows.map(function (row, at) { return [row, at]; }).sort(function (a, b) {
+        return order[a[0].change] - order[b[0].change] || a[1] - b[1];
+      }).map(function (pair) { return pair[0]; });
+    }
+    var changed = 0;
+    rows.forEach(function (item) {
+      var subject = self.rowsById[item.id];
+      var header = element('th', { scope: 'row', 'data-label': self.rowHeader });
+      header.appendChild(subject.href ? element('a', { href: subject.href, text: subject.name })
+        : document.createTextNode(subject.name));
+      var classes = ['skill-compare-row', self.rowClass + item.id];
+      if (item.change) {
         changed += 1;
         classes.push('skill-compare-changed');
         header.appendChild(element('span', {
           'class': 'skill-compare-change',
-          text: items[1].required ? labels.becomesRequired : labels.becomesOptional,
+          text: item.change === 'required' ? labels.becomesRequired : labels.becomesOptional,
         }));
       }
       var row = element('tr', { 'class': classes.join(' ') }, [header]);
       levels.forEach(function (levelId, at) {
         var cellClasses = ['skill-compare-cell', 'skill-level-' + levelId];
-        if (change && at === 1) cellClasses.push('skill-compare-changed');
-        row.appendChild(self.cell(roleId, levelId, cellClasses));
+        if (item.change && at === 1) cellClasses.push('skill-compare-changed');
+        row.appendChild(self.cell(item.id, levelId, cellClasses));
       });
       body.appendChild(row);
     });
@@ -245,7 +278,7 @@
       element('caption', { text: caption }), element('thead', {}, [head]), body]);
     this.compare.appendChild(table);
     this.status.textContent = state.target
-      ? format(labels.status, { current: names[0], target: names[1], count: changed, total: state.roles.length })
+      ? format(this.statusTemplate, { current: names[0], target: names[1], count: changed, total: rows.length })
       : format(labels.statusSingle, { current: names[0] });
   };
 
