@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -69,19 +70,28 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestA
     return _build
 
 
-def make_into(target: str, builddir: Path) -> None:
-    """Run ``make <target>`` of the real project into *builddir* with this interpreter's
-    environment, as a newcomer runs it; fail on an error, a warning or an error message."""
+def make_into(
+    target: str, builddir: Path, *, project: Path = REPO, env: dict[str, str] | None = None
+) -> None:
+    """Run ``make <target>`` of the real project (or a copy) into *builddir* with this
+    interpreter's environment (plus *env*), as a newcomer runs it; fail on an error, a warning
+    or an error message."""
     result = subprocess.run(
         ['make', '--no-print-directory', target, f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
-        cwd=REPO,
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **(env or {})},
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert 'WARNING' not in result.stderr, result.stderr
     assert 'ERROR' not in result.stderr, result.stderr
+
+
+def source_date_epoch(moment: str) -> str:
+    """``SOURCE_DATE_EPOCH`` for a UTC time written ``2026-12-31T23:59:59``."""
+    return str(int(datetime.datetime.fromisoformat(moment).replace(tzinfo=datetime.UTC).timestamp()))
 
 
 @pytest.fixture(scope='session')

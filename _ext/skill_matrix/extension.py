@@ -23,7 +23,7 @@ from skill_matrix.domain import SkillDomain
 from skill_matrix.downloads import write_downloads
 from skill_matrix.explorer import SCRIPT, STYLESHEET, emit_explorer_data
 from skill_matrix.i18n import MarkTranslatedToctrees, TranslateDataText
-from skill_matrix.labels import CATALOG
+from skill_matrix.labels import CATALOG, build_date, format_date
 from skill_matrix.languages import add_language_context, add_stylesheet, add_templates
 from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.loader import check_data_dir, skill_files
@@ -68,6 +68,16 @@ def check_config(app: Sphinx, config: Config) -> None:
             f'skill_matrix_default_layout = {config.skill_matrix_default_layout!r}: '
             f'choose one of {", ".join(LAYOUTS)}'
         )
+
+
+def set_today(app: Sphinx, config: Config) -> None:
+    """Write the build date (``|today|``, the PDF's title page) the way the pages write dates.
+
+    Sphinx's default format pads the day ("Dec 01, 2026"). A ``today`` or ``today_fmt`` set in
+    ``conf.py`` wins.
+    """
+    if not config.today and not config.today_fmt:
+        config.today = format_date(build_date(), config.language)
 
 
 def report_data_problems(app: Sphinx) -> None:
@@ -172,6 +182,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect('config-inited', check_config)
     app.connect('config-inited', add_templates)
+    app.connect('config-inited', set_today)
     app.connect('builder-inited', report_data_problems)
     app.connect('builder-inited', write_role_stubs)
     app.connect('builder-inited', add_static_dir)
