@@ -71,13 +71,16 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestA
 
 
 def make_into(
-    target: str, builddir: Path, *, project: Path = REPO, env: dict[str, str] | None = None
+    targets: str | tuple[str, ...], builddir: Path, *, project: Path = REPO, env: dict[str, str] | None = None
 ) -> None:
-    """Run ``make <target>`` of the real project (or a copy) into *builddir* with this
+    """Run ``make <targets>`` of the real project (or a copy) into *builddir* with this
     interpreter's environment (plus *env*), as a newcomer runs it; fail on an error, a warning
     or an error message."""
+    goals = [targets] if isinstance(targets, str) else list(targets)
+    # This interpreter's venv as it is: never re-installed (-o), whatever the files' times.
+    venv = ['-o', f'{sys.prefix}/.installed', f'VENV={sys.prefix}']
     result = subprocess.run(
-        ['make', '--no-print-directory', target, f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
+        ['make', '--no-print-directory', *venv, *goals, f'BUILDDIR={builddir}'],
         cwd=project,
         capture_output=True,
         text=True,
