@@ -18,7 +18,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 pytest_plugins = ('sphinx.testing.fixtures',)
 
@@ -95,6 +95,18 @@ def make_into(
 def source_date_epoch(moment: str) -> str:
     """``SOURCE_DATE_EPOCH`` for a UTC time written ``2026-12-31T23:59:59``."""
     return str(int(datetime.datetime.fromisoformat(moment).replace(tzinfo=datetime.UTC).timestamp()))
+
+
+# Every build of the suite runs as on this day, whatever day it is and whatever the caller's
+# environment says; tests/test_dates.py builds on other days, and with no date set.
+PINNED_BUILD_TIME = '2026-12-01T08:00:00'
+
+
+@pytest.fixture(scope='session', autouse=True)
+def pinned_build_date() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv('SOURCE_DATE_EPOCH', source_date_epoch(PINNED_BUILD_TIME))
+        yield
 
 
 @pytest.fixture(scope='session')
