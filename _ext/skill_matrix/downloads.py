@@ -125,7 +125,8 @@ def offers_downloads(builder: Builder) -> bool:
     """Whether *builder* writes a website, whose readers can download files from it.
 
     Not the builders of e-books and help files (HTML "embedded" in a reader program: EPUB,
-    HTML Help, Qt Help…), where a link to a CSV file would lead nowhere, nor the others.
+    HTML Help, Qt Help…), where a link to a CSV file leads nowhere, nor text, LaTeX and the
+    other formats.
     """
     return isinstance(builder, StandaloneHTMLBuilder) and not builder.embedded
 

@@ -74,7 +74,8 @@ def set_today(app: Sphinx, config: Config) -> None:
     """Write the build date (``|today|``, the PDF's title page) the way the pages write dates.
 
     Sphinx's default format pads the day ("Dec 01, 2026"). A ``today`` or ``today_fmt`` set in
-    ``conf.py`` wins.
+    ``conf.py`` wins. Like any change of ``today``, a new day makes the next incremental build
+    read every page again.
     """
     if not config.today and not config.today_fmt:
         config.today = format_date(build_date(), config.language)

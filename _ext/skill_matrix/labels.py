@@ -1,4 +1,5 @@
-"""UI labels from the extension's own message catalog (``locale/<lang>/LC_MESSAGES``)."""
+"""UI labels from the extension's own message catalog (``locale/<lang>/LC_MESSAGES``), and dates
+written the way the build language writes them."""
 
 from __future__ import annotations
 
