@@ -41,6 +41,8 @@ $(BUILDDIR)/html/index.html: _templates/landing.html
 # --- PDF -----------------------------------------------------------------------------------
 # Sphinx's LaTeX builder, then latexmk: pdflatex for en and de, xelatex with xeCJK for zh_CN
 # (Sphinx's defaults for these languages). One sphinx-build process per language.
+# With SOURCE_DATE_EPOCH set, TeX takes every date and time from it (FORCE_SOURCE_DATE=1), and
+# pdfTeX and xdvipdfmx derive the PDF's trailer /ID from it: the same commit gives the same PDF.
 PDF_TARGETS := $(addprefix pdf-,$(LANGUAGES))
 PDF_TOOLS   := latexmk pdflatex xelatex xindy
 LATEXMKOPTS ?= -silent
@@ -60,7 +62,7 @@ pdf-tools:
 $(PDF_TARGETS): pdf-%: venv pdf-tools
 	@echo "==> PDF ($*)"
 	$(SPHINXBUILD) -b latex -D language=$* $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/latex-$* . $(BUILDDIR)/latex/$*
-	$(MAKE) --no-print-directory -C $(BUILDDIR)/latex/$* LATEXMKOPTS="$(LATEXMKOPTS)" all-pdf
+	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILDDIR)/latex/$* LATEXMKOPTS="$(LATEXMKOPTS)" all-pdf
 	@mkdir -p $(BUILDDIR)/pdf
 	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
 

@@ -441,11 +441,14 @@ def _list_table(title: str, widths: str, classes: str, rows: list[list[str]]) ->
     return lines
 
 
+MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
+
+
 def floor_matrix(skill: SyntheticSkill, definitions: Definitions) -> str:
     """The by-level matrix of *skill* as plain reST, the way the extension lays it out."""
     items = [item for levels in skill.roles.values() for item in levels.values()]
     required = sum(item.required for item in items)
-    date = f'{skill.updated.month}/{skill.updated.day}/{skill.updated.year}'
+    date = f'{MONTHS[skill.updated.month - 1]} {skill.updated.day}, {skill.updated.year}'  # as the extension
     lines = ['.. container:: skill-matrix skill-matrix-by-level', '']
     body: list[str] = []
     if skill.summary:

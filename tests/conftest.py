@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
 
 pytest_plugins = ('sphinx.testing.fixtures',)
 
@@ -69,19 +70,43 @@ def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestA
     return _build
 
 
-def make_into(target: str, builddir: Path) -> None:
-    """Run ``make <target>`` of the real project into *builddir* with this interpreter's
-    environment, as a newcomer runs it; fail on an error, a warning or an error message."""
+def make_into(
+    targets: str | tuple[str, ...], builddir: Path, *, project: Path = REPO, env: dict[str, str] | None = None
+) -> None:
+    """Run ``make <targets>`` of the real project (or a copy) into *builddir* with this
+    interpreter's environment (plus *env*), as a newcomer runs it; fail on an error, a warning
+    or an error message."""
+    goals = [targets] if isinstance(targets, str) else list(targets)
+    # This interpreter's venv as it is: never re-installed (-o), whatever the files' times.
+    venv = ['-o', f'{sys.prefix}/.installed', f'VENV={sys.prefix}']
     result = subprocess.run(
-        ['make', '--no-print-directory', target, f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
-        cwd=REPO,
+        ['make', '--no-print-directory', *venv, *goals, f'BUILDDIR={builddir}'],
+        cwd=project,
         capture_output=True,
         text=True,
         check=False,
+        env={**os.environ, **(env or {})},
     )
     assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert 'WARNING' not in result.stderr, result.stderr
     assert 'ERROR' not in result.stderr, result.stderr
+
+
+def source_date_epoch(moment: str) -> str:
+    """``SOURCE_DATE_EPOCH`` for a UTC time written ``2026-12-31T23:59:59``."""
+    return str(int(datetime.datetime.fromisoformat(moment).replace(tzinfo=datetime.UTC).timestamp()))
+
+
+# Every build of the suite runs as on this day, whatever day it is and whatever the caller's
+# environment says; tests/test_dates.py builds on other days, and with no date set.
+PINNED_BUILD_TIME = '2026-12-01T08:00:00'
+
+
+@pytest.fixture(scope='session', autouse=True)
+def pinned_build_date() -> Iterator[None]:
+    with pytest.MonkeyPatch.context() as monkeypatch:
+        monkeypatch.setenv('SOURCE_DATE_EPOCH', source_date_epoch(PINNED_BUILD_TIME))
+        yield
 
 
 @pytest.fixture(scope='session')

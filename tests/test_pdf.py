@@ -7,7 +7,7 @@ UI labels from the extension's catalog. So the checks hold before and after tran
 
 from __future__ import annotations
 
-import datetime
+import os
 import re
 import shutil
 import subprocess
@@ -16,9 +16,8 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 import pytest
-from babel.dates import format_date
 from babel.messages.pofile import read_po
-from conftest import REPO, make_into, read_yaml
+from conftest import REPO, make_into, read_yaml, source_date_epoch
 from test_site import SEEDS, seed_cells
 
 if TYPE_CHECKING:
@@ -41,6 +40,11 @@ CONTINUED = {
     'zh_CN': '接上页',
 }
 ENGLISH_FIXED_TEXTS = ('Chapter', 'Release', 'Contents', 'Table', 'continued', 'Page')
+
+# The PDFs are built as on 1 December 2026 (SOURCE_DATE_EPOCH): the title page's date as each
+# language writes it, the day not padded (tests/test_dates.py checks more days in the .tex).
+BUILT_ON = '2026-12-01T08:00:00'
+TITLE_PAGE_DATE = {'en': 'Dec 1, 2026', 'de': '1.12.2026', 'zh_CN': '2026年12月1日'}
 
 
 def require_tools() -> None:
@@ -118,7 +122,7 @@ def pdf_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """`make pdf` into a temporary build directory, with this interpreter's environment."""
     require_tools()
     builddir = tmp_path_factory.mktemp('pdf')
-    make_into('pdf', builddir)
+    make_into('pdf', builddir, env={'SOURCE_DATE_EPOCH': source_date_epoch(BUILT_ON)})
     return builddir
 
 
@@ -253,13 +257,14 @@ def test_a_table_continued_on_the_next_page_names_its_level(pdf_build: Path) -> 
 
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_title_page_and_contents(pdf_build: Path, language: str) -> None:
+    # A line of its own (xeCJK spaces digits from Chinese: "2026 年 12 月 1 日").
+    title_lines = [''.join(line.split()) for line in lines(pages(pdf_build, language)[0])]
+    assert ''.join(TITLE_PAGE_DATE[language].split()) in title_lines
     title_page, contents = (squeeze(page) for page in pages(pdf_build, language)[:2])
     title = (REPO / 'index.rst').read_text(encoding='utf-8').splitlines()[0]
     assert squeeze(content(title, language)) in title_page
     assert squeeze(label('Version', language)) in title_page
     assert squeeze(git_version()) in title_page
-    today = format_date(datetime.date.today(), 'medium', locale=language)
-    assert squeeze(today) in title_page
     assert contents.startswith(squeeze(CONTENTS_TITLE[language]))
     for skill in SKILLS.values():
         assert squeeze(content(skill['title'], language)) in contents
@@ -356,7 +361,14 @@ def layouts_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
         [sys.executable, '-m', 'sphinx', '-b', 'latex', '-W', '-q', '.', str(latex)],
         ['make', '--no-print-directory', '-C', str(latex), 'all-pdf', 'LATEXMKOPTS=-silent'],
     ):
-        result = subprocess.run(command, cwd=site, capture_output=True, text=True, check=False)
+        result = subprocess.run(
+            command,
+            cwd=site,
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, 'SOURCE_DATE_EPOCH': source_date_epoch(BUILT_ON)},
+        )
         assert result.returncode == 0, result.stdout[-3000:] + result.stderr[-3000:]
     assert 'Overfull \\hbox' not in (latex / 'skill-profiles.log').read_text(
         encoding='utf-8', errors='replace'

@@ -16,6 +16,8 @@ import pytest
 from babel.messages.pofile import read_po
 from conftest import REPO, ROOTS, html, read_yaml, text_of, warnings
 
+from skill_matrix.html.downloads import spreadsheet_text
+
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
@@ -221,6 +223,63 @@ def test_downloads_are_in_the_pages_language(build: Callable[..., SphinxTestApp]
     assert rows[0][2:] == ['Rolle', 'Level', 'Pflicht', 'Beschreibung']
     assert {row[5] for row in rows[1:]} == set(descriptions.values())
     assert {row[4] for row in rows[1:]} <= {'Pflicht', 'Optional'}
+
+
+# Cells of test-csv-injection that a spreadsheet program would run as formulas (OWASP's CSV
+# injection examples), and how the CSV must write them: as text, behind an apostrophe.
+EVIL_LINK = '=HYPERLINK("http://evil","x")'
+AT_ROLE = "@SUM(1+1)*cmd|' /C calc'!A0"
+MINUS_ROLE = "-2+3+cmd|' /C calc'!A0"
+NEUTRALISED = {
+    EVIL_LINK: "'" + EVIL_LINK,
+    "+cmd|' /C calc'!A0": "'+cmd|' /C calc'!A0",
+    MINUS_ROLE: "'" + MINUS_ROLE,
+    AT_ROLE: "'" + AT_ROLE,
+    '+Lead': "'+Lead",
+    '=1+2': "'=1+2",  # written "\t=1+2" in the YAML: the loader folds the tab away
+}
+
+
+def test_csv_cells_that_start_like_a_formula_are_text(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('csv-injection')
+    assert warnings(app) == ''
+    links = download_links(app, 'index')
+    rows = list(csv.reader(io.StringIO(links['CSV'].read_text(encoding='utf-8-sig'))))
+    assert rows[0] == ['role_id', 'level_id', 'Role', 'Level', 'Required', 'Description']
+    assert rows[1] == ['at-role', 'junior', "'" + AT_ROLE, 'Junior', 'Required', "'" + EVIL_LINK]
+    cells = {cell for row in rows[1:] for cell in row}
+    assert set(NEUTRALISED.values()) <= cells
+    assert not set(NEUTRALISED) & cells
+    # Formula characters inside a text, and safe starts, stay as they are.
+    assert {'Sets a = b + c, and -1 is fine inside a text.', 'Data Engineer', 'Plain text.'} <= cells
+    assert not [cell for cell in cells if cell[:1] in ('=', '+', '-', '@', '\t', '\r')]
+
+
+def test_json_keeps_formula_like_text_exact(build: Callable[..., SphinxTestApp]) -> None:
+    document = json.loads(download_links(build('csv-injection'), 'index')['JSON'].read_text(encoding='utf-8'))
+    jsonschema.validate(document, DOWNLOAD_SCHEMA)
+    assert document['skill']['title'] == '=HYPERLINK("http://evil","title")'
+    assert [role['name'] for role in document['roles']] == [AT_ROLE, MINUS_ROLE, 'Data Engineer']
+    assert [level['name'] for level in document['levels']][3] == '+Lead'
+    assert document['expectations'][0]['description'] == EVIL_LINK
+    descriptions = {item['description'] for item in document['expectations']}
+    assert {EVIL_LINK, "+cmd|' /C calc'!A0", MINUS_ROLE, AT_ROLE, '=1+2'} <= descriptions
+
+
+@pytest.mark.parametrize(
+    ('cell', 'written'),
+    [
+        ('\t=1+2', "'\t=1+2"),
+        ('\r=1+2', "'\r=1+2"),
+        ('=1+2', "'=1+2"),
+        ('-', "'-"),
+        ("'=1+2", "'=1+2"),  # already text
+        ('', ''),
+        ('a=1+2', 'a=1+2'),
+    ],
+)
+def test_spreadsheet_text(cell: str, written: str) -> None:
+    assert spreadsheet_text(cell) == written
 
 
 # --- role pages -------------------------------------------------------------------------------

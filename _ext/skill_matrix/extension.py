@@ -23,7 +23,7 @@ from skill_matrix.html.accessibility import depart_entry, depart_title, visit_en
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import SCRIPT, STYLESHEET, emit_explorer_data
 from skill_matrix.i18n.data_text import MarkTranslatedToctrees, TranslateDataText
-from skill_matrix.i18n.labels import CATALOG
+from skill_matrix.i18n.labels import CATALOG, build_date, format_date
 from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
 from skill_matrix.i18n.translation_warnings import install as install_translation_warnings
 from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
@@ -73,6 +73,17 @@ def check_config(app: Sphinx, config: Config) -> None:
             f'skill_matrix_default_layout = {config.skill_matrix_default_layout!r}: '
             f'choose one of {", ".join(LAYOUTS)}'
         )
+
+
+def set_today(app: Sphinx, config: Config) -> None:
+    """Write the build date (``|today|``, the PDF's title page) the way the pages write dates.
+
+    Sphinx's default format pads the day ("Dec 01, 2026"). A ``today`` or ``today_fmt`` set in
+    ``conf.py`` wins. Like any change of ``today``, a new day makes the next incremental build
+    read every page again.
+    """
+    if not config.today and not config.today_fmt:
+        config.today = format_date(build_date(), config.language)
 
 
 def report_data_problems(app: Sphinx) -> None:
@@ -177,6 +188,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
 
     app.connect('config-inited', check_config)
     app.connect('config-inited', add_templates)
+    app.connect('config-inited', set_today)
     app.connect('builder-inited', report_data_problems)
     app.connect('builder-inited', write_role_stubs)
     app.connect('builder-inited', add_static_dir)

@@ -1,9 +1,10 @@
 """A skill's matrix as CSV and JSON files, in the page's language, linked from its page.
 
 The links are made at read time; once the doctree is resolved (and its texts translated), the
-HTML builders write ``_downloads/skill-matrix/<skill id>.csv`` and ``.json`` into the output
-directory and point the links at them. Other builders drop the links. The JSON follows
-``schemas/download.schema.json``.
+HTML builders of websites write ``_downloads/skill-matrix/<skill id>.csv`` and ``.json`` into
+the output directory and point the links at them. Other builders, e-books included, drop the
+links. The JSON follows ``schemas/download.schema.json``; the CSV is safe to open in a
+spreadsheet program (:func:`spreadsheet_text`).
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
 from skill_matrix.i18n.labels import _, pgettext
@@ -24,6 +26,7 @@ from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
 
     from skill_matrix.nodes.pagedata import SkillTexts
 
@@ -78,7 +81,7 @@ def as_csv(texts: SkillTexts) -> str:
     flags = {True: pgettext('flag', 'Required'), False: pgettext('flag', 'Optional')}
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator='\r\n')
-    writer.writerow(
+    rows = [
         [
             'role_id',
             'level_id',
@@ -86,10 +89,8 @@ def as_csv(texts: SkillTexts) -> str:
             pgettext('column', 'Level'),
             pgettext('column', 'Required'),
             pgettext('column', 'Description'),
-        ]
-    )
-    for item in texts.expectations:
-        writer.writerow(
+        ],
+        *(
             [
                 item.role_id,
                 item.level_id,
@@ -98,14 +99,42 @@ def as_csv(texts: SkillTexts) -> str:
                 flags[item.required],
                 item.description,
             ]
-        )
+            for item in texts.expectations
+        ),
+    ]
+    writer.writerows([spreadsheet_text(cell) for cell in row] for row in rows)
     return buffer.getvalue()
+
+
+# A spreadsheet program runs a cell that starts with one of these as a formula (=HYPERLINK(…),
+# +cmd|…, @SUM(…)); a tab or carriage return can hide such a start.
+FORMULA_STARTS = ('=', '+', '-', '@', '\t', '\r')
+
+
+def spreadsheet_text(cell: str) -> str:
+    """*cell* as text that a spreadsheet program shows and never runs.
+
+    As OWASP's CSV injection guidance says: a cell that starts like a formula gets a leading
+    apostrophe, so the program shows it as text instead of running it. (The JSON keeps the
+    exact text: no program runs it.)
+    """
+    return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
+
+
+def offers_downloads(builder: Builder) -> bool:
+    """Whether *builder* writes a website, whose readers can download files from it.
+
+    Not the builders of e-books and help files (HTML "embedded" in a reader program: EPUB,
+    HTML Help, Qt Help…), where a link to a CSV file leads nowhere, nor text, LaTeX and the
+    other formats.
+    """
+    return isinstance(builder, StandaloneHTMLBuilder) and not builder.embedded
 
 
 def write_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Write the files of each skill shown on the page and point its links at them."""
     links = [node for node in doctree.findall(nodes.reference) if node.get('skill_download')]
-    if app.builder.format != 'html':
+    if not offers_downloads(app.builder):
         for paragraph in {id(link.parent): link.parent for link in links}.values():
             paragraph.parent.remove(paragraph)
         return

@@ -10,6 +10,7 @@ the counts Sphinx keeps in each doctree. The sidebar template ``skill_matrix/lan
 
 from __future__ import annotations
 
+import os
 import posixpath
 from collections.abc import Mapping
 from pathlib import Path
@@ -87,5 +88,14 @@ def add_stylesheet(app: Sphinx) -> None:
 
 
 def add_templates(app: Sphinx, config: Config) -> None:
-    """Make ``skill_matrix/languages.html`` available to ``html_sidebars``."""
-    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
+    """Make ``skill_matrix/languages.html`` available to ``html_sidebars``.
+
+    The folder is given relative to the configuration directory when it can be: the HTML
+    builders hash ``templates_path`` into ``.buildinfo``, and an absolute path would make two
+    builds of one commit in different directories differ.
+    """
+    try:
+        folder = os.path.relpath(TEMPLATES_DIR, app.confdir)
+    except ValueError:  # another drive (Windows): only an absolute path reaches it
+        folder = str(TEMPLATES_DIR)
+    config.templates_path = [*config.templates_path, folder]

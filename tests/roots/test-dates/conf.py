@@ -1,0 +1,3 @@
+extensions = ['skill_matrix']
+exclude_patterns = ['_build']
+skill_matrix_data_dir = 'data'
