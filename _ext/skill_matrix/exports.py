@@ -247,7 +247,7 @@ def read_export(path: Path, known_roles: Iterable[str] = ()) -> Export:
         tables = _markdown_tables(lines[start:], problem)
     else:
         tables = _plain_tables(lines[start:], known_roles, problem)
-    if fields.stats is not None and tables:
+    if fields.stats is not None and tables and not problems:  # else it would repeat them
         _check_tables(tables, fields.stats, problem)
     if problems:
         raise ExportError(problems)
@@ -704,7 +704,7 @@ def _prefixes(words: list[str]) -> list[tuple[str, ...]]:
 
 
 def _shorten(text: str, width: int = 60) -> str:
-    return text if len(text) <= width else text[: width - 1] + '…'
+    return text if len(text) <= width else text[: width - 1].rstrip() + '…'
 
 
 def _check_tables(tables: Sequence[LevelTable], stats: Stats, problem: _Reporter) -> None:
