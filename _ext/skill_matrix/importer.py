@@ -596,9 +596,8 @@ class Importer:
         for name, text in self._texts(skill).items():
             if text is None:
                 continue  # an export without a title or summary leaves them as they are
-            if name not in data:
-                position = list(data).index('updated') if name == 'summary' else len(data)
-                data.insert(position, name, _scalar(text))
+            if name not in data:  # only the summary is optional: it follows the title
+                data.insert(list(data).index('title') + 1, name, _scalar(text))
             elif clean(str(data[name])) != text:
                 data[name] = _restyled(data[name], text, indent)
         if data['updated'] != skill.updated:
@@ -731,11 +730,9 @@ def _plural(count: int, word: str) -> str:
 def _rst_text(text: str) -> str:
     """*text* for a reStructuredText title: inline markup characters escaped, so that it shows
     as written."""
-    text = re.sub(r'([\\*`|_\[\]<>:])', r'\\\1', text)
-    if not text[:1].isalnum() and not text.startswith('\\'):
-        text = '\\' + text
-    if re.match(r'\d+[.)]\s', text) or re.match(r'[A-Za-z][.)]\s', text):
-        text = '\\' + text
+    text = re.sub(r'([\\*`|_])', r'\\\1', text)
+    if (not text[:1].isalnum() and not text.startswith('\\')) or re.match(r'\w+[.)](\s|$)', text):
+        text = '\\' + text  # not a list item, comment, field or option list
     return text
 
 
