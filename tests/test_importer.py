@@ -509,3 +509,93 @@ def test_the_module_form_and_make_import(tmp_path: Path) -> None:
     )
     assert make.returncode != 0
     assert 'make import needs FILES=' in make.stdout
+
+
+def test_level_tables_without_rows(tmp_path: Path) -> None:
+    rows = [
+        line
+        for line in markdown_export(two_roles()).splitlines()
+        if line.startswith('| ') and 'Role' not in line
+    ]
+    text = '\n'.join(line for line in markdown_export(two_roles()).splitlines() if line not in rows)
+    export = write(tmp_path, 'rows.md', text)
+    assert fails(tmp_path, export, '--id', 'pytorch') == [f'{export}:19: the level tables have no rows']
+
+
+def test_merged_exports_that_disagree_on_a_flag_and_a_role(tmp_path: Path) -> None:
+    first = write(tmp_path, 'a.md', markdown_export(two_roles()))
+    tables = two_roles(other='NLP Engineer')
+    tables[2][0] = ('Data Scientist', False, 'Data Scientist works at Senior level.')
+    second = write(tmp_path, 'b.md', markdown_export(tables, mandatory=3))
+    problems = fails(tmp_path, first, second, '--id', 'pytorch')
+    assert (
+        f'{second}:12: the stats say 3 mandatory requirements, but the tables have 2 required cells'
+        in problems
+    )
+    second.write_text(markdown_export(tables), encoding='utf-8')
+    assert fails(tmp_path / 'again', first, second, '--id', 'pytorch') == [
+        f"{second}:19: level table 1 has no row for 'ML Engineer', which {first}:22 has",
+        f"{second}:22: the role 'NLP Engineer' is not in {first}",
+        f"{second}:23: level table 2 has no row for 'ML Engineer', which {first}:26 has",
+        f"{second}:26: the role 'NLP Engineer' is not in {first}",
+        f"{second}:27: level table 3 has no row for 'ML Engineer', which {first}:30 has",
+        f'{second}:29: Data Scientist, level table 3: optional here, but required in {first}:29',
+        f"{second}:30: the role 'NLP Engineer' is not in {first}",
+        f"{second}:31: level table 4 has no row for 'ML Engineer', which {first}:34 has",
+        f"{second}:34: the role 'NLP Engineer' is not in {first}",
+        f"{second}:35: level table 5 has no row for 'ML Engineer', which {first}:38 has",
+        f"{second}:38: the role 'NLP Engineer' is not in {first}",
+    ]
+
+
+def test_a_reimport_adds_and_removes_roles(tmp_path: Path) -> None:
+    """An updated export with a role replaced: the old role's cells go, the new role's come in
+    roles.yaml's order, and nothing else in the file changes."""
+    site = project(tmp_path / 'site')
+    export = write(
+        tmp_path, 'dlf.md', markdown_export(two_roles('Data Scientist', 'NLP Engineer'), date='2026-02-22')
+    )
+    target = site / 'data' / 'skills' / 'deep-learning-frameworks.yaml'
+    committed = read_yaml(target)
+    result = run(export, '--id', 'deep-learning-frameworks', cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == (
+        'updated deep-learning-frameworks (data/skills/deep-learning-frameworks.yaml): 15 cells changed, '
+        '3 flags changed, date 2026-02-22, roles added: nlp-engineer, roles removed: llm-engineer, '
+        'domain changed, group changed\n'
+    )
+    updated = read_yaml(target)
+    assert list(updated['roles']) == ['data-scientist', 'nlp-engineer']
+    assert updated['roles']['nlp-engineer']['lead'] == {
+        'required': False,
+        'description': 'NLP Engineer at Lead.',
+    }
+    assert updated['roles']['data-scientist']['senior'] == {
+        'required': True,
+        'description': 'Data Scientist works at Senior level.',
+    }
+    assert (updated['title'], updated['domain'], updated['group']) == (
+        committed['title'],
+        'Data',
+        'Pipelines',
+    )
+    assert target.read_text().startswith(
+        '# yaml-language-server: $schema=../../_ext/skill_matrix/schemas/skill.schema.json\n'
+    )
+
+
+def test_a_plain_text_export_with_a_role_not_in_roles_yaml(tmp_path: Path) -> None:
+    """A new role in the plain-text layout is the name that heads a row in every level table."""
+    text = seed('002').read_text(encoding='utf-8')
+    text = text.replace('\nComputer Vision Engineer ', '\nMLOps Platform Engineer ')
+    export = write(tmp_path, 'pytorch.txt', text)
+    site = project(tmp_path / 'site')
+    result = run('--dry-run', export, cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines()[:2] == [
+        "added role 'MLOps Platform Engineer' as mlops-platform-engineer to data/roles.yaml "
+        f'(first in {export}:48)',
+        'updated pytorch (data/skills/pytorch.yaml): 10 cells changed, 0 flags changed, date 2026-03-17, '
+        'roles added: mlops-platform-engineer, roles removed: computer-vision-engineer',
+    ]
+    assert '+  - id: mlops-platform-engineer\n+    name: MLOps Platform Engineer\n' in result.stdout

@@ -709,6 +709,9 @@ def _shorten(text: str, width: int = 60) -> str:
 
 def _check_tables(tables: Sequence[LevelTable], stats: Stats, problem: _Reporter) -> None:
     """Every role once in every table, and the stats equal to what the tables hold."""
+    if not any(table.rows for table in tables):
+        problem(tables[0].line, 'the level tables have no rows')
+        return
     first_rows: dict[str, Row] = {}
     for number, table in enumerate(tables, 1):
         seen: dict[str, Row] = {}
