@@ -43,6 +43,7 @@ from skill_matrix.exports import (
     ExportError,
     ExportProblem,
     Row,
+    Text,
     clean,
     read_export,
     role_key,
@@ -53,7 +54,7 @@ from skill_matrix.problems import DataError, Problem, display_path
 
 if TYPE_CHECKING:
     import datetime
-    from collections.abc import Iterable, Sequence
+    from collections.abc import Callable, Iterable, Sequence
 
     from skill_matrix.model import Definitions, Skill
 
@@ -108,32 +109,20 @@ class Plan:
 # --- merging the exports of one skill ---------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
-class Value:
-    """A text of the skill and where it came from (an export's line, or the command line)."""
-
-    text: str
-    where: str
-
-
 @dataclass
 class SkillImport:
     """Everything the exports of one skill say about it, merged."""
 
     id: str
     exports: Sequence[Export]
-    title: Value | None
-    summary: Value | None
+    title: str | None
+    summary: str | None
     domain: str
     group: str
     updated: datetime.date
     role_names: list[str]
     cells: dict[tuple[str, int], Row]
     """(role key, level index) → the row."""
-
-    @property
-    def levels(self) -> int:
-        return len(self.exports[0].tables)
 
 
 def _where(export: Export, line: int) -> str:
@@ -145,32 +134,31 @@ def merge(skill_id: str, exports: Sequence[Export], problems: list[ExportProblem
     first = exports[0]
     count = len(problems)
 
-    def agree(name: str, text_of: Any, line_of: Any) -> Value | None:
-        reference: Export | None = None
+    def agree(name: str, field_of: Callable[[Export], Text | None]) -> str | None:
+        """The field's text, the same in every export that has it."""
+        reference: tuple[Export, Text] | None = None
         for export in exports:
-            text = text_of(export)
-            if text is None:
+            value = field_of(export)
+            if value is None:
                 continue
             if reference is None:
-                reference = export
-            elif text != text_of(reference):
+                reference = (export, value)
+            elif value.text != reference[1].text:
                 problems.append(
                     ExportProblem(
                         export.path,
-                        line_of(export),
-                        f"the {name} '{text}' differs from '{text_of(reference)}' in "
-                        f'{_where(reference, line_of(reference))}',
+                        value.line,
+                        f"the {name} '{value.text}' differs from '{reference[1].text}' in "
+                        f'{_where(reference[0], reference[1].line)}',
                     )
                 )
-        if reference is None:
-            return None
-        return Value(text_of(reference), _where(reference, line_of(reference)))
+        return reference[1].text if reference else None
 
-    title = agree('title', lambda e: e.title and e.title.text, lambda e: e.title.line)
-    summary = agree('summary', lambda e: e.summary and e.summary.text, lambda e: e.summary.line)
-    domain = agree('domain', lambda e: e.domain.text, lambda e: e.domain.line)
-    group = agree('group', lambda e: e.group.text, lambda e: e.group.line)
-    agree('date', lambda e: e.updated.isoformat(), lambda e: e.updated_line)
+    title = agree('title', lambda export: export.title)
+    summary = agree('summary', lambda export: export.summary)
+    domain = agree('domain', lambda export: export.domain)
+    group = agree('group', lambda export: export.group)
+    agree('date', lambda export: Text(export.updated.isoformat(), export.updated_line))
 
     cells: dict[tuple[str, int], Row] = {}
     for level, table in enumerate(first.tables):
@@ -220,8 +208,8 @@ def merge(skill_id: str, exports: Sequence[Export], problems: list[ExportProblem
         exports=exports,
         title=title,
         summary=summary,
-        domain=domain.text,
-        group=group.text,
+        domain=domain,
+        group=group,
         updated=first.updated,
         role_names=list(first.role_names),
         cells=cells,
@@ -370,36 +358,50 @@ class Importer:
                         f"added role '{name}' as {role_id} to {display_path(roles_path)} (first in {where})"
                     )
             self._check_levels(skills, definitions)
-
+            role_ids = ids | {key: role_id for key, (role_id, _name, _where) in new_roles.items()}
             for skill in skills:
-                path = self.data_dir / SKILLS_SUBDIR / f'{skill.id}.yaml'
-                staged_path = stage / SKILLS_SUBDIR / path.name
-                staged[staged_path] = path
-                old = _read_text(path) if path.exists() else None
-                if old is None:
-                    new, summary_line = self._create(skill, definitions, ids | _ids(new_roles)), 'created'
-                else:
-                    self._check_existing(path, definitions)
-                    new, summary_line = self._update(skill, old, definitions, ids | _ids(new_roles))
-                staged_path.write_text(new, encoding='utf-8')
-                try:
-                    loaded = load_skill(staged_path, definitions)
-                except DataError as error:
-                    raise ImportFailed(_unstaged(error.problems, staged)) from None
-                _check_read_back(loaded, skill, definitions, ids | _ids(new_roles), path)
-                line = f'{summary_line} {skill.id} ({display_path(path)})'
-                if old is None:
-                    line += f': {_counts(skill)}, date {skill.updated.isoformat()}'
-                elif new != old:
-                    line = line + ': ' + _changes(old, new)
-                if new != old:
-                    plan.changes.append(Change(path, old, new))
-                page = self._page(skill, loaded)
-                if page is not None:
-                    plan.changes.append(page)
-                    line += f'; page {display_path(page.path)} created'
-                plan.report.append(line)
+                self._plan_skill(plan, skill, definitions, role_ids, staged, stage / SKILLS_SUBDIR)
         return plan
+
+    def _plan_skill(
+        self,
+        plan: Plan,
+        skill: SkillImport,
+        definitions: Definitions,
+        role_ids: dict[str, str],
+        staged: dict[Path, Path],
+        stage: Path,
+    ) -> None:
+        """Add the skill's file (and page) to *plan*, checked by the data check in *stage*."""
+        path = self.data_dir / SKILLS_SUBDIR / f'{skill.id}.yaml'
+        staged_path = stage / path.name
+        staged[staged_path] = path
+        old = _read_text(path) if path.exists() else None
+        if old is None:
+            new = self._create(skill, definitions, role_ids)
+        else:
+            self._check_existing(path, definitions)
+            new = self._update(skill, old, definitions, role_ids)
+        staged_path.write_text(new, encoding='utf-8')
+        try:
+            loaded = load_skill(staged_path, definitions)
+        except DataError as error:
+            raise ImportFailed(_unstaged(error.problems, staged)) from None
+        _check_read_back(loaded, skill, definitions, role_ids, path)
+        where = f'{skill.id} ({display_path(path)})'
+        if old is None:
+            line = f'created {where}: {_counts(skill)}, date {skill.updated.isoformat()}'
+        elif new != old:
+            line = f'updated {where}: {_changes(old, new)}'
+        else:
+            line = f'unchanged {where}'
+        if new != old:
+            plan.changes.append(Change(path, old, new))
+        page = self._page(skill, loaded)
+        if page is not None:
+            plan.changes.append(page)
+            line += f'; page {display_path(page.path)} created'
+        plan.report.append(line)
 
     # -- steps
 
@@ -522,7 +524,8 @@ class Importer:
                 export.stats.levels.line,
                 f'the export has {len(export.tables)} level tables, but '
                 f'{display_path(self.data_dir / "levels.yaml")} defines {len(levels)} levels '
-                f'({", ".join(levels)}); the tables map to the levels in order, Junior first',
+                f'({", ".join(levels)}); the tables map to the levels in order, '
+                f'{definitions.levels[0].name} first',
             )
             for skill in skills
             for export in skill.exports
@@ -538,8 +541,8 @@ class Importer:
             raise ImportFailed(error.problems) from None
 
     def _texts(self, skill: SkillImport) -> dict[str, str | None]:
-        title = self.title if self.title is not None else skill.title.text if skill.title else None
-        summary = self.summary if self.summary is not None else skill.summary.text if skill.summary else None
+        title = self.title if self.title is not None else skill.title
+        summary = self.summary if self.summary is not None else skill.summary
         return {
             'title': clean(title) if title is not None else None,
             'summary': clean(summary) if summary is not None else None,
@@ -582,9 +585,7 @@ class Importer:
             )
         return levels
 
-    def _update(
-        self, skill: SkillImport, old: str, definitions: Definitions, ids: dict[str, str]
-    ) -> tuple[str, str]:
+    def _update(self, skill: SkillImport, old: str, definitions: Definitions, ids: dict[str, str]) -> str:
         try:
             round_trip, data = _yaml(old)
         except YAMLError as error:  # the data check passed, so this is not expected
@@ -624,8 +625,7 @@ class Importer:
                     cell['required'] = row.required
                 if clean(str(cell['description'])) != clean(row.description):
                     cell['description'] = _restyled(cell['description'], clean(row.description), indent)
-        new = _dump(round_trip, data)
-        return (new, 'unchanged') if new == old else (new, 'updated')
+        return _dump(round_trip, data)
 
     def _page(self, skill: SkillImport, loaded: Skill) -> Change | None:
         pages = self.data_dir.resolve().parent / PAGES_SUBDIR
@@ -639,10 +639,6 @@ class Importer:
         title = _rst_text(loaded.title.text)
         text = f'{title}\n{"=" * _width(title)}\n\n.. skill-matrix:: {skill.id}\n'
         return Change(pages / f'{skill.id}.rst', None, text)
-
-
-def _ids(new_roles: dict[str, tuple[str, str, str]]) -> dict[str, str]:
-    return {key: role_id for key, (role_id, _name, _where_seen) in new_roles.items()}
 
 
 def _fail(message: str) -> NoReturn:
