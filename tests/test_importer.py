@@ -599,3 +599,22 @@ def test_a_plain_text_export_with_a_role_not_in_roles_yaml(tmp_path: Path) -> No
         'roles added: mlops-platform-engineer, roles removed: computer-vision-engineer',
     ]
     assert '+  - id: mlops-platform-engineer\n+    name: MLOps Platform Engineer\n' in result.stdout
+
+
+def test_the_importer_needs_neither_sphinx_nor_docutils(tmp_path: Path) -> None:
+    site = project(tmp_path)
+    code = (
+        'import sys; sys.modules["sphinx"] = None; sys.modules["docutils"] = None; '
+        f'sys.path.insert(0, {str(REPO / "_ext")!r}); '
+        'from skill_matrix.importer import main; sys.exit(main(sys.argv[1:]))'
+    )
+    export = write(tmp_path, 'untitled.md', markdown_export(two_roles()))
+    result = subprocess.run(
+        [sys.executable, '-c', code, '--dry-run', '--id', 'pytorch', str(export)],
+        cwd=site,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('updated pytorch (data/skills/pytorch.yaml): ')

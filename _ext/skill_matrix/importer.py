@@ -473,8 +473,7 @@ class Importer:
                 key = role_key(name)
                 if key in ids or key in new:
                     continue
-                row = skill.cells[(key, 0)]
-                export = next(e for e in skill.exports if any(r is row for t in e.tables for r in t.rows))
+                row, export = skill.cells[(key, 0)], skill.exports[0]  # the first export's first table
                 role_id = slug(name)
                 if not role_id or len(role_id) > 80:
                     problems.append(
