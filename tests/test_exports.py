@@ -194,3 +194,26 @@ def test_any_text_reads_back_as_imported(tmp_path: Path, descriptions: list[str]
     heading = doctree.next_node(docutils.nodes.title)
     assert heading is not None
     assert heading.astext() == ' '.join(title.split())
+
+
+def test_markdown_columns_in_another_order(tmp_path: Path) -> None:
+    text = markdown_export(two_roles()).replace(
+        '| Role | Required | Description |', '| Description | Role | Required |'
+    )
+    lines = []
+    for line in text.splitlines():
+        if line.startswith('| ') and 'Description' not in line:
+            role, flag, description = (cell.strip() for cell in line.strip('|').split('|'))
+            if flag != 'Required':
+                flag, description = '', flag
+            line = f'| {description} | {role} | {flag} |'
+        lines.append(line)
+    path = tmp_path / 'order.md'
+    path.write_text('\n'.join(lines), encoding='utf-8')
+    assert read_export(path).tables == read_export(write_export(tmp_path, two_roles())).tables
+
+
+def write_export(directory: Path, tables: list[list[tuple[str, bool, str]]]) -> Path:
+    path = directory / 'export.md'
+    path.write_text(markdown_export(tables), encoding='utf-8')
+    return path

@@ -333,12 +333,14 @@ def _is(text: str, *labels: str) -> bool:
 
 
 def _header(text: str) -> Labels | None:
-    """The labels of a level table's header line (Markdown or plain), or None for another line."""
-    cells = _cells(text) if text.startswith('|') else text.split()
-    keys = [role_key(cell) for cell in cells if cell.strip()]
+    """The labels of a level table's header line, or None for another line: the column labels of
+    one language, the Role column among them (first in the plain-text layout)."""
+    markdown = text.startswith('|')
+    keys = [role_key(cell) for cell in (_cells(text) if markdown else text.split()) if cell.strip()]
     for labels in LABELS:
         columns = [role_key(column) for column in labels.columns]
-        if len(keys) >= 2 and keys[0] == columns[0] and set(keys) <= set(columns):
+        role_at = keys.index(columns[0]) if columns[0] in keys else -1
+        if len(keys) >= 2 and set(keys) <= set(columns) and (role_at == 0 or (markdown and role_at > 0)):
             return labels
     return None
 

@@ -246,20 +246,27 @@ def _flag_word(required: bool) -> str:
 # --- YAML round trip --------------------------------------------------------------------------
 
 
-def _yaml(text: str | None = None) -> tuple[YAML, Any]:
-    """A round-trip YAML instance indented like *text*, and *text*'s data."""
+def _yaml(text: str | None = None, path: Path | None = None) -> tuple[YAML, Any]:
+    """A round-trip YAML instance indented like *text* (the file *path*), and *text*'s data."""
     round_trip = YAML()
     round_trip.preserve_quotes = True
     round_trip.width = 1 << 16  # never re-wrap plain or quoted texts
     indent, sequence_offset = 2, 2
+    data = None
     if text is not None:
-        _data, guessed, offset = load_yaml_guess_indent(text)
-        if offset is not None:
-            indent, sequence_offset = guessed - offset, offset
-        elif guessed:
-            indent = guessed
+        try:
+            _data, guessed, offset = load_yaml_guess_indent(text)
+            if offset is not None:
+                indent, sequence_offset = guessed - offset, offset
+            elif guessed:
+                indent = guessed
+            data = round_trip.load(text)
+        except YAMLError as error:  # the data check read it, so this is not expected
+            raise ImportFailed(
+                [ExportProblem(path or Path(), 1, f'cannot read the YAML for an update: {error}')]
+            ) from None
     round_trip.indent(mapping=indent, sequence=indent + sequence_offset, offset=sequence_offset)
-    return round_trip, None if text is None else round_trip.load(text)
+    return round_trip, data
 
 
 def _dump(round_trip: YAML, data: Any) -> str:
@@ -506,7 +513,7 @@ class Importer:
             old = _read_text(roles_path)
             if not new_roles:
                 return old
-            round_trip, data = _yaml(old)
+            round_trip, data = _yaml(old, roles_path)
         else:
             round_trip, data = _yaml()
             data = CommentedMap(roles=CommentedSeq())
@@ -585,13 +592,7 @@ class Importer:
         return levels
 
     def _update(self, skill: SkillImport, old: str, definitions: Definitions, ids: dict[str, str]) -> str:
-        try:
-            round_trip, data = _yaml(old)
-        except YAMLError as error:  # the data check passed, so this is not expected
-            path = self.data_dir / SKILLS_SUBDIR / f'{skill.id}.yaml'
-            raise ImportFailed(
-                [ExportProblem(path, 1, f'cannot read the YAML for an update: {error}')]
-            ) from None
+        round_trip, data = _yaml(old, self.data_dir / SKILLS_SUBDIR / f'{skill.id}.yaml')
         indent = (round_trip.map_indent or 2) * 4
         for name, text in self._texts(skill).items():
             if text is None:
@@ -810,6 +811,9 @@ def main(argv: list[str] | None = None) -> int:
         for problem in failure.problems:
             print(problem, file=sys.stderr)
         print(f'{len(failure.problems)} problem(s); nothing written', file=sys.stderr)
+        return 1
+    except OSError as exc:  # the staging directory, say: before anything is written
+        print(f'import-export: {exc}; nothing written', file=sys.stderr)
         return 1
     for line in plan.report:
         print(line)
