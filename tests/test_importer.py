@@ -618,3 +618,19 @@ def test_the_importer_needs_neither_sphinx_nor_docutils(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.startswith('updated pytorch (data/skills/pytorch.yaml): ')
+
+
+def test_an_export_saved_as_utf_16(tmp_path: Path) -> None:
+    export = write(tmp_path, 'utf16.md', markdown_export(two_roles()).encode('utf-16'))
+    assert fails(tmp_path, export, '--id', 'pytorch') == [
+        f'{export}:1: not UTF-8 text (a UTF-16 byte-order mark): save the export as UTF-8'
+    ]
+
+
+def test_characters_no_text_file_holds(tmp_path: Path) -> None:
+    text = markdown_export(two_roles()).replace('Lead level', 'Lead\ufffelevel').encode('utf-8')
+    export = write(tmp_path, 'noncharacter.md', b'\xef\xbb\xbf' + text)
+    offset = 3 + text.index('\ufffe'.encode())
+    assert fails(tmp_path, export, '--id', 'pytorch') == [
+        f'{export}:33: binary data (character U+FFFE at offset {offset}): not a text export'
+    ]

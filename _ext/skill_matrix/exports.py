@@ -21,7 +21,7 @@ import stat
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NoReturn
 
 from skill_matrix.problems import display_path
 
@@ -281,40 +281,28 @@ def _read_lines(path: Path) -> list[_Line]:
         raise ExportError([ExportProblem(path, 1, f'cannot read the file: {exc.strerror or exc}')]) from None
     if len(raw) > MAX_EXPORT_BYTES:
         raise ExportError([ExportProblem(path, 1, f'file is larger than {MAX_EXPORT_BYTES // 1024} KiB')])
-    raw = raw.removeprefix(b'\xef\xbb\xbf')
-    binary = re.search(rb'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]', raw)
-    if binary:
-        line = raw.count(b'\n', 0, binary.start()) + 1
-        raise ExportError(
-            [
-                ExportProblem(
-                    path,
-                    line,
-                    f'binary data (byte 0x{raw[binary.start()]:02x} at offset {binary.start()}): '
-                    'not a text export',
-                )
-            ]
-        )
+
+    def fail(offset: int, message: str) -> NoReturn:
+        raise ExportError([ExportProblem(path, raw.count(b'\n', 0, offset) + 1, message)])
+
+    if raw.startswith((b'\xff\xfe', b'\xfe\xff')):
+        fail(0, 'not UTF-8 text (a UTF-16 byte-order mark): save the export as UTF-8')
+    start = 3 if raw.startswith(b'\xef\xbb\xbf') else 0
     try:
-        text = raw.decode('utf-8')
+        text = raw[start:].decode('utf-8')
     except UnicodeDecodeError as exc:
-        line = raw.count(b'\n', 0, exc.start) + 1
-        raise ExportError(
-            [
-                ExportProblem(
-                    path,
-                    line,
-                    f'not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start}): '
-                    'save the export as UTF-8',
-                )
-            ]
-        ) from None
+        offset = start + exc.start
+        fail(
+            offset, f'not UTF-8 text (byte 0x{raw[offset]:02x} at offset {offset}): save the export as UTF-8'
+        )
+    control = re.search(rb'[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]', raw)
+    if control:
+        offset = control.start()
+        fail(offset, f'binary data (byte 0x{raw[offset]:02x} at offset {offset}): not a text export')
     other = _NON_PRINTABLE.search(text)
     if other:
-        line = text.count('\n', 0, other.start()) + 1
-        raise ExportError(
-            [ExportProblem(path, line, f'binary data (character U+{ord(other[0]):04X}): not a text export')]
-        )
+        offset = start + len(text[: other.start()].encode('utf-8'))
+        fail(offset, f'binary data (character U+{ord(other[0]):04X} at offset {offset}): not a text export')
     if not text.strip():
         raise ExportError([ExportProblem(path, 1, 'file is empty')])
     return [
