@@ -634,3 +634,34 @@ def test_characters_no_text_file_holds(tmp_path: Path) -> None:
     assert fails(tmp_path, export, '--id', 'pytorch') == [
         f'{export}:33: binary data (character U+FFFE at offset {offset}): not a text export'
     ]
+
+
+def test_role_names_match_regardless_of_case_and_spacing(tmp_path: Path) -> None:
+    text = seed('004').read_text(encoding='utf-8')
+    text = text.replace('| Data Scientist |', '| data   SCIENTIST |').replace(
+        '| LLM Engineer |', '|  llm engineer |'
+    )
+    export = write(tmp_path, 'nna.md', text)
+    site = project(tmp_path / 'site')
+    before = snapshot(site)
+    result = run(export, '--id', 'neural-network-architectures', cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert (
+        result.stdout
+        == 'unchanged neural-network-architectures (data/skills/neural-network-architectures.yaml)\n'
+    )
+    assert snapshot(site) == before
+
+
+def test_a_page_of_that_name_that_shows_something_else_is_not_overwritten(tmp_path: Path) -> None:
+    site = project(tmp_path / 'site')
+    (site / 'skills' / 'data-pipelines.rst').write_text('Data pipelines\n==============\n\nHand-written.\n')
+    export = write(tmp_path, 'new.md', markdown_export(two_roles()))
+    before = snapshot(site)
+    result = run(export, '--id', 'data-pipelines', '--title', 'Data Pipelines', cwd=site)
+    assert result.returncode == 1
+    assert result.stderr.splitlines()[0] == (
+        "skills/data-pipelines.rst:1: this page does not show skill 'data-pipelines' and the importer does "
+        'not overwrite it: add the directive .. skill-matrix:: data-pipelines, or rename the page'
+    )
+    assert snapshot(site) == before

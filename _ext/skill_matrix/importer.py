@@ -636,9 +636,21 @@ class Importer:
                         return None
                 except OSError:
                     continue
+        path = pages / f'{skill.id}.rst'
+        if path.exists() or path.is_symlink():
+            raise ImportFailed(
+                [
+                    ExportProblem(
+                        path,
+                        1,
+                        f"this page does not show skill '{skill.id}' and the importer does not overwrite it: "
+                        f'add the directive .. skill-matrix:: {skill.id}, or rename the page',
+                    )
+                ]
+            )
         title = _rst_text(loaded.title.text)
         text = f'{title}\n{"=" * _width(title)}\n\n.. skill-matrix:: {skill.id}\n'
-        return Change(pages / f'{skill.id}.rst', None, text)
+        return Change(path, None, text)
 
 
 def _fail(message: str) -> NoReturn:
