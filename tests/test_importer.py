@@ -388,7 +388,7 @@ def test_a_row_without_a_role(tmp_path: Path) -> None:
     )
     export = write(tmp_path, 'no-role.md', text)
     assert fails(tmp_path, export, '--id', 'pytorch') == [
-        f'{export}:30: a row without a role: its first cell is empty'
+        f'{export}:30: a row without a role: its Role cell is empty'
     ]
 
 

@@ -601,7 +601,7 @@ def _markdown_row(
     cell = dict(enumerate(cells))
     role = cell.get(role_at, '')
     if not role:
-        problem(line.number, 'a row without a role: its first cell is empty')
+        problem(line.number, 'a row without a role: its Role cell is empty')
         return None
     if len(cells) < 2:
         problem(line.number, f"the row for '{role}' has no other column than the role")
@@ -643,7 +643,7 @@ def _plain_tables(lines: Sequence[_Line], known_roles: Iterable[str], problem: _
         elif current is not None:
             current.append(line)
     words = [[line.text.split() for line in rows] for _header_line, rows in blocks]
-    known = {tuple(role_key(name).split()): clean(name) for name in known_roles}
+    known = {tuple(role_key(name).split()) for name in known_roles}
     longest_known = max((len(name) for name in known), default=0)
     # For every word prefix of a row, in how many tables it heads exactly one row.
     heads: Counter[tuple[str, ...]] = Counter()
