@@ -12,7 +12,7 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog \
+.PHONY: help venv html $(HTML_TARGETS) test check check-data import serve htmllive gettext intl-update ext-catalog \
 	lint lock clean intl-templates intl-stats intl-check axe bench bench-profile bench-changes changes
 
 help:  ## list the targets
@@ -68,6 +68,13 @@ $(PDF_TARGETS): pdf-%: venv pdf-tools
 
 check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-commit hook runs)
 	$(BIN)/python -m skill_matrix.data.check data
+
+# make import FILES="a.txt b.md" [IMPORT_ARGS="--id ID --title TITLE"]: see the contributor guide.
+FILES       ?=
+IMPORT_ARGS ?=
+import: venv  ## import skill-profile page exports into data/: make import FILES="a.txt b.md"
+	@test -n "$(FILES)" || { echo 'make import needs FILES="export.txt ..." (and IMPORT_ARGS="--id ID" for Markdown exports)'; exit 1; }
+	$(BIN)/python -m skill_matrix.data.importer $(IMPORT_ARGS) $(FILES)
 
 check: check-data html intl-check  ## validate data/, the strict build of every language, the catalogs
 
