@@ -217,3 +217,18 @@ def write_export(directory: Path, tables: list[list[tuple[str, bool, str]]]) -> 
     path = directory / 'export.md'
     path.write_text(markdown_export(tables), encoding='utf-8')
     return path
+
+
+def test_markdown_export_takes_no_title_from_other_text(tmp_path: Path) -> None:
+    """The Markdown layout has no title: a line the importer does not know (another wording of
+    the profile text, say) is not taken for one; only a Markdown heading is."""
+    text = markdown_export(two_roles()).replace(
+        'This skill defines expectations across roles and levels.', 'Expectations by role and level.'
+    )
+    path = tmp_path / 'reworded.md'
+    path.write_text(text, encoding='utf-8')
+    assert read_export(path).title is None
+    path.write_text(text.replace('Expectations by role and level.', '# Data Pipelines'), encoding='utf-8')
+    export = read_export(path)
+    assert export.title is not None
+    assert (export.title.text, export.title.line) == ('Data Pipelines', 4)

@@ -360,7 +360,8 @@ class _Head:
             return
         begin, end = found
         labelled = self._labelled()
-        if end < len(lines) and not _is_label(lines[end].text):
+        markdown = end < len(lines) and not _is_label(lines[end].text)
+        if markdown:
             # Markdown layout: the domain, the group and the date follow the stats, unlabelled.
             positional = lines[end : end + 3]
             if len(positional) < 3:
@@ -394,7 +395,7 @@ class _Head:
             )
         else:
             self.updated = (date, date_line.number)
-        self._title(begin)
+        self._title(begin, headings_only=markdown)
 
     def _stats(self, table_line: int) -> tuple[int, int] | None:
         """The stats: the index of their first line and the index after their last, or None."""
@@ -453,8 +454,12 @@ class _Head:
                     found[name] = Text(clean(value.text), value.number)
         return found
 
-    def _title(self, stats_begin: int) -> None:
-        """Plain-text layout: the title and the summary between the profile label and the stats."""
+    def _title(self, stats_begin: int, *, headings_only: bool) -> None:
+        """The title and the summary between the profile label and the stats.
+
+        The Markdown layout has no title: there only a Markdown heading (``# PyTorch``) is taken
+        for one, never the page's other text, so that such an export needs ``--id``.
+        """
         lines = self._lines[:stats_begin]
         start = next(
             (index for index, line in enumerate(lines) if _is(line.text, *_label_texts('profile'))), None
@@ -471,6 +476,8 @@ class _Head:
             and role_key(line.text) != domain_group
             and not _is_label(line.text)
         ]
+        if headings_only:
+            texts = [line for line in texts if re.match(r'#{1,6}\s', line.text)]
         if texts:
             self.title = Text(_heading(texts[0].text), texts[0].number)
         if len(texts) > 1:
