@@ -133,7 +133,8 @@ class RoleProfileDirective(_RoleDirective):
         section += career_path(role_id, skills, definitions)
         for level in definitions.levels:
             items = [(skill, skill.expectation(role_id, level.id)) for skill in skills]
-            section += level_table(level.id, level_name(level.name), items)
+            section += level_table(role_id, level.id, level_name(level.name), items)
+        self.note_anchors(section)
         return [section]
 
 
