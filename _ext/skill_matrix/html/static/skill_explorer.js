@@ -4,6 +4,10 @@
  * without it the page shows everything. Its words and the skill's texts come from the JSON
  * block the build writes into each div.skill-explorer, in the page's language
  * (_ext/skill_matrix/explorer.py). The choice lives in the URL: ?level=…&target=…&roles=…
+ *
+ * A link to a row, cell or table (#<skill>-<level>-<role>, data/anchors.py) is honoured even
+ * when the choice in the URL would hide it: the row (or table) is shown, scrolled to, and the
+ * status line says so, until the reader changes the choice.
  */
 (function () {
   'use strict';
@@ -35,6 +39,15 @@
     return null;
   }
 
+  /* The level id of an element classed skill-level-<id>, or null. */
+  function levelOf(node) {
+    for (var i = 0; i < node.classList.length; i++) {
+      var match = /^skill-level-(.+)$/.exec(node.classList[i]);
+      if (match) return match[1];
+    }
+    return null;
+  }
+
   function Explorer(container, index) {
     var data = JSON.parse(container.querySelector('script.skill-explorer-data').textContent);
     this.data = data;
@@ -50,8 +63,35 @@
     this.prefix = 'skill-explorer-' + data.skill + '-' + index;
     this.build();
     this.state = this.readUrl();
-    this.render();
+    this.followLink('instant');
+    var self = this;
+    window.addEventListener('hashchange', function () { self.followLink('smooth'); });
   }
+
+  /* The row, grid cell or table of this matrix that the URL's fragment names, or null. */
+  Explorer.prototype.linkTarget = function () {
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return null;
+    }
+    var node = id ? document.getElementById(id) : null;
+    if (!node || !this.matrix.contains(node)) return null;
+    return node.matches('tr.skill-row, td.skill-cell, table.skill-table') ? node : null;
+  };
+
+  /* Show what the URL's fragment names and scroll to it (the browser may have tried while the
+   * choice hid it). */
+  Explorer.prototype.followLink = function (behavior) {
+    var linked = this.linked = this.linkTarget();
+    this.render();
+    if (!linked) return;
+    var scroll = function () { linked.scrollIntoView({ block: 'start', behavior: behavior }); };
+    scroll();
+    // The page may still grow above it (styles, fonts) until it has loaded: scroll again then.
+    if (document.readyState !== 'complete') window.addEventListener('load', scroll, { once: true });
+  };
 
   Explorer.prototype.build = function () {
     var labels = this.labels;
@@ -142,6 +182,7 @@
   };
 
   Explorer.prototype.update = function () {
+    this.linked = null;  // the reader's own choice now decides what is shown
     this.writeUrl();
     this.render();
   };
@@ -165,6 +206,31 @@
     this.roleIds.forEach(function (id) { self.checkboxes[id].checked = state.roles.indexOf(id) >= 0; });
     this.filterTables();
     this.renderCompare();
+    var shown = this.showLinked();
+    if (shown) this.status.textContent += ' ' + shown;
+  };
+
+  /* Show the linked row (or table) if the choice hides it; say so, or return ''. */
+  Explorer.prototype.showLinked = function () {
+    var linked = this.linked;
+    if (!linked) return '';
+    var table = linked.closest('table.skill-table');
+    var row = linked.matches('table') ? null : linked.closest('tr');
+    if (!table.hidden && !(row && row.hidden)) return '';
+    if (!row) {
+      table.hidden = false;
+      return this.labels.linkedTable;
+    }
+    if (table.hidden) {  // its table makes way for the comparison: show the table with this row only
+      table.querySelectorAll('tbody tr').forEach(function (other) { other.hidden = other !== row; });
+      table.hidden = false;
+    }
+    row.hidden = false;
+    var cell = linked.matches('td') ? linked : row;
+    return format(this.labels.linkedRow, {
+      role: this.roleNames[roleOf(cell)] || '',
+      level: this.levelNames[levelOf(cell)] || '',
+    });
   };
 
   /* Rows and tables of roles left out are hidden; the tables are hidden while comparing. */
