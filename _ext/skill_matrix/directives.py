@@ -85,8 +85,10 @@ class SkillDataDirective(SphinxDirective):
                 owner = document.ids.setdefault(anchor_id, element)
                 if owner is not element:
                     element['ids'].remove(anchor_id)
+                    title = owner.next_node(nodes.title) if isinstance(owner, nodes.section) else None
+                    other = f"the heading '{title.astext()}'" if title else f'a {owner.tagname} element'
                     logger.warning(
-                        f"the link id '{anchor_id}' is already used on this page (line {owner.line}): "
+                        f"the link id '{anchor_id}' is already the id of {other} on this page: "
                         'the element shown here goes without it; rename the other element',
                         location=self.get_location(),
                         type=WARNING_TYPE,

@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import jsonschema
 
-from skill_matrix.data.anchors import clashes, role_page_anchors, skill_anchors
+from skill_matrix.data.anchors import Anchor, clashes, role_page_anchors, skill_anchors
 from skill_matrix.data.model import Definitions, Expectation, Level, Role, Skill, SourceText
 from skill_matrix.data.problems import DataError, Problem, did_you_mean, display_path, known
 from skill_matrix.data.yamlsource import Path_, YamlDocument, read_yaml
@@ -205,15 +205,7 @@ def _anchor_clashes(
         ]
     problems = []
     for (anchor_id, first, other), page in found:
-        # Blame an id of the second thing that the first does not have: the role, else the level.
-        kind, blamed = next(
-            (kind, value)
-            for kind, value, mine in (
-                ('role', other.role_id, first.role_id),
-                ('level', other.level_id, first.level_id),
-            )
-            if value and value != mine
-        )
+        kind, blamed = _blamed(first, other)
         first, other = first._replace(skill_id=''), other._replace(skill_id='')
         problems.append(
             id_problem[f'{kind}:{blamed}'](
@@ -222,6 +214,28 @@ def _anchor_clashes(
             )
         )
     return problems
+
+
+def _blamed(first: Anchor, other: Anchor) -> tuple[str, str]:
+    """The role or level to rename when *first* and *other* get the same link id.
+
+    The thing named by fewer ids holds the odd id (level 'lead-qa-engineer' beside the cell of
+    level 'lead' and role 'qa-engineer'); of the two, the later one. Its role is blamed before its
+    level, and only an id that the other thing does not share.
+    """
+
+    def ids(anchor: Anchor) -> int:
+        return sum(bool(value) for value in (anchor.level_id, anchor.role_id)) or 3
+
+    suspect, innocent = (first, other) if ids(first) < ids(other) else (other, first)
+    for anchor, against in ((suspect, innocent), (innocent, suspect)):
+        for kind, value, theirs in (
+            ('role', anchor.role_id, against.role_id),
+            ('level', anchor.level_id, against.level_id),
+        ):
+            if value and value != theirs:
+                return kind, value
+    raise AssertionError(f'{first} and {other} differ in a role or a level')
 
 
 @functools.cache
