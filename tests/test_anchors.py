@@ -10,7 +10,7 @@ import collections
 import shutil
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from conftest import REPO, ROOTS, html, read_yaml, text_of, warnings
@@ -19,7 +19,6 @@ if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
 
-    from bs4 import BeautifulSoup
     from sphinx.testing.util import SphinxTestApp
 
 BASIC = ROOTS / 'test-basic' / 'data'
@@ -29,23 +28,28 @@ TESTING_ROLES = [role for role in ROLES if role in read_yaml(BASIC / 'skills' / 
 ROLES_DATA = ROOTS / 'test-roles' / 'data'
 
 
-def ids(page: BeautifulSoup) -> list[str]:
-    return [element['id'] for element in page.select('[id]')]
+def page_of(app: SphinxTestApp, docname: str) -> Any:
+    """The built page, loosely typed: its elements are looked up by selectors known to match."""
+    return html(app, docname)
 
 
-def link_of(element: BeautifulSoup) -> tuple[str, str]:
+def ids(page: Any) -> list[str]:
+    return [str(element['id']) for element in page.select('[id]')]
+
+
+def link_of(element: Any) -> tuple[str, str]:
     """The href and accessible name of the "link to this" that *element* holds."""
     (link,) = element.select('a.skill-link')
     assert link['aria-label'] == link['title']
     assert text_of(link) == ''  # the ¶ comes from the stylesheet: no text added to the cell
-    return link['href'], link['aria-label']
+    return str(link['href']), str(link['aria-label'])
 
 
 # --- ids and links, layout by layout ----------------------------------------------------------
 
 
 def test_by_level_tables_and_rows(build: Callable[..., SphinxTestApp]) -> None:
-    page = html(build('basic'), 'by_level')
+    page = page_of(build('basic'), 'by_level')
     tables = page.select('table.skill-table')
     assert [table['id'] for table in tables] == [f'testing-{level}' for level in LEVELS]
     for table, level in zip(tables, LEVELS, strict=True):
@@ -59,7 +63,7 @@ def test_by_level_tables_and_rows(build: Callable[..., SphinxTestApp]) -> None:
 
 
 def test_by_role_tables_and_rows(build: Callable[..., SphinxTestApp]) -> None:
-    page = html(build('basic'), 'by_role')
+    page = page_of(build('basic'), 'by_role')
     tables = page.select('table.skill-table')
     assert [table['id'] for table in tables] == [f'testing-{role}' for role in TESTING_ROLES]
     for table, role in zip(tables, TESTING_ROLES, strict=True):
@@ -70,7 +74,7 @@ def test_by_role_tables_and_rows(build: Callable[..., SphinxTestApp]) -> None:
 
 
 def test_grid_table_and_cells(build: Callable[..., SphinxTestApp]) -> None:
-    page = html(build('basic'), 'grid')
+    page = page_of(build('basic'), 'grid')
     (grid,) = page.select('table.skill-table')
     assert grid['id'] == 'testing-grid'
     assert link_of(grid.caption) == ('#testing-grid', 'Link to this table')
@@ -85,7 +89,7 @@ def test_grid_table_and_cells(build: Callable[..., SphinxTestApp]) -> None:
 
 
 def test_a_selection_keeps_the_ids_of_the_whole_matrix(build: Callable[..., SphinxTestApp]) -> None:
-    page = html(build('basic'), 'subset')  # :roles: qa-engineer, backend-engineer  :levels: senior lead
+    page = page_of(build('basic'), 'subset')  # :roles: qa-engineer, backend-engineer  :levels: senior lead
     assert [table['id'] for table in page.select('table.skill-table')] == ['testing-senior', 'testing-lead']
     assert [row['id'] for row in page.select('tr.skill-row')] == [
         'testing-senior-qa-engineer',
@@ -99,14 +103,14 @@ def test_no_page_has_an_id_twice(build: Callable[..., SphinxTestApp]) -> None:
     for root in ('basic', 'roles'):
         app = build(root)
         for path in sorted(app.outdir.glob('**/*.html')):
-            page = html(app, str(path.relative_to(app.outdir).with_suffix('')))
+            page = page_of(app, str(path.relative_to(app.outdir).with_suffix('')))
             repeated = [name for name, count in collections.Counter(ids(page)).items() if count > 1]
             assert repeated == [], path
 
 
 def test_furo_wrappers_do_not_repeat_the_tables_ids(build: Callable[..., SphinxTestApp]) -> None:
     app = build('basic', html_theme='furo')
-    page = html(app, 'by_level')
+    page = page_of(app, 'by_level')
     wrappers = page.select('div.table-wrapper')
     assert len(wrappers) == len(LEVELS)
     assert all(not wrapper.get('id') for wrapper in wrappers)
@@ -115,11 +119,11 @@ def test_furo_wrappers_do_not_repeat_the_tables_ids(build: Callable[..., SphinxT
 
 
 def test_links_are_named_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
-    page = html(build('basic', language='de'), 'by_level')
+    page = page_of(build('basic', language='de'), 'by_level')
     assert link_of(page.select_one('table.skill-table caption'))[1] == 'Link zu dieser Tabelle'
     assert link_of(page.select_one('tr.skill-row'))[1] == 'Link zu dieser Zeile'
     assert page.select_one('table.skill-table')['id'] == f'testing-{LEVELS[0]}'  # ids stay ids
-    grid = html(build('basic', language='zh_CN'), 'grid')
+    grid = page_of(build('basic', language='zh_CN'), 'grid')
     assert link_of(grid.select_one('td.skill-cell'))[1] == '链接到此单元格'
 
 
@@ -140,7 +144,7 @@ def test_role_pages_use_the_same_cell_ids(build: Callable[..., SphinxTestApp]) -
         )
         if not having:
             continue
-        page = html(app, f'roles/{role}')
+        page = page_of(app, f'roles/{role}')
         tables = page.select('table.skill-table')
         assert [table['id'] for table in tables] == [
             f'{role}-career-path',
@@ -178,7 +182,7 @@ def test_a_skill_shown_twice_on_a_page_warns(make_app: Callable[..., SphinxTestA
         "twice.rst:6: WARNING: this page shows skill 'testing' twice: only the first matrix gets link ids "
         "('testing-<level id>-<role id>'); show it once, or on separate pages [skill_matrix.anchor]"
     ) in warnings(app)
-    page = html(app, 'twice')
+    page = page_of(app, 'twice')
     assert page.select_one('table.skill-grid').get('id') != 'testing-grid'  # Sphinx numbers it: id1
     assert not page.select('table.skill-grid td[id], table.skill-grid td a.skill-link')
     assert [table['id'] for table in page.select('table.skill-table[id^="testing-"]')] == [
@@ -199,7 +203,7 @@ def test_headings_and_numbered_tables_do_not_move_the_ids(
     )
     app = page_with(tmp_path, make_app, 'prose', text)
     assert warnings(app) == ''
-    page = html(app, 'prose')
+    page = page_of(app, 'prose')
     assert page.select_one('table.skill-table')['id'] == f'testing-{LEVELS[0]}'
     assert page.select_one('table#testing-senior.skill-table') is not None
     assert page.select('section section')[0]['id'] != 'testing-senior'  # the heading steps aside
