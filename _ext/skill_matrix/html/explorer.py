@@ -62,7 +62,7 @@ def labels() -> dict[str, str]:
         'statusSingle': _('{current} is the highest level.'),
         'statusAll': _('Every level is shown.'),
         'reset': _('Show everything'),
-        'linkedRow': _('The linked row ({role}, {level}) is shown, although your choice would hide it.'),
+        'linkedRow': _('The linked row ({name}, {level}) is shown, although your choice would hide it.'),
         'linkedTable': _('The linked table is shown, although your choice would hide it.'),
     }
 

@@ -228,7 +228,7 @@
     row.hidden = false;
     var cell = linked.matches('td') ? linked : row;
     return format(this.labels.linkedRow, {
-      role: this.roleNames[roleOf(cell)] || '',
+      name: this.roleNames[roleOf(cell)] || '',
       level: this.levelNames[levelOf(cell)] || '',
     });
   };
