@@ -12,8 +12,9 @@ PYTEST_ARGS ?=
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test check check-data import serve htmllive gettext intl-update ext-catalog \
-	lint lock clean intl-templates intl-stats intl-check axe bench bench-profile bench-changes changes
+.PHONY: help venv html $(HTML_TARGETS) test check check-data check-html check-links import serve htmllive \
+	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
+	bench-changes changes
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -76,7 +77,27 @@ import: venv  ## import skill-profile page exports into data/: make import FILES
 	@test -n "$(FILES)" || { echo 'make import needs FILES="export.txt ..." (and IMPORT_ARGS="--id ID" for Markdown exports)'; exit 1; }
 	$(BIN)/python -m skill_matrix.data.importer $(IMPORT_ARGS) $(FILES)
 
-check: check-data html intl-check  ## validate data/, the strict build of every language, the catalogs
+check: check-data html intl-check check-html check-links  ## validate data/, build strictly, catalogs, HTML, links
+
+# The Nu HTML Checker (vnu-jar, pinned beside axe-core in tools/axe) over every page of every
+# language; it needs Java (tools/install-system-packages.sh installs a headless JRE).
+VNU_JAR := tools/axe/node_modules/vnu-jar/build/dist/vnu.jar
+check-html: html axe  ## every page of _build/html through the Nu HTML Checker (0 errors; needs Java)
+	@if ! command -v java >/dev/null 2>&1; then \
+	    echo "check-html: java not found, the Nu HTML Checker is skipped (bash tools/install-system-packages.sh)"; \
+	elif [ ! -f $(VNU_JAR) ]; then \
+	    echo "check-html: $(VNU_JAR) missing, the Nu HTML Checker is skipped (make axe needs npm)"; \
+	else \
+	    echo "==> Nu HTML Checker"; \
+	    java -jar $(VNU_JAR) --errors-only --skip-non-html $(BUILDDIR)/html && echo "no errors"; \
+	fi
+
+# LinkChecker (requirements.txt) from the landing page through every page it leads to: internal
+# links and #anchors only (tools/linkcheckerrc), no request leaves the machine. As root it reads
+# the files as the user nobody.
+check-links: html  ## every internal link and #anchor of _build/html (LinkChecker)
+	@echo "==> LinkChecker"
+	$(BIN)/linkchecker --config tools/linkcheckerrc --no-status $(BUILDDIR)/html/index.html
 
 # Review cycles: what changed in the data since SINCE (any git ref), by default since the newest
 # tag matching REVIEW_TAGS. Prints Markdown (for a pull request or a review e-mail) and writes it
@@ -100,14 +121,16 @@ htmllive: serve
 test: venv axe  ## run the whole test suite
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# axe-core (npm registry, pinned by tools/axe/package-lock.json) for the browser tests'
-# accessibility audit. Without npm the audit is skipped with its reason (CI fails on skips).
+# axe-core and vnu-jar (npm registry, pinned by tools/axe/package-lock.json) for the browser
+# tests' accessibility audit and the HTML check. Without npm both are skipped with their reason
+# (CI fails on skips). --ignore-scripts: vnu-jar's install script would download a Java runtime
+# when none is found; the system's JRE (tools/install-system-packages.sh) is used instead.
 AXE_STAMP := tools/axe/node_modules/.installed
-axe: $(AXE_STAMP)  ## install axe-core for the browser tests (npm ci in tools/axe)
+axe: $(AXE_STAMP)  ## install axe-core and vnu-jar for the tests (npm ci in tools/axe)
 
 $(AXE_STAMP): tools/axe/package.json tools/axe/package-lock.json
 	@if command -v npm >/dev/null 2>&1; then \
-	    cd tools/axe && npm ci --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
+	    cd tools/axe && npm ci --ignore-scripts --no-audit --no-fund --loglevel=error && touch node_modules/.installed; \
 	else \
 	    echo "npm not found: the accessibility audit will be skipped (bash tools/install-system-packages.sh)"; \
 	fi

@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
+from babel.messages.pofile import read_po
 from conftest import (
     REPO,
     SITE_LANGUAGES as LANGUAGES,
@@ -457,6 +458,9 @@ def test_without_javascript_every_table_is_shown(browser: Browser, server: str, 
             tab.goto(f'{language}/skills/{skill_id}.html?level={LEVEL_IDS[0]}')
             assert len(visible_rows(tab)) == sum(len(cells) for cells in skill['roles'].values())
             assert tab.query_selector('.skill-explorer-form') is None
+            links = tab.eval_on_selector_all('a.language-link', 'links => links.map(link => link.href)')
+            assert links
+            assert not any('?' in link for link in links)
         for role in ROLE_IDS:  # a role page: its level tables, every skill of the role at each level
             tab.goto(f'{language}/roles/{role}.html?level=middle&target=senior')
             assert len(visible_rows(tab)) == len(role_skills(role)) * len(LEVEL_IDS)
@@ -624,6 +628,118 @@ PRINT_HIDDEN = [
     '.skill-downloads',
     '.headerlink',
 ]
+# --- links to a cell (issue 17) ---------------------------------------------------------------
+
+LINKED_SKILL, LINKED_LEVEL, LINKED_ROLE = 'pytorch', 'senior', 'ml-engineer'
+LINKED_CELL = f'{LINKED_SKILL}-{LINKED_LEVEL}-{LINKED_ROLE}'  # the id the contributor guide documents
+
+
+def ui_label(language: str, msgid: str) -> str:
+    """*msgid* as the extension's catalog translates it (read here with babel, not with the extension)."""
+    if language == 'en':
+        return msgid
+    path = REPO / '_ext' / 'skill_matrix' / 'locale' / language / 'LC_MESSAGES' / 'skill_matrix.po'
+    with path.open('rb') as file:
+        message = read_po(file)[msgid]
+    assert message is not None
+    assert message.string
+    return str(message.string)
+
+
+def is_linked_and_in_view(page: Page, element_id: str) -> bool:
+    """The element is the page's :target, shown, and (once any smooth scrolling ends) in view."""
+    from playwright.sync_api import TimeoutError as PlaywrightTimeout  # the browser fixture checked it
+
+    try:
+        page.wait_for_function(
+            """id => {
+                const node = document.getElementById(id);
+                const box = node.getBoundingClientRect();
+                return node.matches(':target') && node.offsetParent !== null
+                    && box.top >= 0 && box.bottom <= window.innerHeight;
+            }""",
+            arg=element_id,
+            timeout=5000,
+        )
+    except PlaywrightTimeout:
+        return False
+    return True
+
+
+def test_a_link_to_a_cell_keeps_its_row_and_comparison_in_another_language(page: Page) -> None:
+    assert LINKED_ROLE in SKILLS[LINKED_SKILL]['roles']
+    current, target = LEVEL_IDS[1], LINKED_LEVEL
+    page.goto(f'de/skills/{LINKED_SKILL}.html?level={current}&target={target}#{LINKED_CELL}')
+    compared = compare_rows(page)
+    assert [class_value(row['classes'], 'skill-role-') for row in compared] == skill_roles(LINKED_SKILL)
+    # The comparison hides the tables; the linked row is shown anyway, marked, scrolled to, and said.
+    assert is_linked_and_in_view(page, LINKED_CELL)
+    assert page.eval_on_selector_all(
+        f'#{LINKED_SKILL}-{LINKED_LEVEL} tbody tr',
+        'rows => rows.filter(row => !row.hidden).map(row => row.id)',
+    ) == [LINKED_CELL]
+    role_name = page.inner_text(f'#{LINKED_CELL} > :first-child').strip()
+    level_name = page.inner_text(f'#{LINKED_SKILL}-{LINKED_LEVEL} > caption .caption-text').strip()
+    status = page.inner_text('.skill-explorer-status')
+    assert role_name in status
+    assert level_name in status
+
+    page.click('a.language-link[hreflang="zh-CN"]')
+    page.wait_for_url(f'**/zh_CN/skills/{LINKED_SKILL}.html**')
+    address = urlsplit(page.url)
+    assert address.fragment == LINKED_CELL
+    assert query(page) == {'level': [current], 'target': [target]}
+    assert page.input_value('.skill-explorer select[name=level]') == current
+    assert page.input_value('.skill-explorer select[name=target]') == target
+    assert [(row['classes'], [cell['classes'] for cell in row['cells']]) for row in compare_rows(page)] == [
+        (row['classes'], [cell['classes'] for cell in row['cells']]) for row in compared
+    ]
+    assert is_linked_and_in_view(page, LINKED_CELL)
+    assert page.get_attribute('html', 'lang') == 'zh-CN'
+
+    if not AXE.is_file():
+        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
+    assert serious_violations(page) == []
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_link_to_this_row_is_reachable_by_keyboard_and_named_in_the_language(
+    page: Page, language: str
+) -> None:
+    page.goto(f'{language}/skills/{LINKED_SKILL}.html')
+    cells = sum(len(levels) for levels in SKILLS[LINKED_SKILL]['roles'].values())
+    row_links = page.get_by_role('link', name=ui_label(language, 'Link to this row'), exact=True)
+    table_links = page.get_by_role('link', name=ui_label(language, 'Link to this table'), exact=True)
+    assert row_links.count() == cells
+    assert table_links.count() == len(LEVEL_IDS)
+    assert row_links.first.is_visible()
+    for _ in range(200):  # Tab from the start of the page to the first row's link
+        page.keyboard.press('Tab')
+        if page.evaluate("document.activeElement.matches('tr.skill-row a.skill-link')"):
+            break
+    else:
+        pytest.fail('no row link can be reached with the Tab key')
+    row_id = page.evaluate("document.activeElement.closest('tr').id")
+    page.keyboard.press('Enter')
+    assert urlsplit(page.url).fragment == row_id
+    assert is_linked_and_in_view(page, row_id)
+
+
+def test_the_role_filter_gives_way_to_a_linked_row(page: Page) -> None:
+    others = [role for role in skill_roles(LINKED_SKILL) if role != LINKED_ROLE]
+    page.goto(f'en/skills/{LINKED_SKILL}.html?roles={",".join(others)}#{LINKED_CELL}')
+    assert not page.is_checked(f'.skill-explorer input[value="{LINKED_ROLE}"]')
+    assert is_linked_and_in_view(page, LINKED_CELL)
+    assert 'ML Engineer' in page.inner_text('.skill-explorer-status')
+    assert sorted(visible_rows(page)) == sorted([*others * len(LEVEL_IDS), LINKED_ROLE])
+    page.uncheck(f'.skill-explorer input[value="{others[0]}"]')  # the reader's own choice decides again
+    assert LINKED_ROLE not in visible_rows(page)
+
+
+def test_the_landing_page_passes_a_fragment_on(page: Page) -> None:
+    page.goto(f'index.html?level={LEVEL_IDS[1]}#{LINKED_CELL}')
+    hrefs = page.eval_on_selector_all('a[hreflang]', 'links => links.map(link => link.getAttribute("href"))')
+    assert hrefs == [f'{language}/index.html?level={LEVEL_IDS[1]}#{LINKED_CELL}' for language in LANGUAGES]
 
 
 # --- accessibility ----------------------------------------------------------------------------

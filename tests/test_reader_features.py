@@ -587,7 +587,7 @@ def test_stub_pages_are_written_only_when_they_change(build: Callable[..., Sphin
     assert stub.read_text(encoding='utf-8').endswith('.. role-profile:: qa-engineer\n')
 
 
-@pytest.mark.parametrize('page_name', ['python', 'layouts'])
+@pytest.mark.parametrize('page_name', ['python', 'layouts', 'layouts_grid'])
 def test_role_names_in_a_matrix_link_to_the_role_pages(app_roles: SphinxTestApp, page_name: str) -> None:
     page = html(app_roles, page_name)
     roles = names(ROLES_DATA, 'roles')

@@ -27,6 +27,9 @@ PACKAGES=(
   # for the Chinese pages.
   chromium
   fonts-noto-cjk
+  # The Nu HTML Checker (vnu-jar, installed by make axe) runs on Java: make check and the tests
+  # validate every page of the built site with it.
+  default-jre-headless
 )
 # npm installs axe-core for the accessibility audit (make axe); a Node.js that already brings
 # its own npm is kept.

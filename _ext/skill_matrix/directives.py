@@ -18,7 +18,7 @@ from skill_matrix.html.downloads import build_download_links
 from skill_matrix.html.explorer import build_explorer
 from skill_matrix.nodes.matrix import LAYOUTS, MatrixView, build_matrix, build_overview
 from skill_matrix.nodes.schema_table import SCHEMAS, build_schema_table, schema_path
-from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
+from skill_matrix.warning_types import DUPLICATE_ANCHOR, UNKNOWN_REFERENCE, WARNING_TYPE
 
 if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
@@ -72,6 +72,29 @@ class SkillDataDirective(SphinxDirective):
     def domain(self) -> SkillDomain:
         return cast('SkillDomain', self.env.domains['skill'])
 
+    def note_anchors(self, node: nodes.Element) -> None:
+        """Register the link ids of the tables and cells in *node* with the page.
+
+        Docutils then gives no other element these ids (its automatic ``id1`` … and the ids of
+        later headings step aside), so they stay the same whatever else the page holds. An id that
+        an earlier element of the page already has is left out, with a warning.
+        """
+        document = self.state.document
+        for element in node.findall(nodes.Element):
+            for anchor_id in list(element['ids']):
+                owner = document.ids.setdefault(anchor_id, element)
+                if owner is not element:
+                    element['ids'].remove(anchor_id)
+                    title = owner.next_node(nodes.title) if isinstance(owner, nodes.section) else None
+                    other = f"the heading '{title.astext()}'" if title else f'a {owner.tagname} element'
+                    logger.warning(
+                        f"the link id '{anchor_id}' is already the id of {other} on this page: "
+                        'the element shown here goes without it; rename the other element',
+                        location=self.get_location(),
+                        type=WARNING_TYPE,
+                        subtype=DUPLICATE_ANCHOR,
+                    )
+
 
 class SkillMatrixDirective(SkillDataDirective):
     """``.. skill-matrix:: <skill id>``: a skill's role × level expectations as tables."""
@@ -98,6 +121,15 @@ class SkillMatrixDirective(SkillDataDirective):
         node_id = make_id(self.env, self.state.document, 'skill', skill_id)
         definitions = self.definitions()
         skill = self.skill(path, definitions) if definitions else None
+        shown_before = self.env.docname in self.domain.pages.get(skill_id, {})
+        if shown_before:
+            logger.warning(
+                f"this page shows skill '{skill_id}' twice: only the first matrix gets link ids "
+                f"('{skill_id}-<level id>-<role id>'); show it once, or on separate pages",
+                location=self.get_location(),
+                type=WARNING_TYPE,
+                subtype=DUPLICATE_ANCHOR,
+            )
         self.domain.note_page(
             skill_id,
             self.env.docname,
@@ -113,6 +145,7 @@ class SkillMatrixDirective(SkillDataDirective):
             level_ids=self._selection('levels', definitions.level_ids, definitions.level_ids, skill),
             layout=self.options.get('layout', self.config.skill_matrix_default_layout),
             required_only='required-only' in self.options,
+            anchors=not shown_before,
         )
         matrix = build_matrix(
             skill,
@@ -135,6 +168,7 @@ class SkillMatrixDirective(SkillDataDirective):
         ]
         self.set_source_info(matrix)
         self.state.document.note_explicit_target(matrix)
+        self.note_anchors(matrix)
         return [matrix]
 
     def _selection(

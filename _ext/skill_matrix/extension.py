@@ -19,7 +19,8 @@ from skill_matrix.directives import (
     SkillSchemaDirective,
 )
 from skill_matrix.domain import SkillDomain
-from skill_matrix.html.accessibility import depart_entry, depart_title, visit_entry, visit_title
+from skill_matrix.html.accessibility import depart_entry, visit_title
+from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import SCRIPT, STYLESHEET, emit_explorer_data
 from skill_matrix.i18n.data_text import MarkTranslatedToctrees, TranslateDataText
@@ -169,7 +170,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_node(skill_caption)
     skip = (skip_node, None)
     app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
-    app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))  # scope on <th>
+    # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
+    app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
 
     app.add_domain(SkillDomain)
@@ -182,6 +184,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(MarkTranslatedToctrees)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
+    app.add_post_transform(DropCopiedIds)
 
     compile_catalogs()
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))

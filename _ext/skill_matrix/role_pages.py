@@ -86,9 +86,10 @@ class _RoleDirective(SkillDataDirective):
         skills = [skill for path in skill_files(self.data_dir) if (skill := self.skill(path, definitions))]
         return sorted(skills, key=lambda skill: skill.title.text.casefold())
 
-    def page_section(self, title: nodes.title, kind: str) -> nodes.section:
+    def page_section(self, title: nodes.title, kind: str, term: str) -> nodes.section:
+        """The page's section: its id is made from *term*, an id, so the same in every language."""
         section = nodes.section('', title, classes=[kind])
-        section['ids'].append(make_id(self.env, self.state.document, '', title.astext()))
+        section['ids'].append(make_id(self.env, self.state.document, '', term))
         section['names'].append(nodes.fully_normalize_name(title.astext()))
         self.state.document.note_implicit_target(section)
         self.set_source_info(section)
@@ -121,7 +122,7 @@ class RoleProfileDirective(_RoleDirective):
             return []
         skills = [skill for skill in self.all_skills(definitions) if role_id in skill.role_ids]
         section = self.page_section(
-            make_text(definitions.role(role_id).name, skill_caption), 'skill-role-profile'
+            make_text(definitions.role(role_id).name, skill_caption), 'skill-role-profile', role_id
         )
         section['classes'].append(f'skill-role-{role_id}')
         if not skills:
@@ -135,7 +136,8 @@ class RoleProfileDirective(_RoleDirective):
         section += build_role_explorer(role_id)  # for HTML readers: compare two levels
         for level in definitions.levels:
             items = [(skill, skill.expectation(role_id, level.id)) for skill in skills]
-            section += level_table(level.id, level_name(level.name), items)
+            section += level_table(role_id, level.id, level_name(level.name), items)
+        self.note_anchors(section)
         return [section]
 
 
@@ -154,7 +156,8 @@ class RoleIndexDirective(_RoleDirective):
         if definitions is None:
             return []
         skills = self.all_skills(definitions)
-        section = self.page_section(label(pgettext('heading', 'Roles'), nodes.title), 'skill-role-index')
+        title = label(pgettext('heading', 'Roles'), nodes.title)
+        section = self.page_section(title, 'skill-role-index', 'roles')
         section += label(
             _('Follow a role across every skill: its expectations level by level.'),
             classes=['skill-role-intro'],

@@ -21,8 +21,9 @@ from typing import TYPE_CHECKING, Any, cast
 
 import jsonschema
 
+from skill_matrix.data.anchors import Anchor, clashes, role_page_anchors, skill_anchors
 from skill_matrix.data.model import Definitions, Expectation, Level, Role, Skill, SourceText
-from skill_matrix.data.problems import DataError, Problem, did_you_mean, known
+from skill_matrix.data.problems import DataError, Problem, did_you_mean, display_path, known
 from skill_matrix.data.yamlsource import Path_, YamlDocument, parse_yaml, read_yaml
 
 if TYPE_CHECKING:
@@ -149,6 +150,7 @@ def skill_from_document(
     return Skill(
         id=data['id'],
         path=path,
+        id_line=document.position(('id',))[0],
         title=_text(document, ('title',)),
         summary=_text(document, ('summary',)) if 'summary' in data else None,
         domain=_text(document, ('domain',)),
@@ -163,7 +165,8 @@ def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = 
     """Every problem in the data directory: definitions, each skill file (read with *load*), stray
     and linked files.
 
-    Skill ids are unique because each must equal its file's name.
+    Skill ids are unique because each must equal its file's name. Skills whose link ids would
+    clash with another skill's (on a page showing both, or on a role page) are reported too.
     """
     try:
         definitions = load_definitions(data_dir)
@@ -173,6 +176,7 @@ def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = 
     if not skills_dir.is_dir():
         return [Problem(skills_dir, 1, 1, 'the skills folder is missing')]
     problems: list[Problem] = []
+    skills: list[Skill] = []
     for path in sorted(skills_dir.iterdir()):
         if path.suffix == '.yml':
             problems.append(Problem(path, 1, 1, f"skill files end in '.yaml': rename it to {path.stem}.yaml"))
@@ -182,10 +186,41 @@ def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = 
             problems.append(Problem(path, 1, 1, 'the file links outside the skills folder: not read'))
         else:
             try:
-                load(path, definitions)
+                skills.append(load(path, definitions))
             except DataError as error:
                 problems.extend(error.problems)
-    return problems
+    return problems + anchor_problems(definitions, skills)
+
+
+def anchor_problems(definitions: Definitions, skills: list[Skill]) -> list[Problem]:
+    """Skills whose link ids clash with another skill's ids, or with a role page's tables.
+
+    Clashes within one skill depend only on the roles and levels: :func:`load_definitions` reports them.
+    """
+    files = {skill.id: skill for skill in skills}
+    problems: dict[tuple[Path, int], str] = {}
+    every_skill = (
+        item for skill in skills for item in skill_anchors(skill.id, definitions.level_ids, skill.role_ids)
+    )
+    for anchor_id, first, other in clashes(every_skill):
+        where = (files[other.skill_id].path, files[other.skill_id].id_line)
+        problems.setdefault(
+            where,
+            f"skill '{other.skill_id}' gives the link id '{anchor_id}' to {other}, which is already "
+            f'{first} ({display_path(files[first.skill_id].path)}): rename one of the skills',
+        )
+    for role_id in definitions.role_ids:
+        having = [skill.id for skill in skills if role_id in skill.role_ids]
+        for anchor_id, first, other in clashes(role_page_anchors(role_id, definitions.level_ids, having)):
+            cell = other if other.kind == 'cell' else first
+            table = first if cell is other else other
+            where = (files[cell.skill_id].path, files[cell.skill_id].id_line)
+            problems.setdefault(
+                where,
+                f"on the page of role '{role_id}', the link id '{anchor_id}' would name both {cell} "
+                f'and {table}: rename the skill',
+            )
+    return [Problem(path, line, 1, message) for (path, line), message in problems.items()]
 
 
 # --- caching: each file is read and validated once per process, until it changes -------------
@@ -210,6 +245,7 @@ def _definitions(read: Callable[[Path], YamlDocument], roles_path: Path, levels_
     problems: list[Problem] = []
     roles: list[Role] = []
     levels: list[Level] = []
+    id_problem: dict[str, Callable[[str], Problem]] = {}  # 'role'/'level' → problem at that id
     for path, kind in ((roles_path, 'roles'), (levels_path, 'levels')):
         try:
             document = read(path)
@@ -229,13 +265,69 @@ def _definitions(read: Callable[[Path], YamlDocument], roles_path: Path, levels_
                 )
                 continue
             seen[item['id']] = document.position(where)[0]
+            id_problem[f'{kind[:-1]}:{item["id"]}'] = functools.partial(document.problem, where)
             if kind == 'roles':
                 roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
             else:
                 levels.append(Level(item['id'], item['name']))
+    if not problems:
+        problems = _anchor_clashes([role.id for role in roles], [level.id for level in levels], id_problem)
     if problems:
         raise DataError(problems)
     return Definitions(tuple(roles), tuple(levels))
+
+
+def _anchor_clashes(
+    role_ids: list[str], level_ids: list[str], id_problem: dict[str, Callable[[str], Problem]]
+) -> list[Problem]:
+    """Roles and levels whose link ids clash on every skill's page or on a role's page.
+
+    A skill's ids all start with the skill's id, so whether they clash depends only on the roles
+    and levels: a role id equal to a level id, a level or role id that is another level joined to a
+    role, a level and a role that join like another pair.
+    """
+    placeholder = '<skill id>'
+    found = [
+        (clash, "on every skill's page") for clash in clashes(skill_anchors(placeholder, level_ids, role_ids))
+    ]
+    for role_id in role_ids:
+        found += [
+            (clash, f"on the page of role '{role_id}'")
+            for clash in clashes(role_page_anchors(role_id, level_ids, ()))
+        ]
+    problems = []
+    for (anchor_id, first, other), page in found:
+        kind, blamed = _blamed(first, other)
+        first, other = first._replace(skill_id=''), other._replace(skill_id='')
+        problems.append(
+            id_problem[f'{kind}:{blamed}'](
+                f"the link id '{anchor_id}' would name both {first} and {other} {page}: "
+                f"give {kind} '{blamed}' another id"
+            )
+        )
+    return problems
+
+
+def _blamed(first: Anchor, other: Anchor) -> tuple[str, str]:
+    """The role or level to rename when *first* and *other* get the same link id.
+
+    The thing named by fewer ids holds the odd id (level 'lead-qa-engineer' beside the cell of
+    level 'lead' and role 'qa-engineer'); of the two, the later one. Its role is blamed before its
+    level, and only an id that the other thing does not share.
+    """
+
+    def ids(anchor: Anchor) -> int:
+        return sum(bool(value) for value in (anchor.level_id, anchor.role_id)) or 3
+
+    suspect, innocent = (first, other) if ids(first) < ids(other) else (other, first)
+    for anchor, against in ((suspect, innocent), (innocent, suspect)):
+        for kind, value, theirs in (
+            ('role', anchor.role_id, against.role_id),
+            ('level', anchor.level_id, against.level_id),
+        ):
+            if value and value != theirs:
+                return kind, value
+    raise AssertionError(f'{first} and {other} differ in a role or a level')
 
 
 @functools.cache

@@ -68,6 +68,8 @@ class Expectation:
 class Skill:
     id: str
     path: Path
+    id_line: int
+    """The line of the ``id`` field, where problems with the skill's id are reported."""
     title: SourceText
     summary: SourceText | None
     domain: SourceText

@@ -73,7 +73,3 @@ def visit_title(translator: HTML5Translator, node: nodes.title) -> None:
                 translator.body[index] = translator.body[index].replace(
                     'role="heading"', f'role="heading" aria-level="{TOCTREE_CAPTION_LEVEL}"', 1
                 )
-
-
-def depart_title(translator: HTML5Translator, node: nodes.title) -> None:
-    type(translator).depart_title(translator, node)

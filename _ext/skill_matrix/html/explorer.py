@@ -75,6 +75,8 @@ def labels() -> dict[str, str]:
         'statusSingle': _('{current} is the highest level.'),
         'statusAll': _('Every level is shown.'),
         'reset': _('Show everything'),
+        'linkedRow': _('The linked row ({name}, {level}) is shown, although your choice would hide it.'),
+        'linkedTable': _('The linked table is shown, although your choice would hide it.'),
     }
 
 

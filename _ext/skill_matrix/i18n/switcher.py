@@ -5,7 +5,8 @@ The site is built once per language into sibling folders (``<outdir>/../<languag
 page's template context gets ``language_links``: the same page in every language, linked
 relative to the page. Pages of a translated build also get ``translation_progress``, from
 the counts Sphinx keeps in each doctree. The sidebar template ``skill_matrix/languages.html``
-(add it to ``html_sidebars``) shows both.
+(add it to ``html_sidebars``) shows both; its script makes the links carry the page's query and
+fragment to the other language, so that a reader keeps the level picker's choice and a linked row.
 """
 
 from __future__ import annotations
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
     from sphinx.config import Config
 
 STYLESHEET = 'skill_matrix_i18n.css'
+SCRIPT = 'skill_matrix_languages.js'
 TEMPLATES_DIR = Path(__file__).parent / 'templates'
 
 
@@ -76,6 +78,7 @@ def add_language_context(
             languages, app.config.language, app.builder.get_target_uri(pagename)
         )
         context['language_links_label'] = _('Language')
+        app.add_js_file(SCRIPT, loading_method='defer')  # this page only
     progress = doctree.get('translation_progress') if doctree is not None else None
     if progress and progress['total']:
         context['translation_progress'] = TranslationProgress(progress['translated'], progress['total'])

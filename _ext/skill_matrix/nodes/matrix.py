@@ -13,6 +13,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.data.anchors import cell_id, grid_id, level_table_id, role_table_id
 from skill_matrix.i18n.labels import _, format_date, level_name, ngettext, pgettext
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 
@@ -32,6 +33,8 @@ class MatrixView:
     level_ids: tuple[str, ...]
     layout: str = 'by-level'
     required_only: bool = False
+    anchors: bool = True
+    """Give tables and cells their link ids (see :mod:`skill_matrix.data.anchors`)."""
 
 
 def build_matrix(
@@ -63,9 +66,11 @@ def build_matrix(
     if built and view.layout == 'grid':
         # A role × level grid is too narrow for a page: LaTeX (the PDFs) gets the same cells as
         # the by-role tables, levels as rows; every other builder gets the grid.
+        # The cells' ids stay with the grid: one element per id in the doctree.
+        printed = _tables_by_role(skill, definitions, view, cell_ids=False)
         built = [
             addnodes.only('', *built, expr='not latex'),
-            addnodes.only('', *_tables_by_role(skill, definitions, view), expr='latex'),
+            addnodes.only('', *printed, expr='latex'),
         ]
     container += built or [label(_('No required expectations.'), classes=['skill-empty'])]
     if edit_url:
@@ -160,28 +165,45 @@ def _tables_by_level(skill: Skill, definitions: Definitions, view: MatrixView) -
     headers = [pgettext('column', 'Role'), pgettext('column', 'Required'), pgettext('column', 'Description')]
     for level_id in view.level_ids:
         rows = [
-            _expectation_row(item, [make_text(definitions.role(role_id).name)])
+            _expectation_row(
+                item, [make_text(definitions.role(role_id).name)], skill.id if view.anchors else None
+            )
             for role_id in view.role_ids
             if _shown(item := skill.expectation(role_id, level_id), view)
         ]
         if rows:
             caption = label(level_name(definitions.level(level_id).name), nodes.title)
             yield table(
-                caption, headers, [24, 12, 64], rows, ['skill-table', f'skill-table-level-{level_id}']
+                caption,
+                headers,
+                [24, 12, 64],
+                rows,
+                ['skill-table', f'skill-table-level-{level_id}'],
+                ids=[level_table_id(skill.id, level_id)] if view.anchors else [],
             )
 
 
-def _tables_by_role(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[nodes.table]:
+def _tables_by_role(
+    skill: Skill, definitions: Definitions, view: MatrixView, *, cell_ids: bool = True
+) -> Iterable[nodes.table]:
     headers = [pgettext('column', 'Level'), pgettext('column', 'Required'), pgettext('column', 'Description')]
+    anchored = skill.id if view.anchors and cell_ids else None
     for role_id in view.role_ids:
         rows = [
-            _expectation_row(item, [label(level_name(definitions.level(level_id).name))])
+            _expectation_row(item, [label(level_name(definitions.level(level_id).name))], anchored)
             for level_id in view.level_ids
             if _shown(item := skill.expectation(role_id, level_id), view)
         ]
         if rows:
             caption = make_text(definitions.role(role_id).name, skill_caption)
-            yield table(caption, headers, [16, 12, 72], rows, ['skill-table', f'skill-table-role-{role_id}'])
+            yield table(
+                caption,
+                headers,
+                [16, 12, 72],
+                rows,
+                ['skill-table', f'skill-table-role-{role_id}'],
+                ids=[role_table_id(skill.id, role_id)] if view.anchors else [],
+            )
 
 
 def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[nodes.table]:
@@ -197,6 +219,7 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
                         flag_paragraph(item),
                         make_text(item.description),
                         classes=expectation_classes(item, 'skill-cell'),
+                        ids=[cell_id(skill.id, level_id, role_id)] if view.anchors else [],
                     )
                 )
             else:
@@ -210,7 +233,14 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
             level_name(definitions.level(level_id).name) for level_id in view.level_ids
         ]
         width = 84 // len(view.level_ids)
-        grid = table(None, headers, [16] + [width] * len(view.level_ids), rows, ['skill-table', 'skill-grid'])
+        grid = table(
+            label(_('Every role at every level'), nodes.title),
+            headers,
+            [16] + [width] * len(view.level_ids),
+            rows,
+            ['skill-table', 'skill-grid'],
+            ids=[grid_id(skill.id)] if view.anchors else [],
+        )
         first_column = grid.next_node(nodes.colspec)
         assert first_column is not None
         first_column['stub'] = 1  # role names are the rows' header cells
@@ -237,11 +267,15 @@ def flag_paragraph(item: Expectation) -> nodes.paragraph:
     return label(pgettext('flag', 'Optional'), classes=['skill-flag'])
 
 
-def _expectation_row(item: Expectation, first: list[nodes.Element]) -> nodes.row:
-    return table_row(
+def _expectation_row(item: Expectation, first: list[nodes.Element], skill_id: str | None) -> nodes.row:
+    """A row of a level or role table; with *skill_id*, it carries the cell's link id."""
+    row = table_row(
         [*first, flag_paragraph(item), make_text(item.description)],
         classes=expectation_classes(item, 'skill-row'),
     )
+    if skill_id is not None:
+        row['ids'].append(cell_id(skill_id, item.level_id, item.role_id))
+    return row
 
 
 def number_paragraph(value: int) -> nodes.paragraph:
@@ -264,8 +298,10 @@ def table(
     widths: Sequence[int],
     rows: Sequence[nodes.row],
     classes: list[str],
+    *,
+    ids: list[str] | None = None,
 ) -> nodes.table:
-    table = nodes.table(classes=[*classes, 'longtable', 'colwidths-given'])
+    table = nodes.table(classes=[*classes, 'longtable', 'colwidths-given'], ids=list(ids or []))
     if caption is not None:
         table += caption
     group = nodes.tgroup(cols=len(headers))

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_id
 from skill_matrix.i18n.labels import _, level_name, pgettext
 from skill_matrix.nodes.matrix import expectation_classes, flag_paragraph, number_paragraph, table, table_row
 from skill_matrix.nodes.text import label, make_text, wrap_text
@@ -36,11 +37,19 @@ def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions)
         )
     headers = [pgettext('column', 'Level'), pgettext('count', 'Required'), pgettext('count', 'Optional')]
     caption = label(_('Career path: expectations per level'), nodes.title)
-    return with_row_headers(table(caption, headers, [40, 30, 30], rows, ['skill-table', 'skill-career-path']))
+    classes = ['skill-table', 'skill-career-path']
+    return with_row_headers(
+        table(caption, headers, [40, 30, 30], rows, classes, ids=[career_path_id(role_id)])
+    )
 
 
-def level_table(level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]) -> nodes.table:
-    """The role's expectation in each skill at one level; each skill links to its page."""
+def level_table(
+    role_id: str, level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]
+) -> nodes.table:
+    """The role's expectation in each skill at one level; each skill links to its page.
+
+    Each row carries the cell's link id, the same as on the skill's page.
+    """
     rows = []
     for skill, item in items:
         reference = pending_xref('', refdomain='skill', reftype='ref', reftarget=skill.id, refexplicit=True)
@@ -49,13 +58,15 @@ def level_table(level_id: str, name: str, items: Sequence[tuple[Skill, Expectati
             flag_paragraph(item),
             make_text(item.description),
         ]
-        rows.append(
-            table_row(cells, classes=[*expectation_classes(item, 'skill-row'), f'skill-of-{skill.id}'])
-        )
+        row = table_row(cells, classes=[*expectation_classes(item, 'skill-row'), f'skill-of-{skill.id}'])
+        row['ids'].append(cell_id(skill.id, level_id, role_id))
+        rows.append(row)
     headers = [_('Skill'), pgettext('column', 'Required'), pgettext('column', 'Description')]
     caption = label(name, nodes.title)
     classes = ['skill-table', f'skill-table-level-{level_id}']
-    return with_row_headers(table(caption, headers, [24, 12, 64], rows, classes))
+    return with_row_headers(
+        table(caption, headers, [24, 12, 64], rows, classes, ids=[role_level_table_id(role_id, level_id)])
+    )
 
 
 @dataclass(frozen=True)

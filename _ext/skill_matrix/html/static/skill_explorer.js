@@ -8,6 +8,10 @@
  * skill page ("roles" in the data), a row per skill of the role on a role page ("skills"),
  * where the skills whose required flag changes come first. The choice lives in the URL:
  * ?level=…&target=… and, on skill pages, &roles=…
+ *
+ * A link to a row, cell or table (#<skill>-<level>-<role>, data/anchors.py) is honoured even
+ * when the choice in the URL would hide it: the row (or table) is shown, scrolled to, and the
+ * status line says so, until the reader changes the choice.
  */
 (function () {
   'use strict';
@@ -39,6 +43,23 @@
     return null;
   }
 
+  /* The level id of an element classed skill-level-<id>, or null. */
+  function levelOf(node) {
+    for (var i = 0; i < node.classList.length; i++) {
+      var match = /^skill-level-(.+)$/.exec(node.classList[i]);
+      if (match) return match[1];
+    }
+    return null;
+  }
+
+  /* The id after *prefix* in an element's classes (skill-of-<skill id>, skill-role-<role id>), or null. */
+  function classValue(node, prefix) {
+    for (var i = 0; i < node.classList.length; i++) {
+      if (node.classList[i].indexOf(prefix) === 0) return node.classList[i].slice(prefix.length);
+    }
+    return null;
+  }
+
   function Explorer(container, index) {
     var data = JSON.parse(container.querySelector('script.skill-explorer-data').textContent);
     var rolePage = Boolean(data.skills);
@@ -61,8 +82,40 @@
     this.prefix = 'skill-explorer-' + (rolePage ? 'role-' + data.role : data.skill) + '-' + index;
     this.build();
     this.state = this.readUrl();
-    this.render();
+    this.followLink('instant');
+    var self = this;
+    window.addEventListener('hashchange', function () { self.followLink('smooth'); });
   }
+
+  /* The id of the role (skill page) or skill (role page) that a row or grid cell shows. */
+  Explorer.prototype.rowOf = function (node) {
+    return this.filterable ? roleOf(node) : classValue(node, this.rowClass);
+  };
+
+  /* The row, grid cell or table of this matrix that the URL's fragment names, or null. */
+  Explorer.prototype.linkTarget = function () {
+    var id;
+    try {
+      id = decodeURIComponent(window.location.hash.slice(1));
+    } catch (error) {
+      return null;
+    }
+    var node = id ? document.getElementById(id) : null;
+    if (!node || !this.scope.contains(node)) return null;
+    return node.matches('tr.skill-row, td.skill-cell, table.skill-table') ? node : null;
+  };
+
+  /* Show what the URL's fragment names and scroll to it (the browser may have tried while the
+   * choice hid it). */
+  Explorer.prototype.followLink = function (behavior) {
+    var linked = this.linked = this.linkTarget();
+    this.render();
+    if (!linked) return;
+    var scroll = function () { linked.scrollIntoView({ block: 'start', behavior: behavior }); };
+    scroll();
+    // The page may still grow above it (styles, fonts) until it has loaded: scroll again then.
+    if (document.readyState !== 'complete') window.addEventListener('load', scroll, { once: true });
+  };
 
   Explorer.prototype.build = function () {
     var labels = this.labels;
@@ -159,6 +212,7 @@
   };
 
   Explorer.prototype.update = function () {
+    this.linked = null;  // the reader's own choice now decides what is shown
     this.writeUrl();
     this.render();
   };
@@ -182,6 +236,31 @@
     Object.keys(this.checkboxes).forEach(function (id) { self.checkboxes[id].checked = state.rows.indexOf(id) >= 0; });
     this.filterTables();
     this.renderCompare();
+    var shown = this.showLinked();
+    if (shown) this.status.textContent += ' ' + shown;
+  };
+
+  /* Show the linked row (or table) if the choice hides it; say so, or return ''. */
+  Explorer.prototype.showLinked = function () {
+    var linked = this.linked;
+    if (!linked) return '';
+    var table = linked.closest('table.skill-table');
+    var row = linked.matches('table') ? null : linked.closest('tr');
+    if (!table.hidden && !(row && row.hidden)) return '';
+    if (!row) {
+      table.hidden = false;
+      return this.labels.linkedTable;
+    }
+    if (table.hidden) {  // its table makes way for the comparison: show the table with this row only
+      table.querySelectorAll('tbody tr').forEach(function (other) { other.hidden = other !== row; });
+      table.hidden = false;
+    }
+    row.hidden = false;
+    var cell = linked.matches('td') ? linked : row;
+    return format(this.labels.linkedRow, {
+      name: (this.rowsById[this.rowOf(cell)] || {}).name || '',
+      level: this.levelNames[levelOf(cell)] || '',
+    });
   };
 
   /* Rows and tables of roles left out are hidden (skill pages); the tables of expectations
