@@ -493,8 +493,9 @@ def test_a_level_name_cannot_break_out_of_its_label(
     levels.write_text(levels.read_text().replace('name: Lead', 'name: \'Lead "x" <b>&amp;\''))
     app = make_app('html', srcdir=tmp_path)
     app.build()
-    assert '<b>' not in (app.outdir / 'layouts.html').read_text(encoding='utf-8')
-    grid = html(app, 'layouts').select_one('table.skill-grid')
+    for page in ('layouts', 'layouts_grid'):
+        assert '<b>' not in (app.outdir / f'{page}.html').read_text(encoding='utf-8')
+    grid = html(app, 'layouts_grid').select_one('table.skill-grid')
     header = text_of(grid.select('thead th')[4])  # Junior, Middle, Senior, Lead (with curly quotes)
     assert header.startswith('Lead ')
     assert header.endswith(' <b>&amp;')
