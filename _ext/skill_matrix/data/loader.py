@@ -125,7 +125,7 @@ def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definition
     levels: list[Level] = []
     for key, kind in ((roles_key, 'roles'), (levels_key, 'levels')):
         try:
-            document = _read_valid(key[0], f'{kind}.schema.json')
+            document = read_valid(key[0], f'{kind}.schema.json')
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -139,7 +139,7 @@ def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definition
                 continue
             seen[item['id']] = document.position(where)[0]
             if kind == 'roles':
-                roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
+                roles.append(Role(item['id'], source_text(document, (kind, index, 'name'))))
             else:
                 levels.append(Level(item['id'], item['name']))
     if problems:
@@ -150,7 +150,7 @@ def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definition
 @functools.cache
 def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
     path = key[0]
-    document = _read_valid(path, 'skill.schema.json')
+    document = read_valid(path, 'skill.schema.json')
     data = document.data
     problems: list[Problem] = []
 
@@ -199,7 +199,7 @@ def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
                     role_id,
                     level_id,
                     levels[level_id]['required'],
-                    _text(document, (*where, 'description')),
+                    source_text(document, (*where, 'description')),
                 )
             )
     if problems:
@@ -207,21 +207,22 @@ def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
     return Skill(
         id=data['id'],
         path=path,
-        title=_text(document, ('title',)),
-        summary=_text(document, ('summary',)) if 'summary' in data else None,
-        domain=_text(document, ('domain',)),
-        group=_text(document, ('group',)),
+        title=source_text(document, ('title',)),
+        summary=source_text(document, ('summary',)) if 'summary' in data else None,
+        domain=source_text(document, ('domain',)),
+        group=source_text(document, ('group',)),
         updated=datetime.date.fromisoformat(data['updated']),
         role_ids=tuple(role_ids),
         expectations=tuple(expectations),
     )
 
 
-def _text(document: YamlDocument, where: Path_) -> SourceText:
+def source_text(document: YamlDocument, where: Path_) -> SourceText:
     value = document.data
     for step in where:
         value = value[step]
-    return SourceText(' '.join(value.split()), document.path, document.position(where)[0])
+    line, column = document.position(where)
+    return SourceText(' '.join(value.split()), document.path, line, column)
 
 
 # --- schema validation ------------------------------------------------------------------------
@@ -235,7 +236,7 @@ def _validator(schema_name: str) -> jsonschema.protocols.Validator:
     return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
 
 
-def _read_valid(path: Path, schema_name: str) -> YamlDocument:
+def read_valid(path: Path, schema_name: str) -> YamlDocument:
     document = read_yaml(path)
     errors = sorted(
         _validator(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))
