@@ -1,0 +1,210 @@
+"""Site navigation that does not grow with the catalog, and stays current in incremental builds.
+
+With domain pages (``skill_matrix_domain_pages``), the sidebar of a page shows the top-level
+entries (the domains, the role pages, the guide), and below them only the branch that leads
+to the page: the groups of the current domain and the skills of the current group. A skill
+page's HTML therefore does not grow with the skills of other groups. The themes' ``toctree()``
+(furo's sidebar calls it) is answered from a tree built once per build from the toctrees in
+Sphinx's environment, instead of resolving every toctree of the site on every page.
+
+Sphinx rewrites only the pages it read again, so a page whose sidebar shows a skill that was
+added, removed or renamed kept the old sidebar. After reading, :func:`changed_navigation`
+renders every page's navigation (and its previous and next page), compares it with the last
+build's and sends exactly the pages whose navigation changed to be written again.
+"""
+
+from __future__ import annotations
+
+import functools
+import hashlib
+from dataclasses import dataclass, field
+from html import escape
+from typing import TYPE_CHECKING, Any, cast
+
+from docutils import nodes
+from sphinx import addnodes
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable, Iterator
+
+    from sphinx.application import Sphinx
+    from sphinx.environment import BuildEnvironment
+    from sphinx.util.tags import Tags
+
+    from skill_matrix.domain import SkillDomain
+
+CAPTION_LEVEL = 2  # the aria-level of the sidebar's captions (see html/accessibility.py)
+
+
+@dataclass(eq=False)
+class Entry:
+    """A page (no anchor) or a section of a page with pages below it, or an external link."""
+
+    title: str
+    docname: str
+    anchor: str = ''
+    url: str = ''
+    children: list[Entry] = field(default_factory=list)
+
+
+class Navigation:
+    """The site's navigation tree: captioned groups of top-level entries."""
+
+    def __init__(self, env: BuildEnvironment, tags: Tags) -> None:
+        self._env = env
+        self._tags = tags
+        self.groups: list[tuple[str | None, list[Entry]]] = []
+        root = env.config.root_doc
+        for toctree in self._toctrees(env.tocs.get(root)):
+            if entries := self._toctree_entries(toctree, [root]):
+                self.groups.append((toctree.get('caption'), entries))
+        self.paths: dict[str, list[Entry]] = {}
+        for _caption, entries in self.groups:
+            for entry in entries:
+                self._note_paths(entry, [])
+
+    # --- building ---------------------------------------------------------------------------
+
+    def _toctrees(self, node: nodes.Node | None) -> Iterator[addnodes.toctree]:
+        """The toctrees in a page's table of contents, in order, in ``only`` blocks that apply."""
+        if isinstance(node, addnodes.toctree):
+            yield node
+        elif isinstance(node, addnodes.only) and not self._tags.eval_condition(node['expr']):
+            return
+        elif isinstance(node, nodes.Element):
+            for child in node.children:
+                yield from self._toctrees(child)
+
+    def _toctree_entries(self, toctree: addnodes.toctree, parents: list[str]) -> list[Entry]:
+        entries = []
+        for title, ref in toctree['entries']:
+            if '://' in ref:
+                entries.append(Entry(title or ref, '', url=ref))
+            elif ref in self._env.tocs and ref not in parents:
+                entries.append(self._page(ref, title, parents))
+        return entries
+
+    def _page(self, docname: str, title: str | None, parents: list[str]) -> Entry:
+        entry = Entry(title or self._env.titles[docname].astext(), docname)
+        for child in self._children(self._env.tocs[docname].children, [*parents, docname]):
+            if child.docname == docname and not child.anchor and not child.url:
+                entry.children += child.children  # the page's own title section
+            else:
+                entry.children.append(child)
+        return entry
+
+    def _children(self, items: Iterable[nodes.Node], parents: list[str]) -> list[Entry]:
+        """Pages below *items* of a table of contents, in the sections that hold them."""
+        found: list[Entry] = []
+        for child in items:
+            if isinstance(child, addnodes.toctree):
+                found += self._toctree_entries(child, parents)
+            elif isinstance(child, addnodes.only):
+                if self._tags.eval_condition(child['expr']):
+                    found += self._children(child.children, parents)
+            elif isinstance(child, nodes.list_item):
+                reference = child.next_node(nodes.reference)
+                below = self._children(child.children, parents)
+                if below and reference is not None:
+                    anchor = str(reference['anchorname']).lstrip('#')
+                    found.append(Entry(reference.astext(), parents[-1], anchor, children=below))
+            elif isinstance(child, nodes.bullet_list):
+                found += self._children(child.children, parents)
+        return found
+
+    def _note_paths(self, entry: Entry, above: list[Entry]) -> None:
+        path = [*above, entry]
+        if entry.docname and not entry.anchor:
+            self.paths.setdefault(entry.docname, path)
+        for child in entry.children:
+            self._note_paths(child, path)
+
+    # --- rendering --------------------------------------------------------------------------
+
+    def render(self, pagename: str, relative_uri: Callable[[str], str]) -> str:
+        """The sidebar's tree for *pagename*, in the HTML of Sphinx's ``toctree()``, collapsed to
+        the branch that leads to the page."""
+        path = {id(entry) for entry in self.paths.get(pagename, [])}
+        html: list[str] = []
+        for caption, entries in self.groups:
+            if caption:
+                html.append(
+                    f'<p class="caption" role="heading" aria-level="{CAPTION_LEVEL}">'
+                    f'<span class="caption-text">{escape(caption)}</span></p>\n'
+                )
+            self._render_list(entries, 1, pagename, path, relative_uri, html)
+        return ''.join(html)
+
+    def _render_list(
+        self,
+        entries: list[Entry],
+        depth: int,
+        pagename: str,
+        path: set[int],
+        relative_uri: Callable[[str], str],
+        html: list[str],
+    ) -> None:
+        current = any(id(entry) in path for entry in entries)
+        html.append('<ul class="current">\n' if current else '<ul>\n')
+        for entry in entries:
+            on_path = id(entry) in path
+            if entry.url:
+                href, kind = entry.url, 'external'
+            else:
+                page = '' if entry.docname == pagename else relative_uri(entry.docname)
+                href, kind = (page + (f'#{entry.anchor}' if entry.anchor else '')) or '#', 'internal'
+            item_class = f'toctree-l{depth} current' if on_path else f'toctree-l{depth}'
+            link_class = f'current reference {kind}' if on_path else f'reference {kind}'
+            html.append(f'<li class="{item_class}"><a class="{link_class}" href="{escape(href)}">')
+            html.append(f'{escape(entry.title)}</a>')
+            if on_path and entry.children:
+                self._render_list(entry.children, depth + 1, pagename, path, relative_uri, html)
+            html.append('</li>\n')
+        html.append('</ul>\n')
+
+
+# --- Sphinx events ----------------------------------------------------------------------------
+
+
+def _enabled(app: Sphinx) -> bool:
+    return bool(app.config.skill_matrix_domain_pages) and app.builder.format == 'html'
+
+
+def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """The pages whose navigation (sidebar, previous and next page) differs from the last build's."""
+    if not _enabled(app):
+        return []
+    domain = cast('SkillDomain', env.domains['skill'])
+    navigation = Navigation(env, app.builder.tags)
+    domain.navigation = navigation
+    relations = env.collect_relations()
+    previous: dict[str, str] = domain.data['navigation']
+    signatures: dict[str, str] = {}
+    for docname in sorted(env.found_docs):
+        sidebar = navigation.render(docname, functools.partial(app.builder.get_relative_uri, docname))
+        neighbours = [
+            f'{name}:{env.titles[name].astext() if name in env.titles else ""}'
+            for name in relations.get(docname, [])[1:]
+            if name
+        ]
+        text = '\n'.join([sidebar, *neighbours])
+        signatures[docname] = hashlib.sha256(text.encode('utf-8')).hexdigest()
+    domain.data['navigation'] = signatures
+    return sorted(name for name, signature in signatures.items() if previous.get(name) != signature)
+
+
+def use_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """Answer the theme's ``toctree()`` with the collapsed catalog navigation of this page."""
+    if not _enabled(app) or 'toctree' not in context:
+        return
+    domain = cast('SkillDomain', app.env.domains['skill'])
+    navigation = domain.navigation
+    if navigation is None:
+        navigation = domain.navigation = Navigation(app.env, app.builder.tags)
+
+    def toctree(**_options: Any) -> str:
+        return navigation.render(pagename, functools.partial(app.builder.get_relative_uri, pagename))
+
+    context['toctree'] = toctree

@@ -1,0 +1,320 @@
+"""The catalog by domain and group: domain pages, the start page, navigation, breadcrumbs,
+"did you mean" for misspelt names, and incremental builds that keep the navigation current.
+
+The test root has skills in listed domains and groups (``data/domains.yaml``), in a group
+``domains.yaml`` does not list (Streaming), a misspelt group (Pipelnes) and a misspelt
+domain (Programing), and a domain nobody lists (Quality).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import shutil
+from io import StringIO
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, ROOTS, html, text_of, warnings
+from sphinx.testing.util import SphinxTestApp
+
+from skill_matrix.data.domains import load_catalog, slug
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+    from pathlib import Path
+
+
+@pytest.fixture(scope='module')
+def built(build: Callable[..., SphinxTestApp]) -> SphinxTestApp:
+    return build('catalog', 'html')
+
+
+DOMAINS = ['Programming', 'Data', 'Programing', 'Quality']
+GROUPS = {
+    'programming': [('languages', 'Languages', ['Go', 'Python']), ('tooling', 'Tooling', ['Git'])],
+    'data': [
+        ('databases', 'Databases', ['PostgreSQL', 'SQL']),
+        ('pipelnes', 'Pipelnes', ['Airflow']),
+        ('streaming', 'Streaming', ['Kafka']),
+    ],
+    'programing': [('languages', 'Languages', ['Rust'])],
+    'quality': [('testing', 'Testing', ['Automated Testing'])],
+}
+
+
+@pytest.mark.parametrize(
+    ('name', 'expected'),
+    [
+        ('Machine Learning & AI', 'machine-learning-ai'),
+        ('  C++ / C#  ', 'c-c'),
+        ('Datenqualität', 'datenqualitat'),
+        ('MLOps', 'mlops'),
+        ('Deep  Learning--2', 'deep-learning-2'),
+    ],
+)
+def test_ids_are_slugs_of_the_english_names(name: str, expected: str) -> None:
+    assert slug(name) == expected
+
+
+def test_a_name_without_ascii_letters_gets_a_stable_hashed_id() -> None:
+    assert slug('数据工程') == 'x-' + hashlib.sha256('数据工程'.encode()).hexdigest()[:8]
+    assert slug('数据工程') != slug('数据管道')
+
+
+def test_misspelt_domain_and_group_get_a_located_did_you_mean_warning(built: SphinxTestApp) -> None:
+    lines = sorted(line for line in warnings(built).splitlines() if 'WARNING' in line)
+    assert len(lines) == 2
+    assert lines[0].endswith(
+        "data/skills/airflow.yaml:4:8: WARNING: group 'Pipelnes' is not in the groups of 'Data' in "
+        "domains.yaml; did you mean 'Pipelines'? [skill_matrix.data]"
+    )
+    assert lines[1].endswith(
+        "data/skills/rust.yaml:3:9: WARNING: domain 'Programing' is not in domains.yaml; "
+        "did you mean 'Programming'? [skill_matrix.data]"
+    )
+
+
+def test_the_data_check_reports_the_same_problems() -> None:
+    problems = load_catalog(ROOTS / 'test-catalog' / 'data')[1]
+    assert [(problem.path.name, problem.line, problem.column) for problem in problems] == [
+        ('airflow.yaml', 4, 8),
+        ('rust.yaml', 3, 9),
+    ]
+
+
+def test_start_page_lists_domains_groups_and_skills_with_counts(built: SphinxTestApp) -> None:
+    page = html(built, 'index')
+    domains = page.select('.skill-catalog-domain')
+    assert [text_of(domain.select_one('a')) for domain in domains] == DOMAINS
+    assert [text_of(domain.select_one('.skill-count')) for domain in domains] == [
+        '3 skills',
+        '4 skills',
+        '1 skill',
+        '1 skill',
+    ]
+    lists = page.select('ul.skill-catalog-groups')
+    for (domain_id, groups), group_list in zip(GROUPS.items(), lists, strict=True):
+        items = group_list.select(':scope > li')
+        assert [text_of(item.select_one('.skill-catalog-group a')) for item in items] == [
+            name for _id, name, _skills in groups
+        ]
+        for item, (group_id, _name, skills) in zip(items, groups, strict=True):
+            assert item.select_one('.skill-catalog-group a')['href'] == f'domains/{domain_id}.html#{group_id}'
+            assert text_of(item.select_one('.skill-count')) == f'{len(skills)} skill{"s" * (len(skills) > 1)}'
+            assert [text_of(link) for link in item.select('.skill-catalog-skills a')] == skills
+    assert page.select_one('.skill-catalog-roles a')['href'] == 'roles/index.html'
+    form = page.select_one('form.skill-search')
+    assert form['action'] == 'search.html'
+    assert form.select_one('input[name=q]')['aria-label'] == 'Search the skills'
+    assert page.select('.skill-overview-row') == []  # no flat table of every skill
+
+
+@pytest.mark.parametrize('domain_id', list(GROUPS))
+def test_domain_page_has_a_section_and_a_table_per_group(built: SphinxTestApp, domain_id: str) -> None:
+    page = html(built, f'domains/{domain_id}')
+    assert text_of(page.select_one('h1')).rstrip(' ¶') == DOMAINS[list(GROUPS).index(domain_id)]
+    sections = page.select('section.skill-group')
+    assert [section['id'] for section in sections] == [group_id for group_id, _n, _s in GROUPS[domain_id]]
+    for section, (_id, name, skills) in zip(sections, GROUPS[domain_id], strict=True):
+        assert text_of(section.select_one('h2')).rstrip(' ¶') == name
+        table = section.select_one('table.skill-group-table')
+        headers = [text_of(th) for th in table.select('thead th')]
+        assert headers == ['Skill', 'Roles', 'Levels', 'Required', 'Optional', 'Last updated']
+        assert [text_of(row.select_one('td')) for row in table.select('tbody tr')] == skills
+
+
+def test_domain_page_rows_and_descriptions(built: SphinxTestApp) -> None:
+    page = html(built, 'domains/data')
+    assert text_of(page.select_one('.skill-domain-description')) == 'Storing and moving data.'
+    databases = page.select_one('section#databases')
+    assert text_of(databases.select_one('.skill-group-description')) == 'Storing and querying data.'
+    assert databases.select_one('.skill-group-count').get_text() == '2 skills'
+    sql = [text_of(cell) for cell in databases.select_one('tr.skill-overview-sql').select('td')]
+    assert sql == ['SQL', '1', '2', '2', '0', '3/3/2025']
+    assert page.select_one('section#streaming .skill-group-description') is None  # not listed
+
+
+def test_every_catalog_link_leads_to_an_existing_page_and_anchor(built: SphinxTestApp) -> None:
+    pages = ['index', *(f'domains/{domain_id}' for domain_id in GROUPS), 'skills/python', 'skills/kafka']
+    checked = 0
+    for name in pages:
+        for link in html(built, name).select('article a.reference.internal'):
+            target, _hash, anchor = link['href'].partition('#')
+            path = (built.outdir / name).parent / target if target else built.outdir / f'{name}.html'
+            assert path.is_file(), (name, link['href'])
+            if anchor:
+                soup = BeautifulSoup(path.read_text(encoding='utf-8'), 'html.parser')
+                assert soup.find(id=anchor) is not None, (name, link['href'])
+            checked += 1
+    assert checked > 30
+
+
+@pytest.mark.parametrize(
+    ('skill', 'trail'),
+    [
+        (
+            'python',
+            [
+                ('Programming', '../domains/programming.html'),
+                ('Languages', '../domains/programming.html#languages'),
+            ],
+        ),
+        (
+            'rust',
+            [
+                ('Programing', '../domains/programing.html'),
+                ('Languages', '../domains/programing.html#languages'),
+            ],
+        ),
+        ('kafka', [('Data', '../domains/data.html'), ('Streaming', '../domains/data.html#streaming')]),
+    ],
+)
+def test_skill_pages_have_a_breadcrumb(
+    built: SphinxTestApp, skill: str, trail: list[tuple[str, str]]
+) -> None:
+    crumb = html(built, f'skills/{skill}').select_one('nav.skill-breadcrumb')
+    assert crumb['aria-label'] == 'Breadcrumb'
+    assert [(text_of(link), link['href']) for link in crumb.select('a')] == trail
+    title = text_of(html(built, f'skills/{skill}').select_one('h1')).rstrip(' ¶')
+    assert text_of(crumb) == ' › '.join([name for name, _href in trail] + [title])
+
+
+def sidebar(app: SphinxTestApp, name: str) -> list[str]:
+    return [text_of(link) for link in html(app, name).select('.sidebar-tree a')]
+
+
+def test_skill_page_sidebar_shows_domains_its_domains_groups_and_its_groups_skills(
+    built: SphinxTestApp,
+) -> None:
+    assert sidebar(built, 'skills/python') == [
+        'Programming',
+        'Languages',
+        'Go',
+        'Python',
+        'Tooling',
+        'Data',
+        'Programing',
+        'Quality',
+        'Roles',
+    ]
+    assert sidebar(built, 'skills/kafka') == [
+        'Programming',
+        'Data',
+        'Databases',
+        'Pipelnes',
+        'Streaming',
+        'Kafka',
+        'Programing',
+        'Quality',
+        'Roles',
+    ]
+    current = html(built, 'skills/python').select_one('.sidebar-tree li.current-page a')
+    assert (text_of(current), current['href']) == ('Python', '#')
+
+
+def test_domain_page_sidebar_shows_its_groups_but_no_skill(built: SphinxTestApp) -> None:
+    assert sidebar(built, 'domains/data') == [
+        'Programming',
+        'Data',
+        'Databases',
+        'Pipelnes',
+        'Streaming',
+        'Programing',
+        'Quality',
+        'Roles',
+    ]
+    assert sidebar(built, 'index') == [*DOMAINS, 'Roles']
+
+
+# --- incremental builds -----------------------------------------------------------------------
+
+
+def _add_skill(srcdir: Path) -> None:
+    """A new skill in Data › Streaming (next to Kafka), with its page."""
+    kafka = (srcdir / 'data' / 'skills' / 'kafka.yaml').read_text(encoding='utf-8')
+    (srcdir / 'data' / 'skills' / 'flink.yaml').write_text(
+        kafka.replace('id: kafka', 'id: flink').replace('Kafka', 'Flink'), encoding='utf-8'
+    )
+    (srcdir / 'skills' / 'flink.rst').write_text(
+        'Flink\n=====\n\n.. skill-matrix:: flink\n', encoding='utf-8'
+    )
+
+
+def _pages(outdir: Path) -> dict[str, str]:
+    return {
+        path.relative_to(outdir).as_posix(): path.read_text(encoding='utf-8')
+        for path in sorted(outdir.rglob('*.html'))
+    }
+
+
+def _build(srcdir: Path) -> SphinxTestApp:
+    """A build of *srcdir* in a process-like fresh application, as each `make html` runs one."""
+    app = SphinxTestApp('html', srcdir=srcdir, status=StringIO(), warning=StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    return app
+
+
+def _clean_build(tmp_path: Path, change: Callable[[Path], None]) -> dict[str, str]:
+    clean = tmp_path / 'clean'
+    shutil.copytree(ROOTS / 'test-catalog', clean)
+    change(clean)
+    return _pages(_build(clean).outdir)
+
+
+def test_adding_a_skill_rewrites_exactly_the_pages_that_show_it(tmp_path: Path) -> None:
+    incremental = tmp_path / 'incremental'
+    shutil.copytree(ROOTS / 'test-catalog', incremental)
+    outdir = _build(incremental).outdir
+    before = {path: path.stat().st_mtime_ns for path in outdir.rglob('*.html')}
+    _add_skill(incremental)
+    app = _build(incremental)
+    written = sorted(
+        path.relative_to(outdir).as_posix()
+        for path in outdir.rglob('*.html')
+        if before.get(path) != path.stat().st_mtime_ns
+    )
+
+    assert _pages(outdir) == _clean_build(tmp_path, _add_skill)
+    # The new page, the start page, the domain page, the skill pages of its group (Kafka) and
+    # the one before it (Airflow, whose "next" link now leads to Flink), the role pages (they
+    # list every skill), and the index pages Sphinx always writes.
+    assert written == [
+        'domains/data.html',
+        'genindex.html',
+        'index.html',
+        'roles/backend-engineer.html',
+        'roles/data-engineer.html',
+        'roles/index.html',
+        'search.html',
+        'skills/airflow.html',
+        'skills/flink.html',
+        'skills/kafka.html',
+    ]
+    assert 'Flink' in sidebar(app, 'skills/kafka')
+    assert 'Flink' not in sidebar(app, 'skills/sql')
+
+
+def _remove_go(srcdir: Path) -> None:
+    (srcdir / 'data' / 'skills' / 'go.yaml').unlink()
+    (srcdir / 'skills' / 'go.rst').unlink()
+
+
+def test_removing_a_skill_rewrites_its_group_and_domain(tmp_path: Path) -> None:
+    incremental = tmp_path / 'incremental'
+    shutil.copytree(ROOTS / 'test-catalog', incremental)
+    _build(incremental)
+    _remove_go(incremental)
+    app = _build(incremental)
+    pages = _pages(app.outdir)
+    assert 'Go' in text_of(BeautifulSoup(pages.pop('skills/go.html'), 'html.parser').h1)  # Sphinx leaves it
+    assert pages == _clean_build(tmp_path, _remove_go)
+    assert 'Go' not in sidebar(app, 'skills/python')
+
+
+def test_the_real_site_lists_its_domains() -> None:
+    catalog = load_catalog(REPO / 'data')[0]
+    assert [domain.id for domain in catalog.domains] == ['machine-learning-ai']
