@@ -134,13 +134,18 @@ class _CatalogDirective(SkillDataDirective):
         return [page for page in pages if page in self.env.found_docs]
 
     def hidden_toctree(self, docnames: list[str], caption: str | None = None) -> nodes.compound:
-        """What ``.. toctree:: :hidden:`` listing *docnames* makes (with *caption*, translated)."""
+        """What ``.. toctree:: :hidden:`` listing *docnames* makes.
+
+        A *caption* (a UI label, already translated) is kept as ``skill_caption`` for the
+        catalog navigation: as ``caption`` Sphinx would extract it into the page catalogs.
+        """
         toctree = addnodes.toctree(
             parent=self.env.docname,
             entries=[(None, docname) for docname in docnames],
             includefiles=list(docnames),
             maxdepth=-1,
-            caption=caption,
+            caption=None,
+            skill_caption=caption,
             glob=False,
             hidden=True,
             includehidden=False,

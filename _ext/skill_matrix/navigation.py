@@ -57,7 +57,7 @@ class Navigation:
         root = env.config.root_doc
         for toctree in self._toctrees(env.tocs.get(root)):
             if entries := self._toctree_entries(toctree, [root]):
-                self.groups.append((toctree.get('caption'), entries))
+                self.groups.append((toctree.get('caption') or toctree.get('skill_caption'), entries))
         self.paths: dict[str, list[Entry]] = {}
         for _caption, entries in self.groups:
             for entry in entries:

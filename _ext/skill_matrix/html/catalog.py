@@ -26,12 +26,12 @@ def depart_breadcrumb(translator: HTML5Translator, node: skill_breadcrumb) -> No
 def visit_search(translator: HTML5Translator, node: skill_search) -> None:
     """A GET form to the site's search page, as the theme's sidebar search box sends it."""
     action = translator.builder.get_relative_uri(translator.builder.current_docname, 'search')
-    encode = translator.encode
+    field = translator.encode(_('Search the skills'))
+    button = translator.encode(pgettext('button', 'Search'))
     translator.body.append(
         translator.starttag(node, 'form', '', action=action, method='get', role='search')
-        + f'<input type="search" name="q" aria-label="{encode(_("Search the skills"))}" '
-        f'placeholder="{encode(_("Search the skills"))}">'
-        f'<button type="submit">{encode(pgettext("button", "Search"))}</button>'
+        + f'<input type="search" name="q" aria-label="{field}" placeholder="{field}">'
+        + f'<button type="submit">{button}</button>'
     )
 
 

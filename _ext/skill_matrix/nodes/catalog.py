@@ -48,7 +48,7 @@ def skill_link(skill: Skill, node: nodes.TextElement) -> nodes.Element:
 
 
 def count_label(count: int) -> nodes.inline:
-    """"3 skills", already translated (a plain inline: Sphinx never extracts or translates it)."""
+    """The count "3 skills", already translated (a plain inline: Sphinx never extracts or translates it)."""
     text = ngettext('{count} skill', '{count} skills', count).format(count=count)
     return nodes.inline(text, text, classes=['skill-count'])
 
