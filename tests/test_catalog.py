@@ -318,3 +318,59 @@ def test_removing_a_skill_rewrites_its_group_and_domain(tmp_path: Path) -> None:
 def test_the_real_site_lists_its_domains() -> None:
     catalog = load_catalog(REPO / 'data')[0]
     assert [domain.id for domain in catalog.domains] == ['machine-learning-ai']
+
+
+# --- domains.yaml problems ----------------------------------------------------------------------
+
+
+def _data_with_listing(tmp_path: Path, listing: str) -> Path:
+    data = tmp_path / 'data'
+    shutil.copytree(ROOTS / 'test-catalog' / 'data', data)
+    (data / 'domains.yaml').write_text(listing, encoding='utf-8')
+    return data
+
+
+def test_a_misspelt_field_in_domains_yaml_is_located(tmp_path: Path) -> None:
+    data = _data_with_listing(tmp_path, 'domains:\n  - name: Data\n    descripton: Storing data.\n')
+    assert [str(problem) for problem in load_catalog(data)[1]] == [
+        f"{data / 'domains.yaml'}:3:5: unknown field 'descripton' in 'domains.0' "
+        "(allowed: name, description, groups); did you mean 'description'?"
+    ]
+
+
+def test_names_listed_twice_are_located(tmp_path: Path) -> None:
+    listing = (
+        'domains:\n'
+        '  - name: Programming\n'
+        '    groups:\n'
+        '      - name: Languages\n'
+        '      - name: Languages\n'
+        '  - name: programming\n'
+    )
+    data = _data_with_listing(tmp_path, listing)
+    assert [problem.message for problem in load_catalog(data)[1]] == [
+        "group 'Languages' is listed twice (first on line 4)",
+        "domain 'programming' has the same id 'programming' as 'Programming' (line 2): list it once",
+    ]
+    assert [(problem.line, problem.column) for problem in load_catalog(data)[1]] == [(5, 15), (6, 11)]
+
+
+def test_a_broken_domains_yaml_is_a_warning_and_every_page_still_builds(tmp_path: Path) -> None:
+    srcdir = tmp_path / 'site'
+    shutil.copytree(ROOTS / 'test-catalog', srcdir)
+    (srcdir / 'data' / 'domains.yaml').write_text(
+        'domains:\n  - name: Data\n    colour: blue\n', encoding='utf-8'
+    )
+    app = _build(srcdir)
+    assert (
+        "domains.yaml:3:5: WARNING: unknown field 'colour' in 'domains.0' "
+        '(allowed: name, description, groups)' in warnings(app)
+    )
+    # Without the listing, domains come by name; the misspelt names are then not reported.
+    assert [text_of(item.select_one('a')) for item in html(app, 'index').select('.skill-catalog-domain')] == [
+        'Data',
+        'Programing',
+        'Programming',
+        'Quality',
+    ]
+    assert (app.outdir / 'skills' / 'python.html').is_file()

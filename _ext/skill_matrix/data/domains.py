@@ -141,10 +141,14 @@ def _load_listing(path: Path, _mtime: int, _size: int) -> tuple[ListedDomain, ..
 
 
 def _repeated(name: SourceText, first: SourceText, kind: str) -> Problem:
-    same = 'listed' if name.text == first.text else f"the same id '{slug(name.text)}' as '{first.text}'"
-    return Problem(
-        name.path, name.line, name.column, f"{kind} '{name.text}' is {same} already (line {first.line})"
-    )
+    if name.text == first.text:
+        message = f"{kind} '{name.text}' is listed twice (first on line {first.line})"
+    else:
+        message = (
+            f"{kind} '{name.text}' has the same id '{slug(name.text)}' as '{first.text}' "
+            f'(line {first.line}): list it once'
+        )
+    return Problem(name.path, name.line, name.column, message)
 
 
 # --- the catalog ------------------------------------------------------------------------------
