@@ -191,7 +191,7 @@ class SkillOverviewDirective(SkillDataDirective):
 
 
 class SkillSchemaDirective(SphinxDirective):
-    """``.. skill-schema:: skill|roles|levels``: the data format, generated from its JSON Schema."""
+    """``.. skill-schema:: skill|roles|levels|domains``: the data format, generated from its JSON Schema."""
 
     required_arguments = 1
     option_spec: ClassVar[OptionSpec] = {}
