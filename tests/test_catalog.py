@@ -374,3 +374,15 @@ def test_a_broken_domains_yaml_is_a_warning_and_every_page_still_builds(tmp_path
         'Quality',
     ]
     assert (app.outdir / 'skills' / 'python.html').is_file()
+
+
+def test_previous_and_next_pages_follow_the_catalog(built: SphinxTestApp) -> None:
+    def neighbours(name: str) -> tuple[str | None, str | None]:
+        page = html(built, name)
+        found = [page.select_one(f'.{kind}-page .title') for kind in ('prev', 'next')]
+        return tuple(text_of(item) if item else None for item in found)  # type: ignore[return-value]
+
+    assert neighbours('skills/python') == ('Go', 'Git')
+    assert neighbours('skills/git') == ('Python', 'Data')
+    assert neighbours('domains/data') == ('Git', 'PostgreSQL')
+    assert neighbours('skills/testing') == ('Quality', 'Roles')

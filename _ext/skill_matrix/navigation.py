@@ -23,11 +23,13 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
+from sphinx.locale import _
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
     from sphinx.application import Sphinx
+    from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.tags import Tags
 
@@ -59,6 +61,8 @@ class Navigation:
             if entries := self._toctree_entries(toctree, [root]):
                 self.groups.append((toctree.get('caption') or toctree.get('skill_caption'), entries))
         self.paths: dict[str, list[Entry]] = {}
+        self.order: list[str] = [root]
+        """The pages in the order of the navigation, for the previous and next links."""
         for _caption, entries in self.groups:
             for entry in entries:
                 self._note_paths(entry, [])
@@ -114,10 +118,26 @@ class Navigation:
 
     def _note_paths(self, entry: Entry, above: list[Entry]) -> None:
         path = [*above, entry]
-        if entry.docname and not entry.anchor:
-            self.paths.setdefault(entry.docname, path)
+        if entry.docname and not entry.anchor and entry.docname not in self.paths:
+            self.paths[entry.docname] = path
+            self.order.append(entry.docname)
         for child in entry.children:
             self._note_paths(child, path)
+
+    def neighbours(self, pagename: str) -> tuple[str | None, str | None]:
+        """The pages before and after *pagename* in the navigation's order."""
+        if pagename not in self.paths and pagename != self.order[0]:
+            return None, None
+        index = self.order.index(pagename)
+        before = self.order[index - 1] if index else None
+        return before, self.order[index + 1] if index + 1 < len(self.order) else None
+
+    def parents(self, pagename: str) -> list[str]:
+        """The pages above *pagename*, the nearest first, the start page last (as Sphinx's)."""
+        if pagename not in self.paths:
+            return []
+        above = [entry.docname for entry in self.paths[pagename][:-1] if not entry.anchor]
+        return [*reversed(above), self.order[0]]
 
     # --- rendering --------------------------------------------------------------------------
 
@@ -177,17 +197,13 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     domain = cast('SkillDomain', env.domains['skill'])
     navigation = Navigation(env, app.builder.tags)
     domain.navigation = navigation
-    relations = env.collect_relations()
     previous: dict[str, str] = domain.data['navigation']
     signatures: dict[str, str] = {}
     for docname in sorted(env.found_docs):
         sidebar = navigation.render(docname, functools.partial(app.builder.get_relative_uri, docname))
-        neighbours = [
-            f'{name}:{env.titles[name].astext() if name in env.titles else ""}'
-            for name in relations.get(docname, [])[1:]
-            if name
-        ]
-        text = '\n'.join([sidebar, *neighbours])
+        related = [*navigation.neighbours(docname), *navigation.parents(docname)]
+        titles = [f'{name}:{env.titles[name].astext()}' for name in related if name and name in env.titles]
+        text = '\n'.join([sidebar, *map(str, related), *titles])
         signatures[docname] = hashlib.sha256(text.encode('utf-8')).hexdigest()
     domain.data['navigation'] = signatures
     return sorted(name for name, signature in signatures.items() if previous.get(name) != signature)
@@ -208,3 +224,29 @@ def use_navigation(
         return navigation.render(pagename, functools.partial(app.builder.get_relative_uri, pagename))
 
     context['toctree'] = toctree
+    _relations(app, pagename, context, navigation)
+
+
+def _relations(app: Sphinx, pagename: str, context: dict[str, Any], navigation: Navigation) -> None:
+    """Previous, next and parent pages in the order of the catalog navigation.
+
+    Sphinx takes them from every toctree, including the PDF's flat list of skill pages
+    (``only:: latex``), which comes first in the start page.
+    """
+    builder = cast('StandaloneHTMLBuilder', app.builder)
+
+    def link(docname: str | None) -> dict[str, str] | None:
+        if docname is None or docname not in app.env.titles:
+            return None
+        title = builder.render_partial(app.env.titles[docname])['title']
+        return {'link': builder.get_relative_uri(pagename, docname), 'title': title}
+
+    before, after = navigation.neighbours(pagename)
+    context['prev'], context['next'] = link(before), link(after)
+    context['parents'] = [item for name in reversed(navigation.parents(pagename)) if (item := link(name))]
+    rellinks = [item for item in context.get('rellinks', []) if item[2] not in ('N', 'P')]
+    if context['next']:
+        rellinks.append((after, context['next']['title'], 'N', _('next')))
+    if context['prev']:
+        rellinks.append((before, context['prev']['title'], 'P', _('previous')))
+    context['rellinks'] = rellinks
