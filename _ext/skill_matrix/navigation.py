@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from sphinx import addnodes
-from sphinx.locale import _
+from sphinx.locale import _ as sphinx_label  # Sphinx's own words for its relation links
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
@@ -246,7 +246,7 @@ def _relations(app: Sphinx, pagename: str, context: dict[str, Any], navigation: 
     context['parents'] = [item for name in reversed(navigation.parents(pagename)) if (item := link(name))]
     rellinks = [item for item in context.get('rellinks', []) if item[2] not in ('N', 'P')]
     if context['next']:
-        rellinks.append((after, context['next']['title'], 'N', _('next')))
+        rellinks.append((after, context['next']['title'], 'N', sphinx_label('next')))
     if context['prev']:
-        rellinks.append((before, context['prev']['title'], 'P', _('previous')))
+        rellinks.append((before, context['prev']['title'], 'P', sphinx_label('previous')))
     context['rellinks'] = rellinks
