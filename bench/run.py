@@ -10,8 +10,10 @@ by side, in turns (the order rotates every repetition), several times:
   rebuilt; the documents read again must be that skill's page and the index, nothing else;
 * ``ours + toctree`` (small N only): ours with the glob toctree the real site had before
   issue 13, which the theme renders into every page's sidebar;
+* ``ours + roles``: ours (orphan skill pages) with the real site's role pages, which show every
+  skill again (5 roles: as much text as all skill pages together);
 * ``ours + catalog``: ours with the real site's structure since issue 13 (catalog start page,
-  domain pages, collapsed sidebar, role pages), compared with the orphan pages of ``ours``;
+  domain pages, collapsed sidebar, role pages), compared with ``ours + roles``;
   ``catalog incremental`` edits one skill there: the documents read again must be its page, its
   domain page, the start page and the role pages. The size of a skill page is recorded at
   every N, with and without its own group's entries in the sidebar.
@@ -155,7 +157,9 @@ def bench_size(
     for kind in SITES:
         write_site(kind, root / kind, skills, definitions)
     variants = dict(VARIANTS)
-    write_site('ours', root / 'ours-catalog', skills, definitions, catalog=True)
+    write_site('ours', root / 'ours-roles', skills, definitions, roles=True)
+    variants['ours + roles'] = ('ours-roles', 'serial', 1)
+    write_site('ours', root / 'ours-catalog', skills, definitions, roles=True, catalog=True)
     variants['ours + catalog'] = ('ours-catalog', 'serial', 1)
     if count in TOCTREE_SIZES:
         write_site('ours', root / 'ours-toctree', skills, definitions, toctree=True)
@@ -184,6 +188,7 @@ def bench_size(
             }
             docnames = ['index'] + [f'skills/{skill.id}' for skill in skills]
             catalog_outdir = outdirs.pop('ours + catalog')
+            del outdirs['ours + roles']
             size = page_size(catalog_outdir, skills[0])
             try:
                 rows, notes = same_tables(outdirs, docnames)
@@ -224,12 +229,13 @@ def bench_size(
             'ours / peer': wall['ours'] / wall['peer'],
             '-j 2 / serial': wall['ours -j 2'] / wall['ours'],
             'incremental / full': wall['incremental'] / wall['ours'],
-            'catalog / orphan': wall['ours + catalog'] / wall['ours'],
+            'catalog / orphan': wall['ours + catalog'] / wall['ours + roles'],
             'catalog incremental / full': wall['catalog incremental'] / wall['ours + catalog'],
         },
         'cpu_ratios': {
             'ours / floor': cpu['ours'] / cpu['floor'],
             'ours / peer': cpu['ours'] / cpu['peer'],
+            'catalog / orphan': cpu['ours + catalog'] / cpu['ours + roles'],
         },
     }
 
@@ -261,6 +267,7 @@ def print_tables(sizes: list[dict[str, Any]]) -> None:
     print(
         f'{"N":>5}  {"ours/floor":>10} {"ours/peer":>10} {"-j2/serial":>10} {"incr/full":>10}'
         f' {"cat/orphan":>10} {"cat incr":>9}  {"cpu ours/floor":>14} {"cpu ours/peer":>13}'
+        f' {"cpu cat/orphan":>14}'
     )
     for size in sizes:
         ratios, cpu = size['ratios'], size['cpu_ratios']
@@ -268,7 +275,7 @@ def print_tables(sizes: list[dict[str, Any]]) -> None:
             f'{size["skills"]:>5}  {ratios["ours / floor"]:>10.3f} {ratios["ours / peer"]:>10.3f} '
             f'{ratios["-j 2 / serial"]:>10.3f} {ratios["incremental / full"]:>10.3f}'
             f' {ratios["catalog / orphan"]:>10.3f} {ratios["catalog incremental / full"]:>9.3f}'
-            f'  {cpu["ours / floor"]:>14.3f} {cpu["ours / peer"]:>13.3f}'
+            f'  {cpu["ours / floor"]:>14.3f} {cpu["ours / peer"]:>13.3f} {cpu["catalog / orphan"]:>14.3f}'
         )
 
 

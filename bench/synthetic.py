@@ -378,15 +378,16 @@ _TOCTREE = """
    skills/*
 """
 
-# The real site's structure (issue 13): the catalog start page, domain pages, role pages.
-_CATALOG_CONF = """
+# The real site's role pages, and its structure since issue 13: catalog start page, domain pages.
+_ROLES_CONF = """
 include_patterns = ['index.rst', 'skills/**', 'domains/**', 'roles/**']
 skill_matrix_role_pages = 'roles'
-skill_matrix_domain_pages = 'domains'
 """
-
+_CATALOG_CONF = """skill_matrix_domain_pages = 'domains'
+"""
 _CATALOG = """.. skill-catalog::
-
+"""
+_ROLES_TOCTREE = """
 .. only:: html
 
    .. toctree::
@@ -407,15 +408,17 @@ def write_site(
     definitions: Definitions,
     *,
     toctree: bool = False,
+    roles: bool = False,
     catalog: bool = False,
 ) -> None:
     """Write the *kind* site (one of :data:`SITES`) for *skills* into *site* (must not exist).
 
     With *toctree*, the index lists every skill page in a toctree, as the real site did before
-    issue 13 (the theme then shows all N skills in every page's sidebar). With *catalog* (ours
-    only), the site has the real site's structure: the catalog start page, a page per domain
-    whose groups hold the skill pages, role pages. Otherwise the skill pages are orphans
-    reached through the index's table, and the sidebar stays small.
+    issue 13 (the theme then shows all N skills in every page's sidebar). With *roles* (ours
+    only), the site has the real site's role pages; with *catalog* too, its structure since
+    issue 13: the catalog start page and a page per domain whose groups hold the skill pages.
+    Otherwise the skill pages are orphans reached through the index's table, and the sidebar
+    stays small.
     """
     write_data(site, skills)
     (site / 'skills').mkdir()
@@ -446,10 +449,10 @@ def write_site(
         'floor': floor_overview(skills, definitions),
         'peer': '.. datatemplate:nodata::\n   :template: overview.tmpl\n',
     }[kind]
-    if catalog:
+    if roles:
         with (site / 'conf.py').open('a', encoding='utf-8') as conf:
-            conf.write(_CATALOG_CONF)
-        overview = _CATALOG
+            conf.write(_ROLES_CONF + (_CATALOG_CONF if catalog else ''))
+        overview = (_CATALOG if catalog else overview) + _ROLES_TOCTREE
     (site / 'index.rst').write_text(_INDEX_INTRO + overview + (_TOCTREE if toctree else ''), encoding='utf-8')
 
 
