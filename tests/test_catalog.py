@@ -386,3 +386,59 @@ def test_previous_and_next_pages_follow_the_catalog(built: SphinxTestApp) -> Non
     assert neighbours('skills/git') == ('Python', 'Data')
     assert neighbours('domains/data') == ('Git', 'PostgreSQL')
     assert neighbours('skills/testing') == ('Quality', 'Roles')
+
+
+def _rename_kafka(srcdir: Path) -> None:
+    """Kafka becomes Apache Kafka, in its data and on its page."""
+    for path in (srcdir / 'data' / 'skills' / 'kafka.yaml', srcdir / 'skills' / 'kafka.rst'):
+        text = path.read_text(encoding='utf-8')
+        path.write_text(
+            text.replace('Kafka\n=====', 'Apache Kafka\n============').replace('Kafka', 'Apache Kafka')
+        )
+
+
+def _list_streaming_first(srcdir: Path) -> None:
+    """domains.yaml lists Streaming first among Data's groups, with a description."""
+    path = srcdir / 'data' / 'domains.yaml'
+    text = path.read_text(encoding='utf-8')
+    path.write_text(
+        text.replace(
+            '    groups:\n      - name: Pipelines',
+            '    groups:\n      - name: Streaming\n        description: Events as they happen.\n'
+            '      - name: Pipelines',
+        ),
+        encoding='utf-8',
+    )
+
+
+@pytest.mark.parametrize('change', [_rename_kafka, _list_streaming_first])
+def test_renaming_or_reordering_keeps_every_page_equal_to_a_clean_build(
+    tmp_path: Path, change: Callable[[Path], None]
+) -> None:
+    incremental = tmp_path / 'incremental'
+    shutil.copytree(ROOTS / 'test-catalog', incremental)
+    _build(incremental)
+    change(incremental)
+    app = _build(incremental)
+    assert _pages(app.outdir) == _clean_build(tmp_path, change)
+
+
+def test_a_new_domains_yaml_reorders_the_start_page_and_the_domain_pages(tmp_path: Path) -> None:
+    listing = (ROOTS / 'test-catalog' / 'data' / 'domains.yaml').read_text(encoding='utf-8')
+
+    def without_listing(srcdir: Path) -> None:
+        (srcdir / 'data' / 'domains.yaml').unlink()
+
+    def with_listing(srcdir: Path) -> None:
+        (srcdir / 'data' / 'domains.yaml').write_text(listing, encoding='utf-8')
+
+    incremental = tmp_path / 'incremental'
+    shutil.copytree(ROOTS / 'test-catalog', incremental)
+    without_listing(incremental)
+    _build(incremental)
+    with_listing(incremental)
+    app = _build(incremental)
+    assert _pages(app.outdir) == _clean_build(tmp_path, lambda srcdir: None)
+    assert [
+        text_of(item.select_one('a')) for item in html(app, 'index').select('.skill-catalog-domain')
+    ] == DOMAINS

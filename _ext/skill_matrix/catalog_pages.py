@@ -99,7 +99,8 @@ def domain_signature(domain: Domain) -> tuple[object, ...]:
 def outdated_domain_pages(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """The domain pages whose domain gained, lost or reordered a skill or group, or renamed one."""
+    """The domain pages whose domain gained, lost or reordered a skill or group, or renamed one,
+    and the catalog pages (those listing domain pages) when any domain or the order changed."""
     directory = app.config.skill_matrix_domain_pages
     if not directory:
         return []
@@ -112,6 +113,13 @@ def outdated_domain_pages(
         for domain_id, signature in signatures.items()
         if previous.get(domain_id) != signature
     }
+    if outdated or list(previous) != list(signatures):
+        prefix = f'{directory}/'
+        outdated |= {
+            docname
+            for docname, includes in env.toctree_includes.items()
+            if any(name.startswith(prefix) for name in includes)
+        }
     return sorted(outdated & env.found_docs - removed - added)
 
 
