@@ -66,6 +66,7 @@ class Navigation:
         for _caption, entries in self.groups:
             for entry in entries:
                 self._note_paths(entry, [])
+        self._position = {docname: index for index, docname in enumerate(self.order)}
 
     # --- building ---------------------------------------------------------------------------
 
@@ -126,9 +127,9 @@ class Navigation:
 
     def neighbours(self, pagename: str) -> tuple[str | None, str | None]:
         """The pages before and after *pagename* in the navigation's order."""
-        if pagename not in self.paths and pagename != self.order[0]:
+        index = self._position.get(pagename)
+        if index is None:
             return None, None
-        index = self.order.index(pagename)
         before = self.order[index - 1] if index else None
         return before, self.order[index + 1] if index + 1 < len(self.order) else None
 
