@@ -442,3 +442,14 @@ def test_a_new_domains_yaml_reorders_the_start_page_and_the_domain_pages(tmp_pat
     assert [
         text_of(item.select_one('a')) for item in html(app, 'index').select('.skill-catalog-domain')
     ] == DOMAINS
+
+
+def test_a_parallel_build_writes_the_same_pages(tmp_path: Path, built: SphinxTestApp) -> None:
+    srcdir = tmp_path / 'parallel'
+    shutil.copytree(ROOTS / 'test-catalog', srcdir)
+    app = SphinxTestApp('html', srcdir=srcdir, status=StringIO(), warning=StringIO(), parallel=2)
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert _pages(app.outdir) == _pages(built.outdir)
