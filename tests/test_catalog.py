@@ -8,6 +8,7 @@ domain (Programing), and a domain nobody lists (Quality).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import shutil
 from io import StringIO
@@ -16,9 +17,11 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, ROOTS, html, text_of, warnings
+from furo.navigation import get_navigation_tree  # type: ignore[import-untyped]
 from sphinx.testing.util import SphinxTestApp
 
 from skill_matrix.data.domains import load_catalog, slug
+from skill_matrix.navigation import Navigation
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -453,3 +456,18 @@ def test_a_parallel_build_writes_the_same_pages(tmp_path: Path, built: SphinxTes
     finally:
         app.cleanup()
     assert _pages(app.outdir) == _pages(built.outdir)
+
+
+def test_the_sidebar_is_what_furo_makes_of_the_navigation(built: SphinxTestApp) -> None:
+    """The extension writes furo's sidebar itself (furo would parse it again on every page):
+    the same HTML as furo's own ``get_navigation_tree`` makes of the plain navigation."""
+    navigation = Navigation(built.env, built.builder.tags)
+    names = sorted(built.env.found_docs)
+    assert len(names) == 17
+    for name in names:
+        uri = functools.partial(built.builder.get_relative_uri, name)
+        furo_tree = get_navigation_tree(navigation.render(name, uri))
+        assert navigation.render(name, uri, furo=True) == furo_tree, name
+        page = (built.outdir / f'{name}.html').read_text(encoding='utf-8')
+        assert furo_tree in page, name
+    assert 'current-page' in navigation.render('skills/kafka', lambda target: target, furo=True)

@@ -35,7 +35,7 @@ from skill_matrix.i18n.labels import CATALOG
 from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
 from skill_matrix.i18n.translation_warnings import install as install_translation_warnings
 from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
-from skill_matrix.navigation import changed_navigation, use_navigation
+from skill_matrix.navigation import changed_navigation, use_furo_navigation, use_navigation
 from skill_matrix.nodes.catalog import skill_breadcrumb, skill_search
 from skill_matrix.nodes.matrix import LAYOUTS
 from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
@@ -229,6 +229,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)
     app.connect('html-page-context', use_navigation, priority=400)  # before the theme's handler
+    app.connect('html-page-context', use_furo_navigation, priority=600)  # after furo's
     app.connect('html-page-context', add_page_assets)
     app.connect('html-page-context', add_language_context)
     app.connect('build-finished', save_store)

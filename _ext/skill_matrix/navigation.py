@@ -18,7 +18,6 @@ from __future__ import annotations
 import functools
 import hashlib
 from dataclasses import dataclass, field
-from html import escape
 from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
@@ -67,6 +66,8 @@ class Navigation:
             for entry in entries:
                 self._note_paths(entry, [])
         self._position = {docname: index for index, docname in enumerate(self.order)}
+        self.rendered_titles: dict[str, str] = {}
+        """Page titles as HTML, for the previous and next links (filled as pages are written)."""
 
     # --- building ---------------------------------------------------------------------------
 
@@ -140,48 +141,83 @@ class Navigation:
         above = [entry.docname for entry in self.paths[pagename][:-1] if not entry.anchor]
         return [*reversed(above), self.order[0]]
 
+    def _deepest(self, pagename: str) -> Entry | None:
+        """The last entry of the path to *pagename*: the page's own entry."""
+        path = self.paths.get(pagename)
+        return path[-1] if path else None
+
     # --- rendering --------------------------------------------------------------------------
 
-    def render(self, pagename: str, relative_uri: Callable[[str], str]) -> str:
-        """The sidebar's tree for *pagename*, in the HTML of Sphinx's ``toctree()``, collapsed to
-        the branch that leads to the page."""
+    def render(self, pagename: str, relative_uri: Callable[[str], str], *, furo: bool = False) -> str:
+        """The sidebar's tree for *pagename*, collapsed to the branch that leads to the page.
+
+        In the HTML of Sphinx's ``toctree()``; with *furo*, as furo's ``get_navigation_tree``
+        turns it into its sidebar (a checkbox and a label to each entry with entries below it,
+        ``current-page`` on the page's own entry), without parsing it again for every page.
+        """
         path = {id(entry) for entry in self.paths.get(pagename, [])}
+        state = _Rendering(pagename, path, relative_uri, furo, deepest=self._deepest(pagename))
         html: list[str] = []
         for caption, entries in self.groups:
             if caption:
                 html.append(
-                    f'<p class="caption" role="heading" aria-level="{CAPTION_LEVEL}">'
-                    f'<span class="caption-text">{escape(caption)}</span></p>\n'
+                    f'<p aria-level="{CAPTION_LEVEL}" class="caption" role="heading">'
+                    f'<span class="caption-text">{_text(caption)}</span></p>\n'
                 )
-            self._render_list(entries, 1, pagename, path, relative_uri, html)
+            self._render_list(entries, 1, state, html)
         return ''.join(html)
 
-    def _render_list(
-        self,
-        entries: list[Entry],
-        depth: int,
-        pagename: str,
-        path: set[int],
-        relative_uri: Callable[[str], str],
-        html: list[str],
-    ) -> None:
-        current = any(id(entry) in path for entry in entries)
+    def _render_list(self, entries: list[Entry], depth: int, state: _Rendering, html: list[str]) -> None:
+        current = any(id(entry) in state.path for entry in entries)
         html.append('<ul class="current">\n' if current else '<ul>\n')
         for entry in entries:
-            on_path = id(entry) in path
+            on_path = id(entry) in state.path
             if entry.url:
                 href, kind = entry.url, 'external'
             else:
-                page = '' if entry.docname == pagename else relative_uri(entry.docname)
+                page = '' if entry.docname == state.pagename else state.relative_uri(entry.docname)
                 href, kind = (page + (f'#{entry.anchor}' if entry.anchor else '')) or '#', 'internal'
-            item_class = f'toctree-l{depth} current' if on_path else f'toctree-l{depth}'
+            expanded = on_path and bool(entry.children)
+            classes = [f'toctree-l{depth}', *(['current'] if on_path else [])]
+            if state.furo and expanded:
+                classes.append('has-children')
+            if state.furo and on_path and entry is state.deepest:
+                classes.append('current-page')
             link_class = f'current reference {kind}' if on_path else f'reference {kind}'
-            html.append(f'<li class="{item_class}"><a class="{link_class}" href="{escape(href)}">')
-            html.append(f'{escape(entry.title)}</a>')
-            if on_path and entry.children:
-                self._render_list(entry.children, depth + 1, pagename, path, relative_uri, html)
+            html.append(f'<li class="{" ".join(classes)}"><a class="{link_class}" href="{_attribute(href)}">')
+            html.append(f'{_text(entry.title)}</a>')
+            if state.furo and expanded:
+                state.checkboxes += 1
+                name = f'toctree-checkbox-{state.checkboxes}'
+                html.append(
+                    f'<input aria-label="Toggle navigation of {_attribute(entry.title)}" checked="" '
+                    f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" type="checkbox"/>'
+                    f'<label for="{name}"><span class="icon"><svg><use href="#svg-arrow-right"></use>'
+                    '</svg></span></label>'
+                )
+            if expanded:
+                self._render_list(entry.children, depth + 1, state, html)
             html.append('</li>\n')
         html.append('</ul>\n')
+
+
+@dataclass
+class _Rendering:
+    pagename: str
+    path: set[int]
+    relative_uri: Callable[[str], str]
+    furo: bool
+    checkboxes: int = 0
+    deepest: Entry | None = None
+
+
+def _text(text: str) -> str:
+    """Text escaped as furo's HTML parser writes it back (quotes stay as they are)."""
+    return text.replace('&', '&amp;').replace('<', '&lt;').replace('>', '&gt;')
+
+
+def _attribute(text: str) -> str:
+    return _text(text).replace('"', '&quot;')
 
 
 # --- Sphinx events ----------------------------------------------------------------------------
@@ -213,19 +249,51 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
 def use_navigation(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
 ) -> None:
-    """Answer the theme's ``toctree()`` with the collapsed catalog navigation of this page."""
+    """Answer the theme's ``toctree()`` with the collapsed catalog navigation of this page.
+
+    Connected before the theme's handlers. Furo's handler would parse that HTML again on every
+    page to add its checkboxes: it gets an empty tree here, and :func:`use_furo_navigation`
+    puts the finished sidebar in place afterwards.
+    """
     if not _enabled(app) or 'toctree' not in context:
         return
-    domain = cast('SkillDomain', app.env.domains['skill'])
-    navigation = domain.navigation
-    if navigation is None:
-        navigation = domain.navigation = Navigation(app.env, app.builder.tags)
+    navigation = _navigation(app)
+    if _furo(app):
+        context['toctree'] = lambda **_options: ''
+    else:
+        context['toctree'] = _toctree(app, navigation, pagename)
+    _relations(app, pagename, context, navigation)
 
+
+def use_furo_navigation(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, Any], doctree: Any
+) -> None:
+    """After furo's handler: its sidebar tree, and ``toctree()`` for the templates."""
+    if not _enabled(app) or 'toctree' not in context or not _furo(app):
+        return
+    navigation = _navigation(app)
+    uri = functools.partial(app.builder.get_relative_uri, pagename)
+    context['furo_navigation_tree'] = navigation.render(pagename, uri, furo=True)
+    context['toctree'] = _toctree(app, navigation, pagename)
+
+
+def _navigation(app: Sphinx) -> Navigation:
+    domain = cast('SkillDomain', app.env.domains['skill'])
+    if domain.navigation is None:
+        domain.navigation = Navigation(app.env, app.builder.tags)
+    return domain.navigation
+
+
+def _furo(app: Sphinx) -> bool:
+    theme = getattr(app.builder, 'theme', None)
+    return getattr(theme, 'name', None) == 'furo'
+
+
+def _toctree(app: Sphinx, navigation: Navigation, pagename: str) -> Callable[..., str]:
     def toctree(**_options: Any) -> str:
         return navigation.render(pagename, functools.partial(app.builder.get_relative_uri, pagename))
 
-    context['toctree'] = toctree
-    _relations(app, pagename, context, navigation)
+    return toctree
 
 
 def _relations(app: Sphinx, pagename: str, context: dict[str, Any], navigation: Navigation) -> None:
@@ -239,8 +307,12 @@ def _relations(app: Sphinx, pagename: str, context: dict[str, Any], navigation: 
     def link(docname: str | None) -> dict[str, str] | None:
         if docname is None or docname not in app.env.titles:
             return None
-        title = builder.render_partial(app.env.titles[docname])['title']
-        return {'link': builder.get_relative_uri(pagename, docname), 'title': title}
+        if docname not in navigation.rendered_titles:  # each title rendered once per build
+            navigation.rendered_titles[docname] = builder.render_partial(app.env.titles[docname])['title']
+        return {
+            'link': builder.get_relative_uri(pagename, docname),
+            'title': navigation.rendered_titles[docname],
+        }
 
     before, after = navigation.neighbours(pagename)
     context['prev'], context['next'] = link(before), link(after)
