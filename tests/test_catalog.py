@@ -471,3 +471,21 @@ def test_the_sidebar_is_what_furo_makes_of_the_navigation(built: SphinxTestApp) 
         page = (built.outdir / f'{name}.html').read_text(encoding='utf-8')
         assert furo_tree in page, name
     assert 'current-page' in navigation.render('skills/kafka', lambda target: target, furo=True)
+
+
+def _add_kafka_page_later(srcdir: Path) -> None:
+    (srcdir / 'skills' / 'kafka.rst').write_text(
+        'Kafka\n=====\n\n.. skill-matrix:: kafka\n', encoding='utf-8'
+    )
+
+
+def test_a_page_added_for_a_listed_skill_joins_the_navigation(tmp_path: Path) -> None:
+    incremental = tmp_path / 'incremental'
+    shutil.copytree(ROOTS / 'test-catalog', incremental)
+    (incremental / 'skills' / 'kafka.rst').unlink()
+    first = _build(incremental)
+    assert "skill 'kafka' has no page" in warnings(first)
+    _add_kafka_page_later(incremental)
+    app = _build(incremental)
+    assert 'Kafka' in sidebar(app, 'skills/kafka')
+    assert _pages(app.outdir) == _clean_build(tmp_path, lambda srcdir: None)

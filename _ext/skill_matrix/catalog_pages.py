@@ -37,6 +37,8 @@ from skill_matrix.stubs import write_stubs
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
 
 if TYPE_CHECKING:
+    from collections.abc import Set
+
     from sphinx.application import Sphinx
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import OptionSpec
@@ -79,8 +81,9 @@ def write_domain_stubs(app: Sphinx) -> None:
     write_stubs(directory, domain_stubs(_catalog(app.env)), STUB_MARKER)
 
 
-def domain_signature(domain: Domain) -> tuple[object, ...]:
-    """What a domain page shows besides its skills' own texts: names, descriptions, membership."""
+def domain_signature(domain: Domain, pages: Set[str]) -> tuple[object, ...]:
+    """What a domain page shows besides its skills' own texts: names, descriptions, membership,
+    and which skills have a page (among *pages*) for its navigation."""
     return (
         domain.name.text,
         domain.description.text if domain.description else None,
@@ -89,7 +92,7 @@ def domain_signature(domain: Domain) -> tuple[object, ...]:
                 group.id,
                 group.name.text,
                 group.description.text if group.description else None,
-                tuple(skill.id for skill in group.skills),
+                tuple((skill.id, skill.id in pages) for skill in group.skills),
             )
             for group in domain.groups
         ),
@@ -105,7 +108,9 @@ def outdated_domain_pages(
     if not directory:
         return []
     domain: SkillDomain = env.domains['skill']  # type: ignore[assignment]
-    signatures = {item.id: domain_signature(item) for item in _catalog(env).domains}
+    prefix = f'{app.config.skill_matrix_skill_pages}/'
+    pages = {docname.removeprefix(prefix) for docname in env.found_docs if docname.startswith(prefix)}
+    signatures = {item.id: domain_signature(item, pages) for item in _catalog(env).domains}
     previous: dict[str, tuple[object, ...]] = domain.data['catalog']
     domain.data['catalog'] = signatures
     outdated = {
@@ -114,11 +119,10 @@ def outdated_domain_pages(
         if previous.get(domain_id) != signature
     }
     if outdated or list(previous) != list(signatures):
-        prefix = f'{directory}/'
         outdated |= {
             docname
             for docname, includes in env.toctree_includes.items()
-            if any(name.startswith(prefix) for name in includes)
+            if any(name.startswith(f'{directory}/') for name in includes)
         }
     return sorted(outdated & env.found_docs - removed - added)
 

@@ -35,6 +35,7 @@ class SkillDomain(Domain):
         'files': [],  # skill file names seen by the last build, to spot added or removed ones
         'catalog': {},  # domain id -> what its page showed in the last build (catalog_pages.py)
         'navigation': {},  # docname -> its navigation in the last build (navigation.py)
+        'targets': {},  # skill id -> where links to it led in the last build
     }
 
     def __init__(self, env: BuildEnvironment) -> None:

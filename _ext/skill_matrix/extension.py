@@ -115,6 +115,18 @@ def outdated_overviews(
     return sorted(domain.overviews - removed)
 
 
+def relinked_overviews(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Write the overview pages again when a skill's page appears, goes or moves: they link
+    every skill, and Sphinx resolves links only in the pages it writes."""
+    domain = cast('SkillDomain', env.domains['skill'])
+    targets = {skill_id: domain.page_of(skill_id) for skill_id in sorted(domain.pages)}
+    targets = {skill_id: target for skill_id, target in targets.items() if target}
+    if domain.data['targets'] == targets:
+        return []
+    domain.data['targets'] = targets
+    return sorted(domain.overviews & env.found_docs)
+
+
 def report_skills_without_page(app: Sphinx, env: BuildEnvironment) -> None:
     domain = cast('SkillDomain', env.domains['skill'])
     files = {path.stem: path for path in skill_files(data_dir(app))}
@@ -223,6 +235,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-get-outdated', outdated_domain_pages)
     app.connect('env-get-updated', changed_navigation)
+    app.connect('env-get-updated', relinked_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', link_role_names)
