@@ -125,7 +125,7 @@ def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definition
     levels: list[Level] = []
     for key, kind in ((roles_key, 'roles'), (levels_key, 'levels')):
         try:
-            document = read_valid(key[0], f'{kind}.schema.json')
+            document = _read_valid(key[0], f'{kind}.schema.json')
         except DataError as error:
             problems.extend(error.problems)
             continue
@@ -139,7 +139,7 @@ def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definition
                 continue
             seen[item['id']] = document.position(where)[0]
             if kind == 'roles':
-                roles.append(Role(item['id'], source_text(document, (kind, index, 'name'))))
+                roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
             else:
                 levels.append(Level(item['id'], item['name']))
     if problems:
@@ -150,7 +150,7 @@ def _load_definitions(roles_key: _CacheKey, levels_key: _CacheKey) -> Definition
 @functools.cache
 def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
     path = key[0]
-    document = read_valid(path, 'skill.schema.json')
+    document = _read_valid(path, 'skill.schema.json')
     data = document.data
     problems: list[Problem] = []
 
@@ -199,7 +199,7 @@ def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
                     role_id,
                     level_id,
                     levels[level_id]['required'],
-                    source_text(document, (*where, 'description')),
+                    _text(document, (*where, 'description')),
                 )
             )
     if problems:
@@ -207,17 +207,17 @@ def _load_skill(key: _CacheKey, definitions: Definitions) -> Skill:
     return Skill(
         id=data['id'],
         path=path,
-        title=source_text(document, ('title',)),
-        summary=source_text(document, ('summary',)) if 'summary' in data else None,
-        domain=source_text(document, ('domain',)),
-        group=source_text(document, ('group',)),
+        title=_text(document, ('title',)),
+        summary=_text(document, ('summary',)) if 'summary' in data else None,
+        domain=_text(document, ('domain',)),
+        group=_text(document, ('group',)),
         updated=datetime.date.fromisoformat(data['updated']),
         role_ids=tuple(role_ids),
         expectations=tuple(expectations),
     )
 
 
-def source_text(document: YamlDocument, where: Path_) -> SourceText:
+def _text(document: YamlDocument, where: Path_) -> SourceText:
     value = document.data
     for step in where:
         value = value[step]
@@ -236,7 +236,7 @@ def _validator(schema_name: str) -> jsonschema.protocols.Validator:
     return validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
 
 
-def read_valid(path: Path, schema_name: str) -> YamlDocument:
+def _read_valid(path: Path, schema_name: str) -> YamlDocument:
     document = read_yaml(path)
     errors = sorted(
         _validator(schema_name).iter_errors(document.data), key=lambda e: list(map(str, e.absolute_path))
@@ -313,3 +313,17 @@ def _field_name(where: Path_) -> str:
 
 def _in(where: Path_) -> str:
     return f' in {_field_name(where)}' if where else ''
+
+
+# --- for the other data files (domains.yaml) --------------------------------------------------
+
+
+def read_valid(path: Path, schema_name: str) -> YamlDocument:
+    """The YAML file *path*, checked against the JSON Schema *schema_name* of :data:`SCHEMA_DIR`;
+    raises :class:`DataError` with located, reworded problems as for the skill files."""
+    return _read_valid(path, schema_name)
+
+
+def source_text(document: YamlDocument, where: Path_) -> SourceText:
+    """The text at *where* in *document* (blanks collapsed), with its line and column."""
+    return _text(document, where)
