@@ -51,6 +51,7 @@ def test_machine_learning_domain_page_has_the_deep_learning_group(site: Path, la
     assert sorted(skill_id_of(row) for row in rows) == sorted(SKILLS)
     titles = [text_of(row.select_one('td')) for row in rows]
     assert sorted(titles) == sorted(TITLES[language])
+    assert html.select('.untranslated') == []  # the descriptions of domains.yaml too
     for row in rows:
         skill = SKILLS[skill_id_of(row)]
         cells = [text_of(cell) for cell in row.select('td')[1:5]]
@@ -99,3 +100,4 @@ def test_start_page_is_the_catalog(site: Path, language: str) -> None:
     assert html.select_one('form.skill-search')['action'] == 'search.html'
     assert html.select_one('.skill-catalog-roles a')['href'] == 'roles/index.html'
     assert html.select('table.skill-overview') == []
+    assert html.select('.untranslated') == []
