@@ -10,7 +10,10 @@ from __future__ import annotations
 
 import functools
 import hashlib
+import os
 import shutil
+import subprocess
+import sys
 from io import StringIO
 from typing import TYPE_CHECKING
 
@@ -489,3 +492,22 @@ def test_a_page_added_for_a_listed_skill_joins_the_navigation(tmp_path: Path) ->
     app = _build(incremental)
     assert 'Kafka' in sidebar(app, 'skills/kafka')
     assert _pages(app.outdir) == _clean_build(tmp_path, lambda srcdir: None)
+
+
+def test_make_check_data_reports_the_misspelt_names(tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / 'test-catalog' / 'data', tmp_path / 'data')
+    result = subprocess.run(
+        [sys.executable, '-m', 'skill_matrix.data.check', 'data'],
+        cwd=tmp_path,
+        env={**os.environ, 'PYTHONPATH': str(REPO / '_ext')},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    assert result.stderr.splitlines() == [
+        "data/skills/airflow.yaml:4:8: group 'Pipelnes' is not in the groups of 'Data' in domains.yaml; "
+        "did you mean 'Pipelines'?",
+        "data/skills/rust.yaml:3:9: domain 'Programing' is not in domains.yaml; did you mean 'Programming'?",
+        '2 problem(s) in 2 file(s)',
+    ]
