@@ -73,11 +73,11 @@ def test_misspelt_domain_and_group_get_a_located_did_you_mean_warning(built: Sph
     assert len(lines) == 2
     assert lines[0].endswith(
         "data/skills/airflow.yaml:4:8: WARNING: group 'Pipelnes' is not in the groups of 'Data' in "
-        "domains.yaml; did you mean 'Pipelines'? [skill_matrix.data]"
+        "domains.yaml; did you mean 'Pipelines'? [skill_matrix.domains]"
     )
     assert lines[1].endswith(
         "data/skills/rust.yaml:3:9: WARNING: domain 'Programing' is not in domains.yaml; "
-        "did you mean 'Programming'? [skill_matrix.data]"
+        "did you mean 'Programming'? [skill_matrix.domains]"
     )
 
 

@@ -46,7 +46,7 @@ from skill_matrix.role_pages import (
     link_role_names,
     write_role_stubs,
 )
-from skill_matrix.warning_types import CATALOG_ERROR, DATA_ERROR, UNUSED_SKILL, WARNING_TYPE
+from skill_matrix.warning_types import CATALOG_ERROR, DATA_ERROR, DOMAINS, UNUSED_SKILL, WARNING_TYPE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -93,9 +93,10 @@ def report_data_problems(app: Sphinx) -> None:
     store = cast('SkillDomain', app.env.domains['skill']).store
     if not app.fresh_env_used:
         store.read(Path(app.doctreedir, STORE_FILE))
-    problems = check_data_dir(data_dir(app), load=store.load) + load_catalog(data_dir(app), store.load)[1]
-    for problem in problems:
+    for problem in check_data_dir(data_dir(app), load=store.load):
         logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype=DATA_ERROR)
+    for problem in load_catalog(data_dir(app), store.load)[1]:
+        logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype=DOMAINS)
 
 
 def save_store(app: Sphinx, exception: Exception | None) -> None:
