@@ -8,8 +8,15 @@ by side, in turns (the order rotates every repetition), several times:
 * ``peer``: sphinxcontrib-datatemplates rendering the same YAML;
 * ``incremental``: after each serial build of ours, one skill's YAML is edited and the site
   rebuilt; the documents read again must be that skill's page and the index, nothing else;
-* ``ours + toctree`` (small N only): ours with the real site's glob toctree, which the theme
-  renders into every page's sidebar.
+* ``ours + toctree`` (small N only): ours with the glob toctree the real site had before
+  issue 13, which the theme renders into every page's sidebar;
+* ``ours + roles``: ours (orphan skill pages) with the real site's role pages, which show every
+  skill again (5 roles: as much text as all skill pages together);
+* ``ours + catalog``: ours with the real site's structure since issue 13 (catalog start page,
+  domain pages, collapsed sidebar, role pages), compared with ``ours + roles``;
+  ``catalog incremental`` edits one skill there: the documents read again must be its page, its
+  domain page, the start page and the role pages. The size of a skill page is recorded at
+  every N, with and without its own group's entries in the sidebar.
 
 Before any figure counts, the pages of all sites must show the same text and table rows.
 Medians and ratios are printed and written to ``bench/results/<timestamp>.json``.
@@ -35,6 +42,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from compare import same_tables
 from measure import BuildFailed, BuildResult, sphinx_build
 from synthetic import REPO, SITES, Definitions, SyntheticSkill, make_skills, write_site
+
+sys.path.insert(0, str(REPO / '_ext'))
+from skill_matrix.data.domains import slug  # the extension's ids of domain pages
 
 SIZES = (10, 100, 1000)
 REPETITIONS = {10: 5, 100: 3, 1000: 2}  # a build of 1,000 skills takes 1 to 2.5 minutes
@@ -102,6 +112,27 @@ def incremental(site: Path, skill: SyntheticSkill, edit: int) -> BuildResult:
     return result
 
 
+def incremental_catalog(
+    site: Path, skill: SyntheticSkill, definitions: Definitions, edit: int
+) -> BuildResult:
+    """Edit *skill*'s YAML in the catalog site and rebuild: what must be read again, and no more."""
+    edit_skill(site / 'data' / 'skills' / f'{skill.id}.yaml', edit)
+    result = sphinx_build(site, site / '_build' / 'serial', clean=False)
+    roles = ['roles/index', *(f'roles/{role_id}' for role_id, _name in definitions.roles)]
+    expected = sorted(['index', f'skills/{skill.id}', f'domains/{slug(skill.domain)}', *roles])
+    if result.docs_read != expected:
+        raise BenchError(f'catalog incremental build read {result.docs_read}, expected {expected}')
+    return result
+
+
+def page_size(outdir: Path, skill: SyntheticSkill) -> dict[str, int]:
+    """Bytes of *skill*'s page, and without the sidebar entries of its own group's skills."""
+    text = (outdir / 'skills' / f'{skill.id}.html').read_text(encoding='utf-8')
+    size = len(text.encode('utf-8'))
+    own = sum(len(line.encode('utf-8')) + 1 for line in text.splitlines() if '<li class="toctree-l3' in line)
+    return {'bytes': size, 'without_own_group_bytes': size - own}
+
+
 def summary(results: list[BuildResult]) -> dict[str, Any]:
     return {
         'runs': len(results),
@@ -126,11 +157,17 @@ def bench_size(
     for kind in SITES:
         write_site(kind, root / kind, skills, definitions)
     variants = dict(VARIANTS)
+    write_site('ours', root / 'ours-roles', skills, definitions, roles=True)
+    variants['ours + roles'] = ('ours-roles', 'serial', 1)
+    write_site('ours', root / 'ours-catalog', skills, definitions, roles=True, catalog=True)
+    variants['ours + catalog'] = ('ours-catalog', 'serial', 1)
     if count in TOCTREE_SIZES:
         write_site('ours', root / 'ours-toctree', skills, definitions, toctree=True)
         variants['ours + toctree'] = ('ours-toctree', 'serial', 1)
 
-    results: dict[str, list[BuildResult]] = {name: [] for name in [*variants, 'incremental']}
+    results: dict[str, list[BuildResult]] = {
+        name: [] for name in [*variants, 'incremental', 'catalog incremental']
+    }
     rows: dict[str, int] = {}
     notes: list[str] = []
     names = list(variants)
@@ -150,6 +187,9 @@ def bench_size(
                 name: root / site / '_build' / build / 'html' for name, (site, build, _) in variants.items()
             }
             docnames = ['index'] + [f'skills/{skill.id}' for skill in skills]
+            catalog_outdir = outdirs.pop('ours + catalog')
+            del outdirs['ours + roles']
+            size = page_size(catalog_outdir, skills[0])
             try:
                 rows, notes = same_tables(outdirs, docnames)
             except AssertionError as error:
@@ -161,6 +201,11 @@ def bench_size(
         results['incremental'].append(result)
         print(
             f'  N={count:<5} #{repetition + 1} {"incremental":<15} {result.seconds:7.2f} s wall', flush=True
+        )
+        result = incremental_catalog(root / 'ours-catalog', skill, definitions, repetition + 1)
+        results['catalog incremental'].append(result)
+        print(
+            f'  N={count:<5} #{repetition + 1} {"catalog incr.":<15} {result.seconds:7.2f} s wall', flush=True
         )
         elapsed = time.monotonic() - started
         if repetition + 1 < repetitions and time.monotonic() + elapsed > deadline:
@@ -176,16 +221,21 @@ def bench_size(
         'table_rows': rows,
         'differences_outside_tables': notes,
         'incremental_docs_read': results['incremental'][0].docs_read,
+        'catalog_incremental_docs_read': results['catalog incremental'][0].docs_read,
+        'catalog_skill_page': size,
         'variants': figures,
         'ratios': {
             'ours / floor': wall['ours'] / wall['floor'],
             'ours / peer': wall['ours'] / wall['peer'],
             '-j 2 / serial': wall['ours -j 2'] / wall['ours'],
             'incremental / full': wall['incremental'] / wall['ours'],
+            'catalog / orphan': wall['ours + catalog'] / wall['ours + roles'],
+            'catalog incremental / full': wall['catalog incremental'] / wall['ours + catalog'],
         },
         'cpu_ratios': {
             'ours / floor': cpu['ours'] / cpu['floor'],
             'ours / peer': cpu['ours'] / cpu['peer'],
+            'catalog / orphan': cpu['ours + catalog'] / cpu['ours + roles'],
         },
     }
 
@@ -208,17 +258,24 @@ def print_tables(sizes: list[dict[str, Any]]) -> None:
                 f'{figure["docs_written"]:>8.0f}'
             )
     print()
+    print('catalog site: skill page of the first skill, bytes (and without its own group in the sidebar)')
+    for size in sizes:
+        page = size['catalog_skill_page']
+        print(f'{size["skills"]:>5}  {page["bytes"]:>9} {page["without_own_group_bytes"]:>9}')
+    print()
     print('ratios of the wall-time medians (cpu: of the CPU-time medians)')
     print(
         f'{"N":>5}  {"ours/floor":>10} {"ours/peer":>10} {"-j2/serial":>10} {"incr/full":>10}'
-        f'  {"cpu ours/floor":>14} {"cpu ours/peer":>13}'
+        f' {"cat/orphan":>10} {"cat incr":>9}  {"cpu ours/floor":>14} {"cpu ours/peer":>13}'
+        f' {"cpu cat/orphan":>14}'
     )
     for size in sizes:
         ratios, cpu = size['ratios'], size['cpu_ratios']
         print(
             f'{size["skills"]:>5}  {ratios["ours / floor"]:>10.3f} {ratios["ours / peer"]:>10.3f} '
             f'{ratios["-j 2 / serial"]:>10.3f} {ratios["incremental / full"]:>10.3f}'
-            f'  {cpu["ours / floor"]:>14.3f} {cpu["ours / peer"]:>13.3f}'
+            f' {ratios["catalog / orphan"]:>10.3f} {ratios["catalog incremental / full"]:>9.3f}'
+            f'  {cpu["ours / floor"]:>14.3f} {cpu["ours / peer"]:>13.3f} {cpu["catalog / orphan"]:>14.3f}'
         )
 
 
@@ -229,6 +286,21 @@ def targets(sizes: list[dict[str, Any]]) -> list[tuple[str, bool]]:
         for size in sizes
     ]
     checks += [(f'ours < peer at N = {size["skills"]}', size['ratios']['ours / peer'] < 1) for size in sizes]
+    checks += [
+        (f'catalog / orphan ≤ 1.10 at N = {size["skills"]}', size['ratios']['catalog / orphan'] <= 1.10)
+        for size in sizes
+    ]
+    if len(sizes) > 1:
+        smallest, largest = sizes[0], sizes[-1]
+        first = smallest['catalog_skill_page']['without_own_group_bytes']
+        last = largest['catalog_skill_page']['without_own_group_bytes']
+        checks.append(
+            (
+                f'skill page without its own group within 5 % at N = {largest["skills"]} '
+                f'of N = {smallest["skills"]}',
+                abs(last - first) <= 0.05 * first,
+            )
+        )
     for size in sizes:
         if size['skills'] == 1000:
             checks += [

@@ -104,21 +104,21 @@ _ASPECTS = [
     'Foundations',
     'Patterns',
 ]
-_DOMAINS = ['Machine Learning & AI', 'Data Engineering', 'Platform & Infrastructure', 'Product Analytics']
-_GROUPS = [
-    'Deep Learning',
-    'Classical ML',
-    'MLOps',
-    'Data Platforms',
-    'NLP',
-    'Computer Vision',
-    'Generative AI',
-    'Analytics',
-    'Infrastructure',
-    'Responsible AI',
-    'Datenqualität',
-    '数据工程',
+# The catalog the issue sizes the benchmark by: 10 domains × 5 groups, skill i in domain i % 10
+# and group (i // 10) % 5, so that N = 1,000 has 20 skills per group and N = 10 one per domain.
+CATALOG_DOMAINS = [
+    'Machine Learning & AI',
+    'Data Engineering',
+    'Platform & Infrastructure',
+    'Product Analytics',
+    'Security',
+    'Frontend',
+    'Backend Services',
+    'Mobile',
+    'Quality Engineering',
+    '数据平台',
 ]
+CATALOG_GROUPS = ['Foundations', 'Tooling', 'Operations', 'Architecture', 'Leadership']
 _VERBS = [
     'Builds',
     'Designs',
@@ -277,8 +277,8 @@ def make_skill(index: int, definitions: Definitions) -> SyntheticSkill:
         id=skill_id,
         title=title,
         summary=f'{title}: ' + ', '.join(rng.sample(_OBJECTS, 3)) if rng.random() < 0.6 else None,
-        domain=rng.choice(_DOMAINS),
-        group=rng.choice(_GROUPS),
+        domain=CATALOG_DOMAINS[index % len(CATALOG_DOMAINS)],
+        group=CATALOG_GROUPS[(index // len(CATALOG_DOMAINS)) % len(CATALOG_GROUPS)],
         updated=datetime.date(2025, 1, 1) + datetime.timedelta(days=rng.randrange(600)),
         roles=roles,
     )
@@ -378,19 +378,47 @@ _TOCTREE = """
    skills/*
 """
 
+# The real site's role pages, and its structure since issue 13: catalog start page, domain pages.
+_ROLES_CONF = """
+include_patterns = ['index.rst', 'skills/**', 'domains/**', 'roles/**']
+skill_matrix_role_pages = 'roles'
+"""
+_CATALOG_CONF = """skill_matrix_domain_pages = 'domains'
+"""
+_CATALOG = """.. skill-catalog::
+"""
+_ROLES_TOCTREE = """
+.. only:: html
+
+   .. toctree::
+      :hidden:
+
+      roles/index
+"""
+
 
 def heading(title: str) -> str:
     return f'{title}\n{"=" * column_width(title)}\n'
 
 
 def write_site(
-    kind: str, site: Path, skills: list[SyntheticSkill], definitions: Definitions, *, toctree: bool = False
+    kind: str,
+    site: Path,
+    skills: list[SyntheticSkill],
+    definitions: Definitions,
+    *,
+    toctree: bool = False,
+    roles: bool = False,
+    catalog: bool = False,
 ) -> None:
     """Write the *kind* site (one of :data:`SITES`) for *skills* into *site* (must not exist).
 
-    With *toctree*, the index lists every skill page in a toctree, as the real site does (the
-    theme then shows all N skills in every page's sidebar); otherwise the skill pages are
-    orphans reached through the index's table, and the sidebar stays small.
+    With *toctree*, the index lists every skill page in a toctree, as the real site did before
+    issue 13 (the theme then shows all N skills in every page's sidebar). With *roles* (ours
+    only), the site has the real site's role pages; with *catalog* too, its structure since
+    issue 13: the catalog start page and a page per domain whose groups hold the skill pages.
+    Otherwise the skill pages are orphans reached through the index's table, and the sidebar
+    stays small.
     """
     write_data(site, skills)
     (site / 'skills').mkdir()
@@ -412,7 +440,7 @@ def write_site(
                 f'.. datatemplate:yaml:: /data/skills/{skill.id}.yaml\n   :template: skill.tmpl\n'
             ),
         }[kind](skill)
-        orphan = '' if toctree else ':orphan:\n\n'
+        orphan = '' if toctree or catalog else ':orphan:\n\n'
         (site / 'skills' / f'{skill.id}.rst').write_text(
             f'{orphan}{heading(skill.title)}\n{body}', encoding='utf-8'
         )
@@ -421,6 +449,10 @@ def write_site(
         'floor': floor_overview(skills, definitions),
         'peer': '.. datatemplate:nodata::\n   :template: overview.tmpl\n',
     }[kind]
+    if roles:
+        with (site / 'conf.py').open('a', encoding='utf-8') as conf:
+            conf.write(_ROLES_CONF + (_CATALOG_CONF if catalog else ''))
+        overview = (_CATALOG if catalog else overview) + _ROLES_TOCTREE
     (site / 'index.rst').write_text(_INDEX_INTRO + overview + (_TOCTREE if toctree else ''), encoding='utf-8')
 
 

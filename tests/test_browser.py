@@ -750,6 +750,8 @@ AUDITED = [
     'roles/index.html',
     *(f'roles/{role}.html' for role in ROLE_IDS),
     *(f'roles/{role}.html?level=middle&target=senior' for role in ROLE_IDS),  # compare view
+    'index.html',  # the catalog: search form, domains, groups, skills
+    'domains/machine-learning-ai.html',
 ]
 
 

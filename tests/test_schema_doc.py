@@ -33,11 +33,11 @@ def app(build: Callable[..., SphinxTestApp]) -> SphinxTestApp:
     return build('schema')
 
 
-@pytest.mark.parametrize('name', ['skill', 'roles', 'levels'])
+@pytest.mark.parametrize('name', ['skill', 'roles', 'levels', 'domains'])
 def test_every_field_and_description_of_the_schema_is_shown(app: SphinxTestApp, name: str) -> None:
     schema = json.loads((SCHEMAS / f'{name}.schema.json').read_text())
     tables = html(app, 'index').select('table.skill-schema')
-    shown = text_of(tables[['skill', 'roles', 'levels'].index(name)])
+    shown = text_of(tables[['skill', 'roles', 'levels', 'domains'].index(name)])
     for description in descriptions(schema):
         if description != schema['description']:  # the schema's own summary is not a field
             assert ' '.join(description.split()) in shown
@@ -53,6 +53,6 @@ def test_required_fields_are_marked(app: SphinxTestApp) -> None:
 
 def test_unknown_schema_is_an_error_at_its_line(app: SphinxTestApp) -> None:
     assert (
-        "bad.rst:4: ERROR: unknown schema 'skil' (known: skill, roles, levels); did you mean 'skill'?"
-        in warnings(app)
+        "bad.rst:4: ERROR: unknown schema 'skil' (known: skill, roles, levels, domains); "
+        "did you mean 'skill'?" in warnings(app)
     )

@@ -136,13 +136,12 @@ def test_labels_per_language(site: Path, language: str, headers: list[str], leve
     assert [text_of(table.select_one('caption .caption-text')) for table in tables] == levels
 
 
-def test_overview_links_every_skill(site: Path) -> None:
+def test_start_page_catalog_links_every_skill(site: Path) -> None:
     for language in LANGUAGES:
-        rows = page(site, language, 'index').select('tr.skill-overview-row')
-        assert len(rows) == len(SKILLS)
-        for row in rows:
-            href = row.select_one('a.reference')['href']
-            target, anchor = href.split('#')
+        links = page(site, language, 'index').select('.skill-catalog-skills a.reference')
+        assert len(links) == len(SKILLS)
+        for link in links:
+            target, anchor = link['href'].split('#')
             assert page(site, language, target.removesuffix('.html')).select_one(f'#{anchor}') is not None
 
 

@@ -16,6 +16,7 @@ from skill_matrix.data.loader import load_definitions, skill_files, skill_path
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.html.downloads import build_download_links
 from skill_matrix.html.explorer import build_explorer
+from skill_matrix.nodes.catalog import breadcrumb
 from skill_matrix.nodes.matrix import LAYOUTS, MatrixView, build_matrix, build_overview
 from skill_matrix.nodes.schema_table import SCHEMAS, build_schema_table, schema_path
 from skill_matrix.warning_types import DUPLICATE_ANCHOR, UNKNOWN_REFERENCE, WARNING_TYPE
@@ -156,6 +157,8 @@ class SkillMatrixDirective(SkillDataDirective):
             edit_url=self._edit_url(path),
         )
         matrix['classes'] += self.options.get('class', [])
+        if self.config.skill_matrix_domain_pages:  # Domain › Group › Skill, linked to the domain page
+            matrix.insert(0, breadcrumb(skill, self.env.docname))
         # For HTML readers, before the tables: the download links and the level picker.
         tables_at = next(
             index
@@ -222,7 +225,7 @@ class SkillOverviewDirective(SkillDataDirective):
 
 
 class SkillSchemaDirective(SphinxDirective):
-    """``.. skill-schema:: skill|roles|levels``: the data format, generated from its JSON Schema."""
+    """``.. skill-schema:: skill|roles|levels|domains``: the data format, generated from its JSON Schema."""
 
     required_arguments = 1
     option_spec: ClassVar[OptionSpec] = {}

@@ -19,6 +19,8 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import RoleFunction
 
+    from skill_matrix.navigation import Navigation
+
 
 class SkillDomain(Domain):
     """Records every page that shows a skill matrix; ``:skill:ref:`id``` links to it."""
@@ -31,12 +33,17 @@ class SkillDomain(Domain):
         'pages': {},  # skill id -> {docname: (node id, title, shows the whole matrix)}
         'overviews': set(),  # docnames that list every skill
         'files': [],  # skill file names seen by the last build, to spot added or removed ones
+        'catalog': {},  # domain id -> what its page showed in the last build (catalog_pages.py)
+        'navigation': {},  # docname -> its navigation in the last build (navigation.py)
+        'targets': {},  # skill id -> where links to it led in the last build
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self.store = SkillStore()
         """The validated skill files of this build (kept in memory, saved by the extension)."""
+        self.navigation: Navigation | None = None
+        """The site's navigation in this build (navigation.py), once the pages are read."""
 
     @property
     def pages(self) -> dict[str, dict[str, tuple[str, str, bool]]]:
@@ -88,6 +95,8 @@ class SkillDomain(Domain):
         node: pending_xref,
         contnode: nodes.Element,
     ) -> nodes.reference | None:
+        if typ == 'catalog':
+            return self._resolve_catalog(fromdocname, builder, target, contnode)
         page = self.page_of(target)
         if page is None:
             return None
@@ -95,6 +104,17 @@ class SkillDomain(Domain):
         if not node.get('refexplicit'):
             contnode = nodes.inline(title, title, classes=['skill-ref'])
         return make_refnode(builder, fromdocname, docname, node_id, contnode)
+
+    def _resolve_catalog(
+        self, fromdocname: str, builder: Builder, target: str, contnode: nodes.Element
+    ) -> nodes.reference | None:
+        """``<domain id>`` or ``<domain id>#<group id>``: the domain page or a group's section on it."""
+        directory = self.env.config.skill_matrix_domain_pages
+        domain_id, _sep, group_id = target.partition('#')
+        docname = f'{directory}/{domain_id}'
+        if not directory or docname not in self.env.all_docs or builder.format != 'html':
+            return None  # the PDFs have no domain pages
+        return make_refnode(builder, fromdocname, docname, group_id, contnode)
 
     def resolve_any_xref(
         self,

@@ -11,6 +11,13 @@ from sphinx.util import logging
 from sphinx.util.i18n import CatalogInfo
 
 from skill_matrix import __version__
+from skill_matrix.catalog_pages import (
+    DomainPageDirective,
+    SkillCatalogDirective,
+    outdated_domain_pages,
+    write_domain_stubs,
+)
+from skill_matrix.data.domains import load_catalog
 from skill_matrix.data.loader import check_data_dir, skill_files
 from skill_matrix.data.store import STORE_FILE
 from skill_matrix.directives import (
@@ -21,6 +28,7 @@ from skill_matrix.directives import (
 from skill_matrix.domain import SkillDomain
 from skill_matrix.html.accessibility import depart_entry, visit_title
 from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
+from skill_matrix.html.catalog import depart_breadcrumb, depart_search, visit_breadcrumb, visit_search
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import SCRIPT, STYLESHEET, emit_explorer_data
 from skill_matrix.i18n.data_text import MarkTranslatedToctrees, TranslateDataText
@@ -28,16 +36,18 @@ from skill_matrix.i18n.labels import CATALOG, build_date, format_date
 from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
 from skill_matrix.i18n.translation_warnings import install as install_translation_warnings
 from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
+from skill_matrix.navigation import changed_navigation, use_furo_navigation, use_navigation
+from skill_matrix.nodes.catalog import skill_breadcrumb, skill_search
 from skill_matrix.nodes.matrix import LAYOUTS
 from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
-from skill_matrix.nodes.text import skill_caption, skill_text
+from skill_matrix.nodes.text import skill_caption, skill_inline, skill_text
 from skill_matrix.role_pages import (
     RoleIndexDirective,
     RoleProfileDirective,
     link_role_names,
     write_role_stubs,
 )
-from skill_matrix.warning_types import CATALOG_ERROR, DATA_ERROR, UNUSED_SKILL, WARNING_TYPE
+from skill_matrix.warning_types import CATALOG_ERROR, DATA_ERROR, DOMAINS, UNUSED_SKILL, WARNING_TYPE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -97,6 +107,8 @@ def report_data_problems(app: Sphinx) -> None:
         store.read(Path(app.doctreedir, STORE_FILE))
     for problem in check_data_dir(data_dir(app), load=store.load):
         logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype=DATA_ERROR)
+    for problem in load_catalog(data_dir(app), store.load)[1]:
+        logger.warning(problem.message, location=problem.location, type=WARNING_TYPE, subtype=DOMAINS)
 
 
 def save_store(app: Sphinx, exception: Exception | None) -> None:
@@ -114,6 +126,18 @@ def outdated_overviews(
         return []
     domain.data['files'] = files
     return sorted(domain.overviews - removed)
+
+
+def relinked_overviews(app: Sphinx, env: BuildEnvironment) -> list[str]:
+    """Write the overview pages again when a skill's page appears, goes or moves: they link
+    every skill, and Sphinx resolves links only in the pages it writes."""
+    domain = cast('SkillDomain', env.domains['skill'])
+    targets = {skill_id: domain.page_of(skill_id) for skill_id in sorted(domain.pages)}
+    targets = {skill_id: target for skill_id, target in targets.items() if target}
+    if domain.data['targets'] == targets:
+        return []
+    domain.data['targets'] = targets
+    return sorted(domain.overviews & env.found_docs)
 
 
 def report_skills_without_page(app: Sphinx, env: BuildEnvironment) -> None:
@@ -140,7 +164,14 @@ def add_page_assets(
     if doctree is None:
         return
     classes = {name for node in doctree.findall(nodes.Element) for name in node['classes']}
-    if {'skill-matrix', 'skill-overview', 'skill-role-profile', 'skill-role-index'} & classes:
+    if {
+        'skill-matrix',
+        'skill-overview',
+        'skill-role-profile',
+        'skill-role-index',
+        'skill-domain-page',
+        'skill-search',
+    } & classes:
         app.add_css_file('skill_matrix.css')
     if 'skill-explorer' in classes:
         app.add_js_file(SCRIPT, loading_method='defer')
@@ -163,13 +194,29 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value('skill_matrix_default_layout', 'by-level', 'env', types=frozenset({str}))
     app.add_config_value('skill_matrix_edit_url', None, 'env', types=frozenset({str, type(None)}))
     app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
+    # A page per domain (domains/<domain id>.rst), the catalog navigation, breadcrumbs; skill pages
+    # are <skill_matrix_skill_pages>/<skill id> in the domain pages' navigation.
+    app.add_config_value('skill_matrix_domain_pages', '', 'env', types=frozenset({str}))
+    app.add_config_value('skill_matrix_skill_pages', 'skills', 'env', types=frozenset({str}))
 
     # Sphinx's translators render these as the paragraph and title they extend; registering
     # them makes docutils' own visitors treat them as ordinary nodes too.
     app.add_node(skill_text)
     app.add_node(skill_caption)
+    app.add_node(skill_inline)
     skip = (skip_node, None)
     app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    app.add_node(
+        skill_breadcrumb,
+        html=(visit_breadcrumb, depart_breadcrumb),
+        latex=skip,
+        text=skip,
+        man=skip,
+        texinfo=skip,
+    )
+    app.add_node(
+        skill_search, html=(visit_search, depart_search), latex=skip, text=skip, man=skip, texinfo=skip
+    )
     # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
     app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
@@ -180,6 +227,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive('skill-schema', SkillSchemaDirective)
     app.add_directive('role-profile', RoleProfileDirective)
     app.add_directive('role-index', RoleIndexDirective)
+    app.add_directive('domain-page', DomainPageDirective)
+    app.add_directive('skill-catalog', SkillCatalogDirective)
     app.add_transform(TranslateDataText)
     app.add_transform(MarkTranslatedToctrees)
     app.add_post_transform(LaTeXColumns)
@@ -194,22 +243,28 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('config-inited', set_today)
     app.connect('builder-inited', report_data_problems)
     app.connect('builder-inited', write_role_stubs)
+    app.connect('builder-inited', write_domain_stubs)
     app.connect('builder-inited', add_static_dir)
     app.connect('builder-inited', add_stylesheet)
     app.connect('builder-inited', localize_fixed_texts)
     app.connect('builder-inited', install_translation_warnings)
     app.connect('env-get-outdated', outdated_overviews)
+    app.connect('env-get-outdated', outdated_domain_pages)
+    app.connect('env-get-updated', changed_navigation)
+    app.connect('env-get-updated', relinked_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', link_role_names)
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)
+    app.connect('html-page-context', use_navigation, priority=400)  # before the theme's handler
+    app.connect('html-page-context', use_furo_navigation, priority=600)  # after furo's
     app.connect('html-page-context', add_page_assets)
     app.connect('html-page-context', add_language_context)
     app.connect('build-finished', save_store)
     return {
         'version': __version__,
-        'env_version': 1,
+        'env_version': 2,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }

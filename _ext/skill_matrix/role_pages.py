@@ -9,7 +9,6 @@ page's title themselves, from the data, so that titles are translated like every
 
 from __future__ import annotations
 
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
@@ -27,6 +26,7 @@ from skill_matrix.i18n.labels import _, level_name, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table, table_row
 from skill_matrix.nodes.role_tables import career_path, class_value, level_table, with_row_headers
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
+from skill_matrix.stubs import write_stubs
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -61,18 +61,7 @@ def write_role_stubs(app: Sphinx) -> None:
         definitions = load_definitions(Path(app.srcdir, app.config.skill_matrix_data_dir))
     except DataError:
         return  # reported once per build by report_data_problems
-    stubs = role_stubs(definitions)
-    directory.mkdir(parents=True, exist_ok=True)
-    for name, text in stubs.items():
-        path = directory / name
-        if not path.is_file() or path.read_text(encoding='utf-8') != text:
-            # Each language builds in its own process: replace atomically, never half-written.
-            temporary = path.with_name(f'.{name}.{os.getpid()}.tmp')
-            temporary.write_text(text, encoding='utf-8')
-            temporary.replace(path)
-    for path in directory.glob('*.rst'):
-        if path.name not in stubs and path.read_text(encoding='utf-8').startswith(STUB_MARKER):
-            path.unlink(missing_ok=True)
+    write_stubs(directory, role_stubs(definitions), STUB_MARKER)
 
 
 # --- directives -------------------------------------------------------------------------------

@@ -13,3 +13,4 @@ UNKNOWN_REFERENCE = 'reference'  # a page names an unknown skill, role or level
 UNUSED_SKILL = 'unused'  # a skill file that no page shows
 CATALOG_ERROR = 'catalog'  # the extension's own catalog cannot be compiled
 DUPLICATE_ANCHOR = 'anchor'  # two elements of a page would get the same link id (a skill shown twice)
+DOMAINS = 'domains'  # domains.yaml is broken, or a skill's domain or group looks misspelt

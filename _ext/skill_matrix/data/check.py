@@ -1,7 +1,8 @@
 """Validate a data directory without building the site: ``python -m skill_matrix.data.check data/``.
 
-Prints one line per problem, like a compiler (``file:line:column: message``), and exits 1
-when there is any; usable as a pre-commit hook.
+Checks roles.yaml, levels.yaml, every skill file, and domains.yaml when there is one (with the
+skills' domain and group names). Prints one line per problem, like a compiler
+(``file:line:column: message``), and exits 1 when there is any; usable as a pre-commit hook.
 """
 
 from __future__ import annotations
@@ -10,6 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from skill_matrix.data.domains import load_catalog
 from skill_matrix.data.loader import check_data_dir, skill_files
 
 
@@ -29,6 +31,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         return 2
     problems = check_data_dir(data_dir)
+    problems += load_catalog(data_dir)[1]
     for problem in problems:
         print(problem, file=sys.stderr)
     if problems:

@@ -339,7 +339,8 @@ def _text(document: YamlDocument, where: Path_) -> SourceText:
     value = document.data
     for step in where:
         value = value[step]
-    return SourceText(' '.join(value.split()), document.path, document.position(where)[0])
+    line, column = document.position(where)
+    return SourceText(' '.join(value.split()), document.path, line, column)
 
 
 # --- schema validation ------------------------------------------------------------------------
@@ -427,3 +428,21 @@ def _field_name(where: Path_) -> str:
 
 def _in(where: Path_) -> str:
     return f' in {_field_name(where)}' if where else ''
+
+
+# --- for the other data files (domains.yaml) --------------------------------------------------
+
+
+def read_valid(path: Path, schema_name: str) -> YamlDocument:
+    """The YAML file *path*, checked against the JSON Schema *schema_name* of :data:`SCHEMA_DIR`;
+    raises :class:`DataError` with located, reworded problems as for the skill files."""
+    document = read_yaml(path)
+    problems = _validate(document, schema_name)
+    if problems:
+        raise DataError(problems)
+    return document
+
+
+def source_text(document: YamlDocument, where: Path_) -> SourceText:
+    """The text at *where* in *document* (blanks collapsed), with its line and column."""
+    return _text(document, where)

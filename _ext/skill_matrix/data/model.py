@@ -17,6 +17,7 @@ class SourceText:
     text: str
     path: Path
     line: int
+    column: int = 1
 
 
 @dataclass(frozen=True, slots=True)

@@ -17,7 +17,7 @@ from skill_matrix.nodes.text import label, make_text
 if TYPE_CHECKING:
     from pathlib import Path
 
-SCHEMAS = ('skill', 'roles', 'levels')
+SCHEMAS = ('skill', 'roles', 'levels', 'domains')
 
 
 @dataclass(frozen=True)

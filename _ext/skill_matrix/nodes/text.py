@@ -49,6 +49,10 @@ class skill_caption(nodes.title, PlainTranslatable):
     """A table caption taken from a data file (a role name, say)."""
 
 
+class skill_inline(nodes.inline, PlainTranslatable):
+    """A name from a data file inside a line of other text (a breadcrumb, a list of links)."""
+
+
 def make_text(source: SourceText, node_class: type[_Node] = skill_text, **attributes: Any) -> _Node:  # type: ignore[assignment]
     """A translatable node holding *source*, located in its data file."""
     node = node_class(
