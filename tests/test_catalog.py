@@ -137,7 +137,7 @@ def test_domain_page_rows_and_descriptions(built: SphinxTestApp) -> None:
     assert text_of(databases.select_one('.skill-group-description')) == 'Storing and querying data.'
     assert databases.select_one('.skill-group-count').get_text() == '2 skills'
     sql = [text_of(cell) for cell in databases.select_one('tr.skill-overview-sql').select('td')]
-    assert sql == ['SQL', '1', '2', '2', '0', '3/3/2025']
+    assert sql == ['SQL', '1', '2', '2', '0', 'Mar 3, 2025']
     assert page.select_one('section#streaming .skill-group-description') is None  # not listed
 
 
