@@ -73,6 +73,7 @@ check: check-data html intl-check  ## validate data/, the strict build of every 
 # tag matching REVIEW_TAGS. Prints Markdown (for a pull request or a review e-mail) and writes it
 # with a JSON twin to $(BUILDDIR)/changes/. Without SINCE and without a review tag it says so.
 SINCE       ?=
+export SINCE  # conf.py reads it: make html SINCE=<ref> and make pdf SINCE=<ref> compare with it
 REVIEW_TAGS ?= review/*
 DATA        ?= data
 changes: venv  ## Markdown summary of what changed in data/ since SINCE=<git ref> (default: newest review/* tag)

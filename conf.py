@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +25,7 @@ extensions = ['myst_parser', 'skill_matrix']
 myst_disable_syntax = ['html_block', 'html_inline']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'skills/**', 'roles/**', 'guide/**']
+include_patterns = ['index.rst', 'changes.rst', 'skills/**', 'roles/**', 'guide/**']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 
@@ -33,6 +34,12 @@ skill_matrix_data_dir = 'data'
 skill_matrix_default_layout = 'by-level'
 # A page per role (roles/<role id>.rst and roles/index.rst), generated from data/roles.yaml.
 skill_matrix_role_pages = 'roles'
+
+# Review cycles: what changed since a baseline (make html SINCE=<git ref>; without SINCE the
+# newest tag matching skill_matrix_review_tags; without such a tag none). changes.rst lists the
+# changes, changed rows are marked, the footer and the PDF's title page name the baseline.
+skill_matrix_since = os.environ.get('SINCE') or None
+skill_matrix_review_tags = 'review/*'
 
 # English is the source; de and zh_CN come from the catalogs in locale/ (make gettext,
 # make intl-update). One catalog for the whole site: a role name or a skill title shown on

@@ -30,6 +30,7 @@ from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_
 from skill_matrix.nodes.matrix import LAYOUTS
 from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.nodes.text import skill_caption, skill_text
+from skill_matrix.review import setup_review
 from skill_matrix.role_pages import (
     RoleIndexDirective,
     RoleProfileDirective,
@@ -192,6 +193,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_page_assets)
     app.connect('html-page-context', add_language_context)
     app.connect('build-finished', save_store)
+    setup_review(app)  # review cycles: the baseline, the changes page, markers (review.py)
     return {
         'version': __version__,
         'env_version': 1,

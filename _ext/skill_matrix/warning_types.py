@@ -12,3 +12,4 @@ DATA_ERROR = 'data'  # a data file breaks the schema or the cross-checks
 UNKNOWN_REFERENCE = 'reference'  # a page names an unknown skill, role or level
 UNUSED_SKILL = 'unused'  # a skill file that no page shows
 CATALOG_ERROR = 'catalog'  # the extension's own catalog cannot be compiled
+REVIEW = 'review'  # the review baseline cannot be read, or its data is invalid under today's schema

@@ -1,0 +1,269 @@
+"""Review cycles in the site, end to end: a repository with the review tag ``review/2026-h1``, then
+one commit per kind of change; the HTML in three languages and the German PDF, as readers see them.
+
+The old German and Chinese texts exist only in the catalogs at the review tag (the commits after
+it replace their messages), so the changes page can only show them by reading the baseline.
+"""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+import sys
+from typing import TYPE_CHECKING
+
+import pytest
+from bs4 import BeautifulSoup
+from conftest import REPO, ROOTS, text_of
+from test_changes_command import PYTHON_SKILL, SQL_QA_CELLS, edit, git, git_environment
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+    from bs4 import Tag
+
+LANGUAGES = ('en', 'de', 'zh_CN')
+SOURCE_DATE_EPOCH = '1784800000'  # 2026-07-23: the build date, never today's
+DATE = '2026-07-15T09:00:00+00:00'
+
+
+def replace_message(catalog: Path, old_id: str, old_str: str, new_id: str, new_str: str) -> None:
+    edit(catalog, f'msgid "{old_id}"\nmsgstr "{old_str}"', f'msgid "{new_id}"\nmsgstr "{new_str}"')
+
+
+@pytest.fixture(scope='session')
+def review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The test root in git: reviewed on 30 Jun 2026, then a changed description (its translations
+    replaced), a flipped flag, new cells, removed cells, a renamed role and a new skill."""
+    repo = tmp_path_factory.mktemp('review') / 'repo'
+    shutil.copytree(ROOTS / 'test-review', repo)
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'skills as reviewed', date='2026-06-30T10:00:00+02:00')
+    git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T10:00:00+02:00')
+
+    de = repo / 'locale' / 'de' / 'LC_MESSAGES' / 'site.po'
+    zh = repo / 'locale' / 'zh_CN' / 'LC_MESSAGES' / 'site.po'
+    testing = repo / 'data' / 'skills' / 'testing.yaml'
+    edit(testing, 'stable, isolated test data', 'stable, seeded test data')
+    message = 'Builds end-to-end test harnesses with stable, {} test data.'
+    replace_message(
+        de,
+        message.format('isolated'),
+        'Baut End-to-End-Testumgebungen mit stabilen, isolierten Testdaten.',
+        message.format('seeded'),
+        'Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.',
+    )
+    replace_message(
+        zh,
+        message.format('isolated'),
+        '使用稳定且隔离的测试数据构建端到端测试框架。',
+        message.format('seeded'),
+        '使用稳定且可复现的测试数据构建端到端测试框架。',
+    )
+    git(repo, 'commit', '-q', '-am', 'testing: seeded test data')
+    edit(
+        testing,
+        '      required: false\n      description: Shapes',
+        '      required: true\n      description: Shapes',
+    )
+    git(repo, 'commit', '-q', '-am', 'testing: principal QA required')
+    sql = repo / 'data' / 'skills' / 'sql.yaml'
+    sql.write_text(sql.read_text(encoding='utf-8') + SQL_QA_CELLS, encoding='utf-8')
+    git(repo, 'commit', '-q', '-am', 'sql: QA engineers')
+    text = testing.read_text(encoding='utf-8')
+    testing.write_text(text[: text.index('  backend-engineer:\n')], encoding='utf-8')
+    git(repo, 'commit', '-q', '-am', 'testing: no backend engineers')
+    edit(repo / 'data' / 'roles.yaml', 'name: QA Engineer', 'name: Quality Engineer')
+    replace_message(de, 'QA Engineer', 'QS-Ingenieurin', 'Quality Engineer', 'Qualitätsingenieurin')
+    replace_message(zh, 'QA Engineer', '质量保证工程师', 'Quality Engineer', '质量工程师')
+    git(repo, 'commit', '-q', '-am', 'QA Engineer renamed')
+    (repo / 'data' / 'skills' / 'python.yaml').write_text(PYTHON_SKILL, encoding='utf-8')
+    python_page = 'Python\n======\n\n.. skill-matrix:: python\n'
+    (repo / 'skills' / 'python.rst').write_text(python_page, encoding='utf-8')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'python')
+    return repo
+
+
+def sphinx_build(repo: Path, builder: str, language: str, out: Path, doctrees: Path, **env: str) -> None:
+    """One language in its own sphinx-build process, strict, with the build date pinned."""
+    environment = git_environment(repo.parent, DATE) | {
+        'SOURCE_DATE_EPOCH': SOURCE_DATE_EPOCH,
+        'PYTHONPATH': str(REPO / '_ext'),
+        **env,
+    }
+    result = subprocess.run(
+        [
+            sys.executable,
+            '-m',
+            'sphinx',
+            '-q',
+            '-b',
+            builder,
+            '-D',
+            f'language={language}',
+            '-W',
+            '--keep-going',
+            '-d',
+            str(doctrees),
+            str(repo),
+            str(out),
+        ],
+        env=environment,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stderr[-3000:]
+
+
+@pytest.fixture(scope='session')
+def review_html(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML of each language, built against the newest review tag."""
+    out = tmp_path_factory.mktemp('review-html')
+    for language in LANGUAGES:
+        sphinx_build(review_repo, 'html', language, out / language, out / 'doctrees' / language)
+    return out
+
+
+def page(out: Path, language: str, name: str) -> BeautifulSoup:
+    return BeautifulSoup((out / language / f'{name}.html').read_text(encoding='utf-8'), 'html.parser')
+
+
+def entry(changes: BeautifulSoup, key: str) -> Tag:
+    found = changes.find(id=f'change-{key}')
+    assert found is not None, key
+    return found
+
+
+def shown(element: Tag) -> str:
+    """The text a sighted reader sees: without the words for screen readers."""
+    copy = BeautifulSoup(str(element), 'html.parser')
+    for hidden in copy.select('.skill-visually-hidden'):
+        hidden.decompose()
+    return ' '.join(copy.get_text().split())
+
+
+def struck(element: Tag) -> list[str]:
+    """The deleted texts, without the words for screen readers."""
+    return [text_of(item).split(' ', 1)[1] for item in element.select('del.skill-del')]
+
+
+def underlined(element: Tag) -> list[str]:
+    return [text_of(item).split(' ', 1)[1] for item in element.select('ins.skill-ins')]
+
+
+# --- the changes page --------------------------------------------------------------------------
+
+TITLES = {
+    'en': 'Changes since review/2026-h1 (6/30/2026)',
+    'de': 'Änderungen seit review/2026-h1 (30.6.2026)',
+    'zh_CN': '自 review/2026-h1 (2026/6/30) 以来的更改',
+}
+ANNOUNCED = {
+    'en': ('deleted:', 'inserted:'),
+    'de': ('gelöscht:', 'eingefügt:'),
+    'zh_CN': ('删除：', '插入：'),
+}
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_changes_page_is_titled_with_the_baseline_in_the_pages_language(
+    review_html: Path, language: str
+) -> None:
+    changes = page(review_html, language, 'changes')
+    assert text_of(changes.find('h1')).removesuffix(' ¶') == TITLES[language]
+    assert changes.title is not None
+    assert changes.title.get_text().startswith(TITLES[language])
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_deletions_and_insertions_are_announced_to_screen_readers(review_html: Path, language: str) -> None:
+    changes = page(review_html, language, 'changes')
+    deleted, inserted = changes.select('del.skill-del'), changes.select('ins.skill-ins')
+    assert deleted
+    assert inserted
+    for items, word in ((deleted, ANNOUNCED[language][0]), (inserted, ANNOUNCED[language][1])):
+        for item in items:
+            hidden = item.select_one('.skill-visually-hidden')
+            assert hidden is not None
+            assert hidden.get_text().strip() == word
+    stylesheet = (review_html / language / '_static' / 'skill_review.css').read_text(encoding='utf-8')
+    assert re.search(r'\.skill-visually-hidden \{[^}]*clip: rect\(0 0 0 0\)', stylesheet)
+    assert re.search(r'del\.skill-del \{[^}]*line-through', stylesheet)
+    assert re.search(r'ins\.skill-ins \{[^}]*underline', stylesheet)
+
+
+def test_english_changes_page_shows_each_kind_of_change(review_html: Path) -> None:
+    changes = page(review_html, 'en', 'changes')
+    described = entry(changes, 'testing-senior-qa-engineer')
+    assert struck(described) == ['isolated']
+    assert underlined(described) == ['seeded']
+    before, now = described.select('.skill-change-line')
+    assert shown(before) == 'Before: Builds end-to-end test harnesses with stable, isolated test data.'
+    assert shown(now) == 'Now: Builds end-to-end test harnesses with stable, seeded test data.'
+    flipped = entry(changes, 'testing-principal-qa-engineer')
+    assert struck(flipped) == ['Optional']
+    assert underlined(flipped) == ['Required']
+    assert 'Shapes organisation-wide quality engineering and its tooling.' in text_of(flipped)
+    added = entry(changes, 'sql-junior-qa-engineer')
+    assert underlined(added) == ['Checks query results in test fixtures.']
+    assert not struck(added)
+    removed = entry(changes, 'testing-junior-backend-engineer')
+    assert struck(removed) == ['Runs the existing test suite before every pull request.']
+    coached = entry(changes, 'testing-lead-backend-engineer')  # data text stays text, never markup
+    assert struck(coached) == ['Coaches the team on test design <em>and</em> review checklists.']
+    assert coached.find('em') is None
+    renamed = changes.select_one('.skill-changes-definitions')
+    assert renamed is not None
+    assert (struck(renamed), underlined(renamed)) == (['QA'], ['Quality'])
+    python = changes.find(id='changes-python')
+    assert python is not None
+    assert 'Skill added' in text_of(python)
+    assert len(python.select('.skill-change-added')) == 5
+    link = python.select_one('a.reference')
+    assert link is not None
+    assert link['href'] == 'skills/python.html#skill-python'
+
+
+@pytest.mark.parametrize(
+    ('language', 'old', 'new', 'old_role', 'new_role'),
+    [
+        (
+            'de',
+            'Baut End-to-End-Testumgebungen mit stabilen, isolierten Testdaten.',
+            'Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.',
+            'QS-Ingenieurin',
+            'Qualitätsingenieurin',
+        ),
+        (
+            'zh_CN',
+            '使用稳定且隔离的测试数据构建端到端测试框架。',
+            '使用稳定且可复现的测试数据构建端到端测试框架。',
+            '质量保证工程师',
+            '质量工程师',
+        ),
+    ],
+)
+def test_translated_changes_page_shows_the_old_text_of_the_baselines_catalog(
+    review_repo: Path, review_html: Path, language: str, old: str, new: str, old_role: str, new_role: str
+) -> None:
+    """The old text is the translation at the review tag: today's catalog no longer has it."""
+    today = (review_repo / 'locale' / language / 'LC_MESSAGES' / 'site.po').read_text(encoding='utf-8')
+    assert old not in today
+    assert old_role not in today
+    changes = page(review_html, language, 'changes')
+    described = entry(changes, 'testing-senior-qa-engineer')
+    before, now = described.select('.skill-change-line')
+    assert shown(before).endswith(f': {old}')
+    assert shown(now).endswith(f': {new}')
+    expected = {'de': (['isolierten'], ['erzeugten']), 'zh_CN': (['隔离'], ['可复现'])}[language]
+    assert (struck(described), underlined(described)) == expected  # by word; Chinese by character
+    renamed = changes.select_one('.skill-changes-definitions')
+    assert renamed is not None
+    assert shown(renamed).endswith(f' {old_role} → {new_role}')
+    assert struck(renamed)
+    assert underlined(renamed)
+    assert new_role in text_of(entry(changes, 'sql-junior-qa-engineer'))
