@@ -15,13 +15,15 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, ROOTS, text_of
+from conftest import REPO, ROOTS, text_of, warnings
 from test_changes_command import PYTHON_SKILL, SQL_QA_CELLS, edit, git, git_environment
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from pathlib import Path
 
     from bs4 import Tag
+    from sphinx.testing.util import SphinxTestApp
 
 LANGUAGES = ('en', 'de', 'zh_CN')
 SOURCE_DATE_EPOCH = '1784800000'  # 2026-07-23: the build date, never today's
@@ -87,12 +89,11 @@ def review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
-def sphinx_build(repo: Path, builder: str, language: str, out: Path, doctrees: Path, **env: str) -> None:
+def sphinx_build(repo: Path, builder: str, language: str, out: Path, doctrees: Path, *options: str) -> None:
     """One language in its own sphinx-build process, strict, with the build date pinned."""
     environment = git_environment(repo.parent, DATE) | {
         'SOURCE_DATE_EPOCH': SOURCE_DATE_EPOCH,
         'PYTHONPATH': str(REPO / '_ext'),
-        **env,
     }
     result = subprocess.run(
         [
@@ -106,6 +107,7 @@ def sphinx_build(repo: Path, builder: str, language: str, out: Path, doctrees: P
             f'language={language}',
             '-W',
             '--keep-going',
+            *options,
             '-d',
             str(doctrees),
             str(repo),
@@ -266,3 +268,111 @@ def test_translated_changes_page_shows_the_old_text_of_the_baselines_catalog(
     assert shown(renamed).endswith(f' {old_role} → {new_role}')
     assert struck(renamed)
     assert new_role in text_of(entry(changes, 'sql-junior-qa-engineer'))
+
+
+# --- markers on skill and role pages, the footer -------------------------------------------------
+
+CHANGED_ROWS = {
+    'skills/testing': {'testing-senior-qa-engineer', 'testing-principal-qa-engineer'},
+    'skills/sql': {
+        f'sql-{level}-qa-engineer' for level in ('junior', 'middle', 'senior', 'lead', 'principal')
+    },
+    'skills/python': {
+        f'python-{level}-data-engineer' for level in ('junior', 'middle', 'senior', 'lead', 'principal')
+    },
+    'roles/qa-engineer': {'testing-senior-qa-engineer', 'testing-principal-qa-engineer'}
+    | {f'sql-{level}-qa-engineer' for level in ('junior', 'middle', 'senior', 'lead', 'principal')},
+    'roles/backend-engineer': set(),
+    'roles/data-engineer': {
+        f'python-{level}-data-engineer' for level in ('junior', 'middle', 'senior', 'lead', 'principal')
+    },
+}
+MARKER = {'en': 'Changed', 'de': 'Geändert', 'zh_CN': '已更改'}
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('name', sorted(CHANGED_ROWS))
+def test_changed_rows_are_marked_and_link_to_their_entry(review_html: Path, language: str, name: str) -> None:
+    shown_page = page(review_html, language, name)
+    changes = page(review_html, language, 'changes')
+    rows = shown_page.select('tr.skill-changed')
+    marked = set()
+    for row in rows:
+        marker = row.select_one('a.skill-change-marker')
+        assert marker is not None
+        assert text_of(marker) == MARKER[language]
+        target, _, anchor = str(marker['href']).partition('#')
+        assert target == '../changes.html'
+        assert anchor.startswith('change-')
+        marked.add(anchor.removeprefix('change-'))
+        assert changes.find(id=anchor) is not None
+    assert marked == CHANGED_ROWS[name]
+    assert len(rows) == len(marked)  # one row per changed cell on these pages
+    unchanged = [row for row in shown_page.select('tr.skill-row') if 'skill-changed' not in row['class']]
+    assert all(row.select_one('.skill-change-marker') is None for row in unchanged)
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+@pytest.mark.parametrize('name', ['index', 'changes', 'skills/testing', 'roles/index'])
+def test_every_page_names_the_baseline_in_its_footer(review_html: Path, language: str, name: str) -> None:
+    footer = page(review_html, language, name).select_one('footer .skill-review-footer')
+    assert footer is not None
+    link = footer.select_one('a.skill-review-link')
+    assert link is not None
+    assert text_of(link) == TITLES[language]
+    expected = {'index': 'changes.html', 'changes': '#skill-changes'}.get(name, '../changes.html')
+    assert link['href'] == expected
+
+
+def test_a_button_hides_the_markers_on_pages_that_have_them(review_html: Path) -> None:
+    testing = page(review_html, 'en', 'skills/testing')
+    button = testing.select_one('footer button.skill-review-toggle')
+    assert button is not None
+    assert button.has_attr('hidden')  # shown by the script: without it the markers simply stay
+    assert button['aria-pressed'] == 'true'
+    assert any('skill_review.js' in str(script.get('src')) for script in testing.find_all('script'))
+    script = (review_html / 'en' / '_static' / 'skill_review.js').read_text(encoding='utf-8')
+    assert "classList.toggle('skill-changes-hidden'" in script
+    stylesheet = (review_html / 'en' / '_static' / 'skill_review.css').read_text(encoding='utf-8')
+    assert re.search(r'html\.skill-changes-hidden \.skill-change-marker \{\s*display: none', stylesheet)
+    index = page(review_html, 'en', 'index')  # no markers: no button, no script
+    assert index.select_one('.skill-review-toggle') is None
+    assert not any('skill_review.js' in str(script.get('src')) for script in index.find_all('script'))
+
+
+def test_without_a_baseline_nothing_shows(build: Callable[..., SphinxTestApp]) -> None:
+    """The test roots are not in git: no baseline, no markers, no footer line, no assets."""
+    app = build('roles')
+    for path in app.outdir.rglob('*.html'):
+        text = path.read_text(encoding='utf-8')
+        assert 'skill-changed' not in text, path
+        assert 'skill-review' not in text, path
+        assert 'skill_review' not in text, path
+    assert 'review' not in warnings(app)
+
+
+def test_incremental_build_after_a_new_review_tag_equals_a_clean_build(
+    review_repo: Path, tmp_path: Path
+) -> None:
+    """The same configuration, a newer review tag: the pages that show skills or changes are read
+    again, and equal those of a clean build."""
+    repo = tmp_path / 'repo'
+    shutil.copytree(review_repo, repo)
+    out, doctrees = tmp_path / 'html', tmp_path / 'doctrees'
+    sphinx_build(repo, 'html', 'en', out, doctrees)
+    first = BeautifulSoup((out / 'changes.html').read_text(encoding='utf-8'), 'html.parser')
+    assert text_of(first.find('h1')) == 'Changes since review/2026-h1 (6/30/2026) ¶'
+    git(repo, 'tag', 'review/2026-h2', 'HEAD~2', date='2026-07-20T09:00:00+00:00')
+    sphinx_build(repo, 'html', 'en', out, doctrees)
+    sphinx_build(repo, 'html', 'en', tmp_path / 'clean', tmp_path / 'clean-doctrees')
+    for name in ('changes', 'index', 'skills/testing', 'skills/sql', 'skills/python', 'roles/qa-engineer'):
+        incremental = BeautifulSoup((out / f'{name}.html').read_text(encoding='utf-8'), 'html.parser')
+        clean = BeautifulSoup(
+            (tmp_path / 'clean' / f'{name}.html').read_text(encoding='utf-8'), 'html.parser'
+        )
+        for selector in ('article', 'footer'):
+            assert str(incremental.select_one(selector)) == str(clean.select_one(selector)), (name, selector)
+    again = BeautifulSoup((out / 'changes.html').read_text(encoding='utf-8'), 'html.parser')
+    assert text_of(again.find('h1')) == 'Changes since review/2026-h2 (7/15/2026) ¶'
+    sql = BeautifulSoup((out / 'skills' / 'sql.html').read_text(encoding='utf-8'), 'html.parser')
+    assert not sql.select('tr.skill-changed')  # the SQL cells came before the new tag
