@@ -75,6 +75,7 @@ check: check-data html intl-check  ## validate data/, the strict build of every 
 SINCE       ?=
 export SINCE  # conf.py reads it: make html SINCE=<ref> and make pdf SINCE=<ref> compare with it
 REVIEW_TAGS ?= review/*
+export REVIEW_TAGS
 DATA        ?= data
 changes: venv  ## Markdown summary of what changed in data/ since SINCE=<git ref> (default: newest review/* tag)
 	@PYTHONPATH=$(CURDIR)/_ext $(BIN)/python -m skill_matrix.data.changes --data '$(DATA)' \

@@ -36,10 +36,11 @@ skill_matrix_default_layout = 'by-level'
 skill_matrix_role_pages = 'roles'
 
 # Review cycles: what changed since a baseline (make html SINCE=<git ref>; without SINCE the
-# newest tag matching skill_matrix_review_tags; without such a tag none). changes.rst lists the
+# newest tag matching skill_matrix_review_tags, REVIEW_TAGS='audit/*' for another pattern;
+# without such a tag none). changes.rst lists the
 # changes, changed rows are marked, the footer and the PDF's title page name the baseline.
 skill_matrix_since = os.environ.get('SINCE') or None
-skill_matrix_review_tags = 'review/*'
+skill_matrix_review_tags = os.environ.get('REVIEW_TAGS') or 'review/*'
 
 # English is the source; de and zh_CN come from the catalogs in locale/ (make gettext,
 # make intl-update). One catalog for the whole site: a role name or a skill title shown on

@@ -384,3 +384,13 @@ def test_by_role_and_grid_print_a_table_per_role(layouts_pdf: Path, layout: str)
             flag = 'Required' if cell['required'] else 'Optional'
             first_words = r'\s+'.join(map(re.escape, cell['description'].split()[:2]))
             assert re.search(rf'^\s*{LEVELS[level]}\s{{2,}}{flag}\s{{2,}}{first_words}', rows, re.M), cell
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_without_a_review_baseline_the_pdf_has_no_review_parts(pdf_build: Path, language: str) -> None:
+    """make pdf without a baseline (see make_into): no draft note, no changes chapter, no change
+    bars (tests/test_review.py builds a PDF with a baseline)."""
+    tex = (pdf_build / 'latex' / language / 'skill-profiles.tex').read_text(encoding='utf-8')
+    for command in (r'\skilldel', r'\skillins', r'\skillchangemark', r'\setreleaseinfo'):
+        assert command not in tex
+    assert 'Review' not in pages(pdf_build, language)[0]

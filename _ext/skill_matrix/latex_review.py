@@ -31,7 +31,7 @@ PREAMBLE = r"""
 \definecolor{skilldel}{RGB}{164,22,26}
 \definecolor{skillins}{RGB}{11,79,179}
 \newcommand{\skilldel}[1]{{\color{skilldel}\sbox0{#1}\rlap{\rule[0.55ex]{\wd0}{0.7pt}}\usebox0}}
-\newcommand{\skillins}[1]{{\color{skillins}\underline{#1}}}
+\newcommand{\skillins}[1]{{\color{skillins}\sbox0{#1}\rlap{\rule[-0.35ex]{\wd0}{0.7pt}}\usebox0}}
 \newcommand{\skillchangemark}{\marginnote{\textcolor{skillins}{\rule[-1ex]{3pt}{3.2ex}}}}
 """
 

@@ -31,9 +31,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
+from sphinx import addnodes
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
-from sphinx.util import logging
+from sphinx.util import docname_join, logging
 from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix import latex_review
@@ -48,7 +49,7 @@ from skill_matrix.data.changes import Changes, changes_since, to_json
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.html import review as html_review
 from skill_matrix.i18n.data_text import merged_catalog
-from skill_matrix.i18n.labels import format_date
+from skill_matrix.i18n.labels import _, format_date
 from skill_matrix.nodes.changes import (
     CHANGES_TARGET,
     build_changes_page,
@@ -73,8 +74,6 @@ if TYPE_CHECKING:
 
 logger = logging.getLogger(__name__)
 
-TAG = 'skill_review'
-"""The tag of a build with a baseline: ``.. only:: latex and skill_review`` in a page."""
 KEY_ATTRIBUTE = 'skill_matrix_review_key'
 """The environment's record of the last build's changes (an empty string: no baseline)."""
 
@@ -149,7 +148,6 @@ def resolve_review(app: Sphinx) -> None:
         hashlib.sha256(summary.encode('utf-8')).hexdigest(),
         shown,
     )
-    app.tags.add(TAG)
     if app.builder.format == 'latex':
         latex_review.add_review_preamble(app, _REVIEWS[app.env])
 
@@ -231,6 +229,38 @@ class SkillChangesDirective(SkillDataDirective):
             return ' '.join(catalog.get(text, text).split()) if catalog.get(text) else text
 
         return translate
+
+
+class SkillChangesTocDirective(SkillDataDirective):
+    """``.. skill-changes-toctree:: changes``: with a baseline, a toctree (captioned "Review") of
+    the changes page, so that it leads the navigation and is the PDF's first chapter; without one,
+    nothing (the changes page is then an orphan: give it ``:orphan:``)."""
+
+    required_arguments = 1
+    has_content = False
+    option_spec: ClassVar[OptionSpec] = {}
+
+    def run(self) -> list[nodes.Node]:
+        self.domain.note_overview(self.env.docname)  # read again when a baseline comes or goes
+        if review_of(self.env) is None:
+            return []
+        target = docname_join(self.env.docname, self.arguments[0])
+        caption = _('Review')
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, target)],
+            includefiles=[target],
+            maxdepth=1,
+            caption=caption,
+            rawcaption=caption,
+            glob=False,
+            hidden=False,
+            includehidden=False,
+            numbered=0,
+            titlesonly=False,
+        )
+        self.set_source_info(toctree)
+        return [nodes.compound('', toctree, classes=['toctree-wrapper'])]
 
 
 class MarkChangedRows(SphinxTransform):
@@ -329,6 +359,7 @@ def setup_review(app: Sphinx) -> None:
         texinfo=skip,
     )
     app.add_directive('skill-changes', SkillChangesDirective)
+    app.add_directive('skill-changes-toctree', SkillChangesTocDirective)
     app.add_transform(MarkChangedRows)
     app.connect('config-inited', html_review.add_review_templates)
     app.connect('builder-inited', resolve_review)
