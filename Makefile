@@ -64,6 +64,18 @@ $(PDF_TARGETS): pdf-%: venv pdf-tools
 	@mkdir -p $(BUILDDIR)/pdf
 	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
 
+# --- the deployable site ----------------------------------------------------------------------
+SITEDIR := $(BUILDDIR)/site
+.PHONY: site
+site: html pdf  ## HTML and PDFs in one folder to publish: _build/site/ (index.html, en/, de/, zh_CN/, pdf/)
+	rm -rf $(SITEDIR)
+	mkdir -p $(SITEDIR)/pdf
+	cp $(BUILDDIR)/html/index.html $(SITEDIR)/index.html
+	for language in $(LANGUAGES); do cp -R $(BUILDDIR)/html/$$language $(SITEDIR)/$$language; done
+	cp $(addprefix $(BUILDDIR)/pdf/skill-profiles-,$(addsuffix .pdf,$(LANGUAGES))) $(SITEDIR)/pdf/
+	touch $(SITEDIR)/.nojekyll
+	@echo "==> $(SITEDIR): open $(SITEDIR)/index.html, or publish the folder as it is (README: Publishing)"
+
 check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-commit hook runs)
 	$(BIN)/python -m skill_matrix.data.check data
 

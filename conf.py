@@ -62,6 +62,7 @@ html_sidebars = {
         'sidebar/brand.html',
         'sidebar/search.html',
         'skill_matrix/languages.html',
+        'skill_matrix/pdf.html',
         'sidebar/scroll-start.html',
         'sidebar/navigation.html',
         'sidebar/scroll-end.html',
@@ -70,6 +71,10 @@ html_sidebars = {
 
 # Furo: actively maintained, accessible, light (no JavaScript framework), readable wide tables,
 # a dark mode and its own labels translated into German and Chinese.
+# Each language's PDF, relative to that language's HTML: make site puts the PDFs there
+# (_build/site/pdf/); the sidebar and the start page link it.
+skill_matrix_pdf = '../pdf/skill-profiles-{language}.pdf'
+
 html_theme = 'furo'
 html_title = project
 html_static_path: list[str] = []

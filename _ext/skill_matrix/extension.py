@@ -22,6 +22,7 @@ from skill_matrix.domain import SkillDomain
 from skill_matrix.html.accessibility import depart_entry, depart_title, visit_entry, visit_title
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import SCRIPT, STYLESHEET, emit_explorer_data
+from skill_matrix.html.pdf_link import setup_pdf_link
 from skill_matrix.i18n.data_text import MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.i18n.labels import CATALOG
 from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
@@ -194,6 +195,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_language_context)
     app.connect('build-finished', save_store)
     setup_review(app)  # review cycles: the baseline, the changes page, markers (review.py)
+    setup_pdf_link(app)  # links to each language's PDF (html/pdf_link.py)
     return {
         'version': __version__,
         'env_version': 1,

@@ -103,5 +103,5 @@ def add_review_context(
 
 
 def add_review_templates(app: Sphinx, config: Config) -> None:
-    """Furo's ``page.html`` with the baseline in the footer."""
+    """Furo's ``page.html`` with the baseline in the footer, the sidebar's ``skill_matrix/pdf.html``."""
     config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
