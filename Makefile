@@ -66,8 +66,11 @@ $(PDF_TARGETS): pdf-%: venv pdf-tools
 
 # --- the deployable site ----------------------------------------------------------------------
 SITEDIR := $(BUILDDIR)/site
-.PHONY: site
+.PHONY: site site-files
 site: html pdf  ## HTML and PDFs in one folder to publish: _build/site/ (index.html, en/, de/, zh_CN/, pdf/)
+	@$(MAKE) --no-print-directory site-files
+
+site-files:  # assemble _build/site/ from _build/html/ and _build/pdf/ as they are
 	rm -rf $(SITEDIR)
 	mkdir -p $(SITEDIR)/pdf
 	cp $(BUILDDIR)/html/index.html $(SITEDIR)/index.html
