@@ -251,8 +251,7 @@ class SkillChangesTocDirective(SkillDataDirective):
             entries=[(None, target)],
             includefiles=[target],
             maxdepth=1,
-            caption=caption,
-            rawcaption=caption,
+            caption=caption,  # a UI label, already translated: no rawcaption for gettext to extract
             glob=False,
             hidden=False,
             includehidden=False,
