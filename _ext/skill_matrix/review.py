@@ -91,7 +91,7 @@ class Review:
     _catalogs: dict[str, dict[str, str]] = field(default_factory=dict, compare=False, repr=False)
 
     def label(self) -> str:
-        """``review/2026-h1 (30.06.2026)``: the ref and the date in the build language."""
+        """``review/2026-h1 (30.6.2026)``: the ref and the date in the build language."""
         return f'{self.baseline.ref} ({format_date(self.baseline.date, self.language)})'
 
     def old_catalog(self, po_paths: tuple[str, ...]) -> dict[str, str]:
@@ -171,7 +171,7 @@ def outdated_review_pages(
 class SkillChangesDirective(SkillDataDirective):
     """``.. skill-changes::``: every change since the baseline, redlined, in the build language.
 
-    It makes the page's title ("Changes since review/2026-h1 (30.06.2026)"). Without a baseline
+    It makes the page's title ("Changes since review/2026-h1 (30.6.2026)"). Without a baseline
     the page says that there is none.
     """
 

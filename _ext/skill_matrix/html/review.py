@@ -30,7 +30,7 @@ TEMPLATES_DIR = Path(__file__).parent / 'templates'
 
 class ReviewFooter(NamedTuple):
     text: str
-    """``Changes since review/2026-h1 (30.06.2026)``."""
+    """``Changes since review/2026-h1 (30.6.2026)``."""
     url: str | None
     """The changes page, relative to this page (``None`` when the project has none)."""
     toggle: str | None
