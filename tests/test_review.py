@@ -7,6 +7,7 @@ it replace their messages), so the changes page can only show them by reading th
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -17,7 +18,7 @@ from typing import TYPE_CHECKING
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, ROOTS, text_of, warnings
-from test_changes_command import PYTHON_SKILL, SQL_QA_CELLS, edit, git, git_environment
+from test_changes_command import PYTHON_SKILL, SQL_QA_CELLS, edit, git, git_environment, make_changes
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -492,3 +493,16 @@ def test_pdf_changed_rows_have_a_change_bar_in_the_margin(review_pdf: Path) -> N
     tex = (review_pdf / 'review.tex').read_text(encoding='utf-8')
     marked = re.findall(r'\\sphinxAtStartPar\n([^\n]*) \\skillchangemark\{\}', tex)
     assert len(marked) == 2 + 5 + 5  # testing: 2 changed cells; sql: 5 added; python: 5 added
+
+
+def test_make_changes_and_the_changes_page_list_the_same_cells(review_repo: Path, review_html: Path) -> None:
+    """The pull request's summary (make changes) and the site agree on what changed."""
+    builddir = review_repo.parent / 'make-changes'
+    result = make_changes(review_repo, builddir)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.startswith('## Changes since review/2026-h1 (30 Jun 2026)\n')
+    summary = json.loads((builddir / 'changes' / 'changes.json').read_text(encoding='utf-8'))
+    keys = {cell['key'] for skill in summary['skills'] for cell in skill['cells']}
+    for language in LANGUAGES:
+        entries = page(review_html, language, 'changes').select('.skill-change')
+        assert {str(item['id']).removeprefix('change-') for item in entries} == keys
