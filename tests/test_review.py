@@ -7,24 +7,29 @@ it replace their messages), so the changes page can only show them by reading th
 
 from __future__ import annotations
 
+import functools
 import json
 import os
 import re
 import shutil
 import subprocess
 import sys
-from typing import TYPE_CHECKING
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, ROOTS, text_of, warnings
+from test_browser import AXE, browser  # noqa: F401 - the session's Chromium, a fixture
 from test_changes_command import PYTHON_SKILL, SQL_QA_CELLS, edit, git, git_environment, make_changes
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
     from pathlib import Path
 
     from bs4 import Tag
+    from playwright.sync_api import Browser, Page
     from sphinx.testing.util import SphinxTestApp
 
 LANGUAGES = ('en', 'de', 'zh_CN')
@@ -506,3 +511,70 @@ def test_make_changes_and_the_changes_page_list_the_same_cells(review_repo: Path
     for language in LANGUAGES:
         entries = page(review_html, language, 'changes').select('.skill-change')
         assert {str(item['id']).removeprefix('change-') for item in entries} == keys
+
+
+# --- in a browser: the button, and an accessibility audit ----------------------------------------
+
+
+class QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
+@pytest.fixture
+def review_tab(request: pytest.FixtureRequest, review_html: Path) -> Iterator[Page]:
+    """A tab on the review site, served over HTTP on the loopback interface."""
+    chromium: Browser = request.getfixturevalue('browser')
+    handler = functools.partial(QuietHandler, directory=str(review_html))
+    httpd = ThreadingHTTPServer(('127.0.0.1', 0), handler)
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    context = chromium.new_context(base_url=f'http://127.0.0.1:{httpd.server_address[1]}/')
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on('pageerror', lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=10)
+    assert errors == [], errors
+
+
+def test_the_button_hides_and_shows_the_markers_and_remembers(review_tab: Page) -> None:
+    review_tab.goto('en/skills/testing.html')
+    markers = review_tab.locator('.skill-change-marker')
+    button = review_tab.locator('button.skill-review-toggle')
+    assert markers.count() == 2
+    assert all(markers.nth(index).is_visible() for index in range(2))
+    assert button.is_visible()
+    assert button.get_attribute('aria-pressed') == 'true'
+    button.click()
+    assert button.get_attribute('aria-pressed') == 'false'
+    assert not any(markers.nth(index).is_visible() for index in range(2))
+    review_tab.goto('en/roles/qa-engineer.html')  # the choice holds on the next page
+    assert review_tab.locator('.skill-change-marker').count() == 7
+    assert not review_tab.locator('.skill-change-marker').first.is_visible()
+    review_tab.locator('button.skill-review-toggle').click()
+    assert review_tab.locator('.skill-change-marker').first.is_visible()
+    review_tab.locator('.skill-change-marker').first.click()  # leads to the entry
+    assert review_tab.url.endswith('/en/changes.html#change-sql-junior-qa-engineer')  # the first row
+
+
+@pytest.mark.parametrize('path', ['changes.html', 'skills/testing.html', 'roles/qa-engineer.html'])
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_review_pages_have_no_serious_accessibility_violations(
+    review_tab: Page, language: str, path: str
+) -> None:
+    if not AXE.is_file():
+        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
+    review_tab.goto(f'{language}/{path}')
+    review_tab.add_script_tag(path=str(AXE))
+    results = review_tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
+    serious = [
+        f'{violation["id"]} ({violation["impact"]}): {violation["help"]} at '
+        + ', '.join(str(node['target']) for node in violation['nodes'][:5])
+        for violation in results['violations']
+        if violation['impact'] in ('serious', 'critical')
+    ]
+    assert serious == []
