@@ -497,7 +497,8 @@ def test_pdf_changed_rows_have_a_change_bar_in_the_margin(review_pdf: Path) -> N
     assert all(blue_in_margins(review_pdf, number) == 0 for number in without)
     tex = (review_pdf / 'review.tex').read_text(encoding='utf-8')
     marked = re.findall(r'\\sphinxAtStartPar\n([^\n]*) \\skillchangemark\{\}', tex)
-    assert len(marked) == 2 + 5 + 5  # testing: 2 changed cells; sql: 5 added; python: 5 added
+    # testing: 2 changed cells, again on its grid page (by-role tables in a PDF); sql and python: 5 added
+    assert len(marked) == 2 + 2 + 5 + 5
 
 
 def test_make_changes_and_the_changes_page_list_the_same_cells(review_repo: Path, review_html: Path) -> None:
@@ -578,3 +579,19 @@ def test_review_pages_have_no_serious_accessibility_violations(
         if violation['impact'] in ('serious', 'critical')
     ]
     assert serious == []
+
+
+def test_grid_layout_marks_the_changed_cells(review_html: Path) -> None:
+    grid = page(review_html, 'en', 'skills/testing-grid')
+    cells = grid.select('table.skill-grid td.skill-changed')
+    assert {(cell['class'][1], cell['class'][2]) for cell in cells} == {
+        ('skill-role-qa-engineer', 'skill-level-senior'),
+        ('skill-role-qa-engineer', 'skill-level-principal'),
+    }
+    for cell in cells:
+        marker = cell.select_one('a.skill-change-marker')
+        assert marker is not None
+        assert (
+            marker['href']
+            == f'../changes.html#change-testing-{cell["class"][2].removeprefix("skill-level-")}-qa-engineer'
+        )
