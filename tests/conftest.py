@@ -17,7 +17,9 @@ from bs4 import BeautifulSoup
 from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
+    from collections.abc import Callable, Iterator
+
+    from playwright.sync_api import Browser
 
 pytest_plugins = ('sphinx.testing.fixtures',)
 
@@ -127,3 +129,37 @@ def html(app: SphinxTestApp, docname: str) -> BeautifulSoup:
 
 def text_of(element: Any) -> str:
     return ' '.join(element.get_text(' ').split())
+
+
+# --- the browser (tests/test_browser.py, tests/test_review.py): one Chromium per session -----
+
+CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+]
+
+
+def chromium_path() -> str | None:
+    found = shutil.which('chromium') or shutil.which('chromium-browser')
+    return found or ('/usr/bin/chromium' if Path('/usr/bin/chromium').exists() else None)
+
+
+@pytest.fixture(scope='session')
+def browser() -> Iterator[Browser]:
+    try:
+        from playwright.sync_api import sync_playwright  # here: a missing package is a skip, not an error
+    except ImportError:
+        pytest.skip('Playwright for Python is missing: make venv (requirements.txt pins it)')
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip('Chromium is missing: run tools/install-system-packages.sh')
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

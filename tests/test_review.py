@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from bs4 import BeautifulSoup
 from conftest import REPO, ROOTS, text_of, warnings
-from test_browser import AXE, browser  # noqa: F401 - the session's Chromium, a fixture
+from test_browser import AXE
 from test_changes_command import PYTHON_SKILL, SQL_QA_CELLS, edit, git, git_environment, make_changes
 
 if TYPE_CHECKING:
@@ -523,14 +523,13 @@ class QuietHandler(SimpleHTTPRequestHandler):
 
 
 @pytest.fixture
-def review_tab(request: pytest.FixtureRequest, review_html: Path) -> Iterator[Page]:
+def review_tab(browser: Browser, review_html: Path) -> Iterator[Page]:
     """A tab on the review site, served over HTTP on the loopback interface."""
-    chromium: Browser = request.getfixturevalue('browser')
     handler = functools.partial(QuietHandler, directory=str(review_html))
     httpd = ThreadingHTTPServer(('127.0.0.1', 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
-    context = chromium.new_context(base_url=f'http://127.0.0.1:{httpd.server_address[1]}/')
+    context = browser.new_context(base_url=f'http://127.0.0.1:{httpd.server_address[1]}/')
     tab = context.new_page()
     errors: list[str] = []
     tab.on('pageerror', lambda error: errors.append(str(error)))
