@@ -14,7 +14,7 @@ HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test check check-data check-html check-links import serve htmllive \
 	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
-	bench-changes changes
+	bench-changes bench-review changes
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -67,6 +67,21 @@ $(PDF_TARGETS): pdf-%: venv pdf-tools
 	@mkdir -p $(BUILDDIR)/pdf
 	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
 
+# --- the deployable site ----------------------------------------------------------------------
+SITEDIR := $(BUILDDIR)/site
+.PHONY: site site-files
+site: html pdf  ## HTML and PDFs in one folder to publish: _build/site/ (index.html, en/, de/, zh_CN/, pdf/)
+	@$(MAKE) --no-print-directory site-files
+
+site-files:  # assemble _build/site/ from _build/html/ and _build/pdf/ as they are
+	rm -rf $(SITEDIR)
+	mkdir -p $(SITEDIR)/pdf
+	cp $(BUILDDIR)/html/index.html $(SITEDIR)/index.html
+	for language in $(LANGUAGES); do cp -R $(BUILDDIR)/html/$$language $(SITEDIR)/$$language; done
+	cp $(addprefix $(BUILDDIR)/pdf/skill-profiles-,$(addsuffix .pdf,$(LANGUAGES))) $(SITEDIR)/pdf/
+	touch $(SITEDIR)/.nojekyll
+	@echo "==> $(SITEDIR): open $(SITEDIR)/index.html, or publish the folder as it is (README: Publishing)"
+
 check-data: venv  ## validate data/ only (schema and cross-checks; what the pre-commit hook runs)
 	$(BIN)/python -m skill_matrix.data.check data
 
@@ -103,7 +118,9 @@ check-links: html  ## every internal link and #anchor of _build/html (LinkChecke
 # tag matching REVIEW_TAGS. Prints Markdown (for a pull request or a review e-mail) and writes it
 # with a JSON twin to $(BUILDDIR)/changes/. Without SINCE and without a review tag it says so.
 SINCE       ?=
+export SINCE  # conf.py reads it: make html SINCE=<ref> and make pdf SINCE=<ref> compare with it
 REVIEW_TAGS ?= review/*
+export REVIEW_TAGS
 DATA        ?= data
 changes: venv  ## Markdown summary of what changed in data/ since SINCE=<git ref> (default: newest review/* tag)
 	@PYTHONPATH=$(CURDIR)/_ext $(BIN)/python -m skill_matrix.data.changes --data '$(DATA)' \
@@ -179,6 +196,9 @@ bench-profile: venv  ## profile a full build of 1,000 synthetic skills with cPro
 
 bench-changes: venv  ## time make changes at 1,000 synthetic skills, 10 edited since the review tag
 	$(BIN)/python bench/changes.py $(BENCH_ARGS)
+
+bench-review: venv  ## a full build at 1,000 synthetic skills with and without a review baseline (10 edited)
+	$(BIN)/python bench/review.py $(BENCH_ARGS)
 
 lock: venv  ## re-pin requirements.txt from requirements.in
 	$(BIN)/python -m pip install --quiet -r requirements.in

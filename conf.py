@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 from pathlib import Path
@@ -24,7 +25,7 @@ extensions = ['myst_parser', 'skill_matrix']
 myst_disable_syntax = ['html_block', 'html_inline']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
+include_patterns = ['index.rst', 'changes.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 
@@ -37,6 +38,13 @@ skill_matrix_role_pages = 'roles'
 # domain and group and data/domains.yaml; the start page is the catalog (skill-catalog), and the
 # sidebar shows the domains, the current domain's groups and the current group's skills.
 skill_matrix_domain_pages = 'domains'
+
+# Review cycles: what changed since a baseline (make html SINCE=<git ref>; without SINCE the
+# newest tag matching skill_matrix_review_tags, REVIEW_TAGS='audit/*' for another pattern;
+# without such a tag none). changes.rst lists the
+# changes, changed rows are marked, the footer and the PDF's title page name the baseline.
+skill_matrix_since = os.environ.get('SINCE') or None
+skill_matrix_review_tags = os.environ.get('REVIEW_TAGS') or 'review/*'
 
 # English is the source; de and zh_CN come from the catalogs in locale/ (make gettext,
 # make intl-update). One catalog for the whole site: a role name or a skill title shown on
@@ -58,6 +66,7 @@ html_sidebars = {
         'sidebar/brand.html',
         'sidebar/search.html',
         'skill_matrix/languages.html',
+        'skill_matrix/pdf.html',
         'sidebar/scroll-start.html',
         'sidebar/navigation.html',
         'sidebar/scroll-end.html',
@@ -66,6 +75,10 @@ html_sidebars = {
 
 # Furo: actively maintained, accessible, light (no JavaScript framework), readable wide tables,
 # a dark mode and its own labels translated into German and Chinese.
+# Each language's PDF, relative to that language's HTML: make site puts the PDFs there
+# (_build/site/pdf/); the sidebar and the start page link it.
+skill_matrix_pdf = '../pdf/skill-profiles-{language}.pdf'
+
 html_theme = 'furo'
 html_title = project
 html_static_path: list[str] = []

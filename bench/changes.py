@@ -56,6 +56,11 @@ def make_repository(repo: Path, skills: int, edited: int) -> None:
     git(repo, 'add', '.')
     git(repo, 'commit', '-q', '-m', 'review')
     git(repo, 'tag', 'review/bench')
+    edit_skills(repo, edited)
+
+
+def edit_skills(repo: Path, edited: int) -> None:
+    """In *edited* skills spread over the data, a description reworded and a flag flipped."""
     files = sorted((repo / 'data' / 'skills').glob('*.yaml'))
     for path in files[:: max(1, len(files) // edited)][:edited]:
         text = path.read_text(encoding='utf-8')

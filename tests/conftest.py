@@ -20,6 +20,8 @@ from sphinx.testing.util import SphinxTestApp
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from playwright.sync_api import Browser
+
 pytest_plugins = ('sphinx.testing.fixtures',)
 
 ROOTS = Path(__file__).parent / 'roots'
@@ -75,12 +77,23 @@ def make_into(
 ) -> None:
     """Run ``make <targets>`` of the real project (or a copy) into *builddir* with this
     interpreter's environment (plus *env*), as a newcomer runs it; fail on an error, a warning
-    or an error message."""
+    or an error message.
+
+    The site is built without a review baseline (no SINCE, a tag pattern no tag matches), so a
+    review tag in the repository's history does not change what these tests see."""
     goals = [targets] if isinstance(targets, str) else list(targets)
     # This interpreter's venv as it is: never re-installed (-o), whatever the files' times.
     venv = ['-o', f'{sys.prefix}/.installed', f'VENV={sys.prefix}']
     result = subprocess.run(
-        ['make', '--no-print-directory', *venv, *goals, f'BUILDDIR={builddir}'],
+        [
+            'make',
+            '--no-print-directory',
+            *venv,
+            *goals,
+            f'BUILDDIR={builddir}',
+            'SINCE=',
+            'REVIEW_TAGS=no-review-in-tests/*',
+        ],
         cwd=project,
         capture_output=True,
         text=True,
@@ -141,3 +154,37 @@ def html(app: SphinxTestApp, docname: str) -> BeautifulSoup:
 
 def text_of(element: Any) -> str:
     return ' '.join(element.get_text(' ').split())
+
+
+# --- the browser (tests/test_browser.py, tests/test_review.py): one Chromium per session -----
+
+CHROMIUM_ARGS = [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+]
+
+
+def chromium_path() -> str | None:
+    found = shutil.which('chromium') or shutil.which('chromium-browser')
+    return found or ('/usr/bin/chromium' if Path('/usr/bin/chromium').exists() else None)
+
+
+@pytest.fixture(scope='session')
+def browser() -> Iterator[Browser]:
+    try:
+        from playwright.sync_api import sync_playwright  # here: a missing package is a skip, not an error
+    except ImportError:
+        pytest.skip('Playwright for Python is missing: make venv (requirements.txt pins it)')
+    executable = chromium_path()
+    if executable is None:
+        pytest.skip('Chromium is missing: run tools/install-system-packages.sh')
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
+        yield browser
+        browser.close()

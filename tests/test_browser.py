@@ -16,7 +16,6 @@ import shutil
 import subprocess
 import threading
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -32,26 +31,12 @@ from conftest import (
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
+    from pathlib import Path
 
     from playwright.sync_api import Browser, Page
 
 AXE = REPO / 'tools' / 'axe' / 'node_modules' / 'axe-core' / 'axe.min.js'
 ARTIFACTS = REPO / '_build' / 'test-artifacts'
-CHROMIUM_ARGS = [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-]
-
-
-def chromium_path() -> str | None:
-    found = shutil.which('chromium') or shutil.which('chromium-browser')
-    return found or ('/usr/bin/chromium' if Path('/usr/bin/chromium').exists() else None)
 
 
 def skill_roles(skill_id: str) -> list[str]:
@@ -76,21 +61,6 @@ def flag_changes(skill_id: str, current: str, target: str) -> set[str]:
 class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
         pass
-
-
-@pytest.fixture(scope='session')
-def browser() -> Iterator[Browser]:
-    try:
-        from playwright.sync_api import sync_playwright  # here: a missing package is a skip, not an error
-    except ImportError:
-        pytest.skip('Playwright for Python is missing: make venv (requirements.txt pins it)')
-    executable = chromium_path()
-    if executable is None:
-        pytest.skip('Chromium is missing: run tools/install-system-packages.sh')
-    with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
-        yield browser
-        browser.close()
 
 
 @pytest.fixture(scope='session')
@@ -738,7 +708,9 @@ def test_the_role_filter_gives_way_to_a_linked_row(page: Page) -> None:
 
 def test_the_landing_page_passes_a_fragment_on(page: Page) -> None:
     page.goto(f'index.html?level={LEVEL_IDS[1]}#{LINKED_CELL}')
-    hrefs = page.eval_on_selector_all('a[hreflang]', 'links => links.map(link => link.getAttribute("href"))')
+    hrefs = page.eval_on_selector_all(
+        'ul a[hreflang]', 'links => links.map(link => link.getAttribute("href"))'
+    )
     assert hrefs == [f'{language}/index.html?level={LEVEL_IDS[1]}#{LINKED_CELL}' for language in LANGUAGES]
 
 

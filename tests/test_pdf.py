@@ -397,3 +397,46 @@ def test_by_role_and_grid_print_a_table_per_role(layouts_pdf: Path, layout: str)
             flag = 'Required' if cell['required'] else 'Optional'
             first_words = r'\s+'.join(map(re.escape, cell['description'].split()[:2]))
             assert re.search(rf'^\s*{LEVELS[level]}\s{{2,}}{flag}\s{{2,}}{first_words}', rows, re.M), cell
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_without_a_review_baseline_the_pdf_has_no_review_parts(pdf_build: Path, language: str) -> None:
+    """make pdf without a baseline (see make_into): no draft note, no changes chapter, no change
+    bars (tests/test_review.py builds a PDF with a baseline)."""
+    tex = (pdf_build / 'latex' / language / 'skill-profiles.tex').read_text(encoding='utf-8')
+    for command in (r'\skilldel', r'\skillins', r'\skillchangemark', r'\setreleaseinfo'):
+        assert command not in tex
+    assert 'Review' not in pages(pdf_build, language)[0]
+
+
+def test_make_site_puts_html_and_pdfs_in_one_folder_that_links_them(
+    site: Path, pdf_build: Path, tmp_path: Path
+) -> None:
+    """`make site` is `make html`, `make pdf`, then `make site-files`: run on the session's builds."""
+    builddir = tmp_path / 'build'
+    builddir.mkdir()
+    (builddir / 'html').symlink_to(site)
+    (builddir / 'pdf').symlink_to(pdf_build / 'pdf')
+    make_into('site-files', builddir)
+    folder = builddir / 'site'
+    assert sorted(path.name for path in folder.iterdir()) == [
+        '.nojekyll',
+        'de',
+        'en',
+        'index.html',
+        'pdf',
+        'zh_CN',
+    ]
+    landing = (folder / 'index.html').read_text(encoding='utf-8')
+    for language in LANGUAGES:
+        assert (folder / 'pdf' / f'skill-profiles-{language}.pdf').read_bytes()[:5] == b'%PDF-'
+        assert f'href="{language}/index.html"' in landing
+        assert f'href="pdf/skill-profiles-{language}.pdf"' in landing
+        for page in ('index.html', 'skills/pytorch.html', 'roles/index.html'):
+            html = (folder / language / page).read_text(encoding='utf-8')
+            links = re.findall(r'<a class="skill-pdf-link[^"]*" href="([^"]+)"', html)
+            # the sidebar on every page, the text of the start page too
+            assert len(links) == (2 if page == 'index.html' else 1), (language, page)
+            for link in links:
+                target = (folder / language / page).parent / link
+                assert target.resolve() == (folder / 'pdf' / f'skill-profiles-{language}.pdf').resolve()

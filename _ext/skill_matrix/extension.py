@@ -31,6 +31,7 @@ from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
 from skill_matrix.html.catalog import depart_breadcrumb, depart_search, visit_breadcrumb, visit_search
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import SCRIPT, STYLESHEET, emit_explorer_data
+from skill_matrix.html.pdf_link import setup_pdf_link
 from skill_matrix.i18n.data_text import MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.i18n.labels import CATALOG, build_date, format_date
 from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
@@ -41,6 +42,7 @@ from skill_matrix.nodes.catalog import skill_breadcrumb, skill_search
 from skill_matrix.nodes.matrix import LAYOUTS
 from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.nodes.text import skill_caption, skill_inline, skill_text
+from skill_matrix.review import setup_review
 from skill_matrix.role_pages import (
     RoleIndexDirective,
     RoleProfileDirective,
@@ -262,6 +264,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('html-page-context', add_page_assets)
     app.connect('html-page-context', add_language_context)
     app.connect('build-finished', save_store)
+    setup_review(app)  # review cycles: the baseline, the changes page, markers (review.py)
+    setup_pdf_link(app)  # links to each language's PDF (html/pdf_link.py)
     return {
         'version': __version__,
         'env_version': 2,

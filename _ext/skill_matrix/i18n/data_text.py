@@ -35,7 +35,7 @@ class TranslateDataText(SphinxTransform):
         catalog, has_catalog = init_locale(dirs, self.config.language, domain)
         if not has_catalog:
             return
-        translations = _merged(catalog)
+        translations = merged_catalog(catalog)
         for node in self.document.findall(PlainTranslatable):
             element = cast('nodes.Element', node)
             message = element['original_message']
@@ -83,7 +83,7 @@ def _ancestors(element: nodes.Element) -> Iterator[nodes.Element]:
         parent = parent.parent
 
 
-def _merged(catalog: NullTranslations) -> dict[str, str]:
+def merged_catalog(catalog: NullTranslations) -> dict[str, str]:
     """Every message of *catalog* and its fallbacks, as Sphinx's ``Locale`` transform sees them."""
     merged: dict[str, str] = {}
     chain: NullTranslations | None = catalog

@@ -1,0 +1,107 @@
+"""Review cycles in HTML: ``<del>``/``<ins>`` with words for screen readers, change markers that
+link to the changes page, and the baseline in every page's footer (``templates/page.html``).
+
+Without a baseline no page gets any of this: no stylesheet, no script, no footer line.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from pathlib import Path
+from typing import TYPE_CHECKING, NamedTuple
+
+from docutils import nodes
+
+from skill_matrix.i18n.labels import _
+from skill_matrix.nodes.changes import CHANGES_TARGET
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+    from sphinx.writers.html5 import HTML5Translator
+
+    from skill_matrix.nodes.changes import skill_change_marker, skill_deleted, skill_inserted
+    from skill_matrix.review import Review
+
+STYLESHEET = 'skill_review.css'
+SCRIPT = 'skill_review.js'
+TEMPLATES_DIR = Path(__file__).parent / 'templates'
+
+
+class ReviewFooter(NamedTuple):
+    text: str
+    """``Changes since review/2026-h1 (30.6.2026)``."""
+    url: str | None
+    """The changes page, relative to this page (``None`` when the project has none)."""
+    toggle: str | None
+    """The label of the button that hides or shows the markers, on pages that have markers."""
+
+
+def visit_deleted(translator: HTML5Translator, node: skill_deleted) -> None:
+    translator.body.append(
+        f'<del class="skill-del"><span class="skill-visually-hidden">{escape(node["announce"])} </span>'
+    )
+
+
+def depart_deleted(translator: HTML5Translator, node: skill_deleted) -> None:
+    translator.body.append('</del>')
+
+
+def visit_inserted(translator: HTML5Translator, node: skill_inserted) -> None:
+    translator.body.append(
+        f'<ins class="skill-ins"><span class="skill-visually-hidden">{escape(node["announce"])} </span>'
+    )
+
+
+def depart_inserted(translator: HTML5Translator, node: skill_inserted) -> None:
+    translator.body.append('</ins>')
+
+
+def visit_marker(translator: HTML5Translator, node: skill_change_marker) -> None:
+    """A link to the row's entry on the changes page (a plain mark when there is no such page)."""
+    page = changes_page_uri(translator.builder.app, translator.builder.current_docname)
+    title = escape(node['title'])
+    if page is None:
+        translator.body.append(f'<span class="skill-change-marker" title="{title}">')
+        translator.context.append('</span>')
+    else:
+        href = escape(f'{page}#{node["anchor"]}')
+        translator.body.append(f'<a class="skill-change-marker" href="{href}" title="{title}">')
+        translator.context.append('</a>')
+
+
+def depart_marker(translator: HTML5Translator, node: skill_change_marker) -> None:
+    translator.body.append(translator.context.pop())
+
+
+def changes_page_uri(app: Sphinx, docname: str) -> str | None:
+    """The changes page (the ``skill-changes`` directive's) relative to *docname*, or ``None``."""
+    std = app.env.domains.standard_domain
+    target = std.labels.get(CHANGES_TARGET)
+    if target is None:
+        return None
+    if target[0] == docname:
+        return f'#{CHANGES_TARGET}'
+    return app.builder.get_relative_uri(docname, target[0])
+
+
+def add_review_context(
+    app: Sphinx, review: Review, pagename: str, context: dict[str, object], doctree: nodes.document | None
+) -> None:
+    """The footer's line and, where the page has markers, the button and its script."""
+    app.add_css_file(STYLESHEET)
+    has_markers = doctree is not None and any(
+        'skill-changed' in node['classes'] for node in doctree.findall(nodes.Element)
+    )
+    if has_markers:
+        app.add_js_file(SCRIPT, loading_method='defer')
+    context['skill_review'] = ReviewFooter(
+        _('Changes since {baseline}').format(baseline=review.label()),
+        changes_page_uri(app, pagename),
+        _('Change markers') if has_markers else None,
+    )
+
+
+def add_review_templates(app: Sphinx, config: Config) -> None:
+    """Furo's ``page.html`` with the baseline in the footer, the sidebar's ``skill_matrix/pdf.html``."""
+    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]

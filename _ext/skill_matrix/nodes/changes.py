@@ -1,0 +1,260 @@
+"""Doctree nodes of the changes page and of the change markers on skill and role pages.
+
+Deletions and insertions are :class:`skill_deleted` and :class:`skill_inserted` nodes: HTML shows
+them as ``<del>``/``<ins>`` with a word that screen readers announce, LaTeX struck through and
+underlined in colour (see :mod:`skill_matrix.html.review` and :mod:`skill_matrix.latex_review`).
+Every text is already in the build language when it gets here: the callers translate the old
+texts with the catalog at the baseline and the new ones with today's.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+from sphinx.addnodes import pending_xref
+
+from skill_matrix.data.changes import word_diff
+from skill_matrix.i18n.labels import _, level_name, pgettext
+from skill_matrix.nodes.text import label
+
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterable
+
+    from skill_matrix.data.changes import Cell, CellChange, Changes, DefinitionChange, Segment, SkillChange
+
+    Translate = Callable[[str], str]
+
+CHANGES_TARGET = 'skill-changes'
+"""The changes page's section: its id and its label in the standard domain."""
+
+
+class skill_deleted(nodes.inline):
+    """Text of the baseline that is gone today (``announce``: what a screen reader says first)."""
+
+
+class skill_inserted(nodes.inline):
+    """Text that is new since the baseline (``announce``: what a screen reader says first)."""
+
+
+class skill_change_marker(nodes.inline):
+    """The marker of a changed row: links to ``anchor`` on the changes page (HTML), a bar in the
+    margin (LaTeX)."""
+
+
+def change_anchor(key: str) -> str:
+    """The id of the changes page's entry for the cell *key* (``<skill>-<level>-<role>``)."""
+    return nodes.make_id(f'change-{key}')
+
+
+def change_marker(anchor: str) -> skill_change_marker:
+    text = pgettext('marker', 'Changed')
+    # No 'translatable' attribute: Sphinx unwraps inline nodes that have one (RemoveTranslatableInline).
+    return skill_change_marker(text, text, anchor=anchor, title=_('See what changed since the review'))
+
+
+def deleted(text: str) -> skill_deleted:
+    return skill_deleted(text, text, announce=_('deleted:'), classes=['skill-del'])
+
+
+def inserted(text: str) -> skill_inserted:
+    return skill_inserted(text, text, announce=_('inserted:'), classes=['skill-ins'])
+
+
+# --- the page ---------------------------------------------------------------------------------
+
+
+def no_baseline_page(tag_pattern: str) -> nodes.section:
+    """The changes page of a build without a baseline: it says so and how to get one."""
+    title = _('Changes since the last review')
+    section = nodes.section('', label(title, nodes.title), classes=['skill-changes', 'skill-no-baseline'])
+    section += label(
+        _(
+            'This build compares with no review: no tag matches {pattern}. Tag a review, or build '
+            'with SINCE=<git ref> (make html SINCE=origin/main).'
+        ).format(pattern=tag_pattern),
+        classes=['skill-changes-intro'],
+    )
+    return section
+
+
+def build_changes_page(
+    changes: Changes, baseline_label: str, *, old_text: Translate, new_text: Translate
+) -> nodes.section:
+    """The whole changes page: roles and levels, then skill by skill, every changed cell with its
+    old and new text. *old_text* and *new_text* translate a text of the baseline and of today."""
+    title = _('Changes since {baseline}').format(baseline=baseline_label)
+    # Texts as written (no curly quotes): they are compared with the data and the skill pages.
+    page = nodes.section('', label(title, nodes.title), classes=['skill-changes'], support_smartquotes=False)
+    page += label(
+        _('Deleted text is struck through, inserted text underlined.'), classes=['skill-changes-intro']
+    )
+    if changes.empty:
+        page += label(_('Nothing changed since this review.'), classes=['skill-changes-none'])
+        return page
+    definitions = [
+        *(_definition_item(change, 'role', old_text, new_text) for change in changes.roles),
+        *(_definition_item(change, 'level', level_name, level_name) for change in changes.levels),
+    ]
+    if definitions:
+        section = _section(_('Roles and levels'), 'changes-definitions')
+        section += nodes.bullet_list('', *definitions, classes=['skill-changes-definitions'])
+        page += section
+    for skill in changes.skills:
+        page += _skill_section(skill, changes, old_text, new_text)
+    return page
+
+
+def _section(title: str, node_id: str) -> nodes.section:
+    section = nodes.section('', label(title, nodes.title), ids=[nodes.make_id(node_id)])
+    section['names'].append(nodes.fully_normalize_name(node_id))
+    return section
+
+
+def _definition_item(
+    change: DefinitionChange, kind: str, old_text: Translate, new_text: Translate
+) -> nodes.list_item:
+    old_name, new_name = old_text(change.old_name or ''), new_text(change.new_name or '')
+    words = {
+        ('role', 'added'): _('Role added:'),
+        ('role', 'removed'): _('Role removed:'),
+        ('role', 'renamed'): _('Role renamed:'),
+        ('role', 'id-changed'): _('Role id changed:'),
+        ('level', 'added'): _('Level added:'),
+        ('level', 'removed'): _('Level removed:'),
+        ('level', 'renamed'): _('Level renamed:'),
+        ('level', 'id-changed'): _('Level id changed:'),
+    }
+    paragraph = nodes.paragraph('', '', translatable=False)
+    paragraph += nodes.strong(words[kind, change.kind], words[kind, change.kind])
+    paragraph += nodes.Text(' ')
+    if change.kind == 'added':
+        paragraph += inserted(new_name)
+    elif change.kind == 'removed':
+        paragraph += deleted(old_name)
+    elif change.kind == 'renamed':
+        paragraph.extend(_old_and_new(word_diff(old_name, new_name)))
+    else:
+        paragraph += nodes.Text(f'{change.old_id} → {change.new_id} ({new_name})')
+    return nodes.list_item('', paragraph)
+
+
+def _skill_section(
+    skill: SkillChange, changes: Changes, old_text: Translate, new_text: Translate
+) -> nodes.section:
+    translate = old_text if skill.kind == 'removed' else new_text
+    title = translate(skill.title)
+    section = nodes.section(
+        '',
+        label(title, nodes.title),
+        ids=[nodes.make_id(f'changes-{skill.id}')],
+        classes=['skill-changes-skill'],
+    )
+    status = {
+        'added': _('Skill added'),
+        'removed': _('Skill removed'),
+        'renamed': _('Renamed from {old}').format(old=skill.old.id if skill.old else ''),
+        'changed': '',
+    }[skill.kind]
+    line = nodes.paragraph('', '', classes=['skill-changes-status'], translatable=False)
+    if status:
+        line += nodes.emphasis(status, status)
+    if skill.kind != 'removed':
+        if status:
+            line += nodes.Text(' · ')
+        text = _('Show the skill')
+        line += pending_xref(
+            '',
+            nodes.inline(text, text),
+            refdomain='skill',
+            reftype='ref',
+            reftarget=skill.id,
+            refexplicit=True,
+        )
+    section += line
+    fields = {
+        'title': _('Title'),
+        'summary': _('Summary'),
+        'domain': _('Domain'),
+        'group': _('Group'),
+        'updated': _('Last updated'),
+    }
+    for change in skill.fields:
+        old, new = old_text(change.old) if change.old else '', new_text(change.new) if change.new else ''
+        paragraph = nodes.paragraph('', '', classes=['skill-change-field'], translatable=False)
+        paragraph += nodes.strong(fields[change.field], fields[change.field])
+        paragraph += nodes.Text(': ')
+        paragraph.extend(_old_and_new(word_diff(old, new)))
+        section += paragraph
+    for cell in skill.cells:
+        section += _cell_entry(cell, changes, old_text, new_text)
+    return section
+
+
+def _cell_entry(
+    cell: CellChange, changes: Changes, old_text: Translate, new_text: Translate
+) -> nodes.container:
+    role = new_text(changes.role_names.get(cell.role_id, cell.role_id))
+    level = level_name(changes.level_names.get(cell.level_id, cell.level_id))
+    entry = nodes.container(
+        ids=[change_anchor(cell.key)], classes=['skill-change', f'skill-change-{cell.kind}'], key=cell.key
+    )
+    what = {
+        'added': [_('Cell added')],
+        'removed': [_('Cell removed')],
+        'changed': [
+            *([_('Flag changed')] if cell.flag_changed else []),
+            *([_('Description changed')] if cell.description_changed else []),
+        ],
+    }[cell.kind]
+    head = nodes.paragraph('', '', classes=['skill-change-head'], translatable=False)
+    head += nodes.strong(f'{level} · {role}', f'{level} · {role}')
+    if what:
+        head += nodes.Text(' — ' + ', '.join(what))
+    entry += head
+    old, new = cell.old, cell.new
+    if old is not None and new is not None and old.required != new.required:
+        flags = _line(pgettext('column', 'Required'))
+        flags += [deleted(_flag(old)), nodes.Text(' → '), inserted(_flag(new))]
+        entry += flags
+    old_description = old_text(old.description) if old and old.description else ''
+    new_description = new_text(new.description) if new and new.description else ''
+    if cell.kind == 'added' and new is not None:
+        entry += _line(_('Now'), [inserted(new_description), nodes.Text(f' ({_flag(new)})')])
+    elif cell.kind == 'removed' and old is not None:
+        entry += _line(_('Before'), [deleted(old_description), nodes.Text(f' ({_flag(old)})')])
+    elif old_description != new_description:
+        diff = word_diff(old_description, new_description)
+        entry += _line(_('Before'), _old(diff))
+        entry += _line(_('Now'), _new(diff))
+    else:
+        entry += _line(_('Description'), [nodes.Text(new_description)])
+    return entry
+
+
+def _line(name: str, content: Iterable[nodes.Node] = ()) -> nodes.paragraph:
+    paragraph = nodes.paragraph('', '', classes=['skill-change-line'], translatable=False)
+    paragraph += nodes.strong(name, name)
+    paragraph += nodes.Text(': ')
+    paragraph.extend(content)
+    return paragraph
+
+
+def _flag(cell: Cell) -> str:
+    if cell.required is None:
+        return '?'
+    return pgettext('flag', 'Required') if cell.required else pgettext('flag', 'Optional')
+
+
+def _old(diff: Iterable[Segment]) -> list[nodes.Node]:
+    return [nodes.Text(text) if op == 'equal' else deleted(text) for op, text in diff if op != 'insert']
+
+
+def _new(diff: Iterable[Segment]) -> list[nodes.Node]:
+    return [nodes.Text(text) if op == 'equal' else inserted(text) for op, text in diff if op != 'delete']
+
+
+def _old_and_new(diff: Iterable[Segment]) -> list[nodes.Node]:
+    """``old → new`` on one line: the old text with its deletions, the new with its insertions."""
+    segments = list(diff)
+    return [*_old(segments), nodes.Text(' → '), *_new(segments)]

@@ -1,0 +1,9 @@
+project = 'Review Test'
+extensions = ['skill_matrix']
+exclude_patterns = ['_build']
+skill_matrix_data_dir = 'data'
+skill_matrix_role_pages = 'roles'
+locale_dirs = ['locale/']
+gettext_compact = 'site'
+html_theme = 'furo'
+latex_documents = [('index', 'review.tex', 'Skill Profiles', '', 'manual')]
