@@ -167,9 +167,9 @@ def underlined(element: Tag) -> list[str]:
 # --- the changes page --------------------------------------------------------------------------
 
 TITLES = {
-    'en': 'Changes since review/2026-h1 (6/30/2026)',
+    'en': 'Changes since review/2026-h1 (Jun 30, 2026)',
     'de': 'Änderungen seit review/2026-h1 (30.6.2026)',
-    'zh_CN': '自 review/2026-h1 (2026/6/30) 以来的更改',
+    'zh_CN': '自 review/2026-h1 (2026年6月30日) 以来的更改',
 }
 ANNOUNCED = {
     'en': ('deleted:', 'inserted:'),
@@ -368,7 +368,7 @@ def test_incremental_build_after_a_new_review_tag_equals_a_clean_build(
     out, doctrees = tmp_path / 'html', tmp_path / 'doctrees'
     sphinx_build(repo, 'html', 'en', out, doctrees)
     first = BeautifulSoup((out / 'changes.html').read_text(encoding='utf-8'), 'html.parser')
-    assert text_of(first.find('h1')) == 'Changes since review/2026-h1 (6/30/2026) ¶'
+    assert text_of(first.find('h1')) == 'Changes since review/2026-h1 (Jun 30, 2026) ¶'
     git(repo, 'tag', 'review/2026-h2', 'HEAD~2', date='2026-07-20T09:00:00+00:00')
     sphinx_build(repo, 'html', 'en', out, doctrees)
     sphinx_build(repo, 'html', 'en', tmp_path / 'clean', tmp_path / 'clean-doctrees')
@@ -380,7 +380,7 @@ def test_incremental_build_after_a_new_review_tag_equals_a_clean_build(
         for selector in ('article', 'footer'):
             assert str(incremental.select_one(selector)) == str(clean.select_one(selector)), (name, selector)
     again = BeautifulSoup((out / 'changes.html').read_text(encoding='utf-8'), 'html.parser')
-    assert text_of(again.find('h1')) == 'Changes since review/2026-h2 (7/15/2026) ¶'
+    assert text_of(again.find('h1')) == 'Changes since review/2026-h2 (Jul 15, 2026) ¶'
     sql = BeautifulSoup((out / 'skills' / 'sql.html').read_text(encoding='utf-8'), 'html.parser')
     assert not sql.select('tr.skill-changed')  # the SQL cells came before the new tag
 
