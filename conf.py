@@ -24,7 +24,7 @@ extensions = ['myst_parser', 'skill_matrix']
 myst_disable_syntax = ['html_block', 'html_inline']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'skills/**', 'roles/**', 'guide/**']
+include_patterns = ['index.rst', 'plan.rst', 'skills/**', 'roles/**', 'guide/**']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 
@@ -33,6 +33,7 @@ skill_matrix_data_dir = 'data'
 skill_matrix_default_layout = 'by-level'
 # A page per role (roles/<role id>.rst and roles/index.rst), generated from data/roles.yaml.
 skill_matrix_role_pages = 'roles'
+skill_matrix_plan_page = 'plan'
 
 # English is the source; de and zh_CN come from the catalogs in locale/ (make gettext,
 # make intl-update). One catalog for the whole site: a role name or a skill title shown on

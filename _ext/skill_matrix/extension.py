@@ -30,6 +30,7 @@ from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_
 from skill_matrix.nodes.matrix import LAYOUTS
 from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.nodes.text import skill_caption, skill_text
+from skill_matrix.plan_page import GrowthPlanDirective, add_plan_assets, resolve_plan
 from skill_matrix.role_pages import (
     RoleIndexDirective,
     RoleProfileDirective,
@@ -162,6 +163,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_config_value('skill_matrix_default_layout', 'by-level', 'env', types=frozenset({str}))
     app.add_config_value('skill_matrix_edit_url', None, 'env', types=frozenset({str, type(None)}))
     app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
+    app.add_config_value('skill_matrix_plan_page', '', 'env', types=frozenset({str}))
 
     # Sphinx's translators render these as the paragraph and title they extend; registering
     # them makes docutils' own visitors treat them as ordinary nodes too.
@@ -178,6 +180,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive('skill-schema', SkillSchemaDirective)
     app.add_directive('role-profile', RoleProfileDirective)
     app.add_directive('role-index', RoleIndexDirective)
+    app.add_directive('growth-plan', GrowthPlanDirective)
     app.add_transform(TranslateDataText)
     app.add_transform(MarkTranslatedToctrees)
     app.add_post_transform(LaTeXColumns)
@@ -200,9 +203,11 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', link_role_names)
     app.connect('doctree-resolved', emit_explorer_data)
+    app.connect('doctree-resolved', resolve_plan)
     app.connect('doctree-resolved', drop_skill_data, priority=900)
     app.connect('html-page-context', add_page_assets)
     app.connect('html-page-context', add_language_context)
+    app.connect('html-page-context', add_plan_assets)
     app.connect('build-finished', save_store)
     return {
         'version': __version__,
