@@ -64,7 +64,9 @@ class GrowthPlanDirective(SkillDataDirective):
         self.domain.note_overview(self.env.docname)  # added or removed skill files rebuild it
         skills = [skill for path in skill_files(self.data_dir) if (skill := self.skill(path, definitions))]
         plan = nodes.container(
-            '', classes=[PLAN_CLASS], plan_levels=[(level.id, level_name(level.name)) for level in definitions.levels]
+            '',
+            classes=[PLAN_CLASS],
+            plan_levels=[(level.id, level_name(level.name)) for level in definitions.levels],
         )
         plan += label(
             _(
@@ -99,7 +101,9 @@ class GrowthPlanDirective(SkillDataDirective):
         without_script += items
         plan += without_script
         for skill in skills:
-            data = build_skill_data(skill, definitions, role_ids=skill.role_ids, level_ids=definitions.level_ids)
+            data = build_skill_data(
+                skill, definitions, role_ids=skill.role_ids, level_ids=definitions.level_ids
+            )
             data['plan_domain'] = slug(skill.domain.text)
             data['plan_hashes'] = {
                 role_id: {
@@ -160,7 +164,9 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
     ]
     language = app.config.language
     scripts = {
-        role['id']: as_script(role_data(role['id'], [skill for skill in skills if role['id'] in skill.hashes], language))
+        role['id']: as_script(
+            role_data(role['id'], [skill for skill in skills if role['id'] in skill.hashes], language)
+        )
         for role in roles
     }
     write_role_scripts(Path(app.outdir), scripts)
@@ -177,7 +183,9 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
 def add_plan_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
-    if doctree is not None and any(PLAN_CLASS in node['classes'] for node in doctree.findall(nodes.container)):
+    if doctree is not None and any(
+        PLAN_CLASS in node['classes'] for node in doctree.findall(nodes.container)
+    ):
         app.add_js_file(SCRIPT, loading_method='defer')
         app.add_css_file(STYLESHEET)
         app.add_css_file('skill_matrix.css')

@@ -27,6 +27,8 @@ from skill_matrix.i18n.labels import NUMERIC_DATE_LANGUAGES, _, ngettext, pgette
 from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from skill_matrix.nodes.pagedata import SkillTexts
 
 DATA_DIR = 'plan-data'
@@ -98,7 +100,9 @@ def role_data(role_id: str, skills: list[PlanSkill], language: str) -> dict[str,
         if skill.href:
             entry['href'] = skill.href
         entries.append(entry)
-    entries.sort(key=lambda entry: (entry['domain'].casefold(), entry['group'].casefold(), entry['title'].casefold()))
+    entries.sort(
+        key=lambda entry: (entry['domain'].casefold(), entry['group'].casefold(), entry['title'].casefold())
+    )
     return {'version': FORMAT_VERSION, 'language': language, 'role': role_id, 'skills': entries}
 
 
@@ -140,9 +144,10 @@ def plan_link(role_id: str | None = None) -> nodes.paragraph:
     return paragraph
 
 
-def plural(singular: str, plural_text: str) -> dict[str, str]:
-    """Both forms the script picks from with ``Intl.PluralRules`` (one / other)."""
-    return {'one': ngettext(singular, plural_text, 1), 'other': ngettext(singular, plural_text, 2)}
+def plural(translate: Callable[[int], str]) -> dict[str, str]:
+    """The forms for one and for more (*translate* calls ``ngettext``), which the script picks
+    from with ``Intl.PluralRules``: enough for the site's languages (Chinese has one form)."""
+    return {'one': translate(1), 'other': translate(2)}
 
 
 def labels(language: str) -> dict[str, Any]:
@@ -155,9 +160,15 @@ def labels(language: str) -> dict[str, Any]:
         'skillCurrent': _('Current level in {skill}'),
         'sameAsRole': _('As for the role ({level})'),
         'covered': _('covered'),
-        'progress': plural('{covered} of {total} covered', '{covered} of {total} covered'),
+        'progress': plural(
+            lambda n: ngettext('{covered} of {total} covered', '{covered} of {total} covered', n)
+        ),
         'hint': plural(
-            '{covered} of {total} {level} expectation covered', '{covered} of {total} {level} expectations covered'
+            lambda n: ngettext(
+                '{covered} of {total} {level} expectation covered',
+                '{covered} of {total} {level} expectations covered',
+                n,
+            )
         ),
         'changed': _('changed since you ticked it'),
         'becomesRequired': _('Becomes required'),
@@ -187,7 +198,13 @@ def labels(language: str) -> dict[str, Any]:
         'ignored': _('Some of this link could not be read and was ignored: {parts}.'),
         'ignoredRole': _('the unknown role “{value}”'),
         'ignoredLevel': _('the unknown level “{value}”'),
-        'ignoredTicks': plural('{count} unreadable ticked item', '{count} unreadable ticked items'),
-        'ignoredOverrides': plural('{count} unreadable level of a skill', '{count} unreadable levels of skills'),
+        'ignoredTicks': plural(
+            lambda n: ngettext('{count} unreadable ticked item', '{count} unreadable ticked items', n)
+        ),
+        'ignoredOverrides': plural(
+            lambda n: ngettext(
+                '{count} unreadable level of a skill', '{count} unreadable levels of skills', n
+            )
+        ),
         'numericDate': language.replace('-', '_').split('_')[0] in NUMERIC_DATE_LANGUAGES,
     }
