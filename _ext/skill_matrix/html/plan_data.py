@@ -18,7 +18,6 @@ import json
 import os
 import re
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -28,6 +27,7 @@ from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from skill_matrix.nodes.pagedata import SkillTexts
 
