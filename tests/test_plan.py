@@ -31,7 +31,7 @@ if TYPE_CHECKING:
     from sphinx.testing.util import SphinxTestApp
 
 TITLES = {'en': 'Growth plan', 'de': 'Entwicklungsplan', 'zh_CN': '成长计划'}
-# The seeds' wording: "Wählen Sie Ihr aktuelles Level …", "选择当前级别 …"; Role/Rolle/角色 as in their tables.
+# The seeds' wording ("Wählen Sie Ihr aktuelles Level …", "选择当前级别 …"; Rolle/角色 in their tables).
 CONTROLS = {
     'en': ('Role', 'Current level', 'Target level'),
     'de': ('Rolle', 'Aktuelles Level', 'Ziel-Level'),
