@@ -54,7 +54,11 @@ def site_catalog(language: str) -> dict[str, str]:
     if language == 'en':
         return {}
     with (REPO / 'locale' / language / 'LC_MESSAGES' / 'skill-profiles.po').open('rb') as po:
-        return {squeeze(m.id): squeeze(m.string) for m in read_po(po) if m.id and m.string and not m.fuzzy}
+        return {
+            squeeze(m.id): squeeze(m.string)
+            for m in read_po(po)
+            if isinstance(m.id, str) and isinstance(m.string, str) and m.id and m.string and not m.fuzzy
+        }
 
 
 def in_language(text: str, language: str) -> str:
@@ -77,7 +81,7 @@ def page(site: Path, language: str, name: str) -> BeautifulSoup:
 def plan_config(soup: BeautifulSoup) -> dict[str, Any]:
     block = soup.select_one('script.skill-plan-config')
     assert block is not None
-    config: dict[str, Any] = json.loads(block.string)
+    config: dict[str, Any] = json.loads(block.get_text())
     return config
 
 
@@ -87,7 +91,9 @@ def plan_config(soup: BeautifulSoup) -> dict[str, Any]:
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_plan_page_in_every_language(site: Path, language: str) -> None:
     soup = page(site, language, 'plan.html')
-    assert squeeze(soup.select_one('h1').get_text()).rstrip('¶#').strip() == TITLES[language]
+    title = soup.select_one('h1')
+    assert title is not None
+    assert squeeze(title.get_text()).rstrip('¶#').strip() == TITLES[language]
     config = plan_config(soup)
     labels = config['labels']
     assert (labels['role'], labels['current'], labels['target']) == CONTROLS[language]
