@@ -267,7 +267,8 @@ def local_site(tmp_path: Path) -> tuple[Path, Path]:
     return source, tmp_path / 'html'
 
 
-def sphinx_build(source: Path, out: Path) -> None:
+def sphinx_build(source: Path, out: Path, *options: str) -> None:
+    doctrees = str(out.parent / 'doctrees')
     result = subprocess.run(
         [
             sys.executable,
@@ -277,8 +278,9 @@ def sphinx_build(source: Path, out: Path) -> None:
             'html',
             '-W',
             '-q',
+            *options,
             '-d',
-            str(out.parent / 'doctrees'),
+            doctrees,
             str(source),
             str(out),
         ],
@@ -369,5 +371,72 @@ def test_the_csv_download_is_safe_in_a_spreadsheet(browser: Browser, local_site:
         assert '"\'=HYPERLINK(""http://example.com/x"")"' in text
         assert '"\'-1+1 @SUM(A1) ""quoted"" `code` *stars* [link](http://x)"' in text
         assert text.splitlines()[0] == '"Domain","Group","Skill","Level","Required","Description","covered"'
+    finally:
+        context.close()
+
+
+def test_keyboard_only(page: Page) -> None:
+    page.goto('en/plan.html?role=data-scientist&current=middle&target=senior')
+    page.wait_for_selector('.skill-plan-skill')
+    page.focus('#skill-plan-target')
+    for _ in range(30):  # on through the buttons, the first skill's link and level, to its checkbox
+        page.keyboard.press('Tab')
+        if page.evaluate('() => document.activeElement.type') == 'checkbox':
+            break
+    page.keyboard.press('Space')
+    total = sum(1 for skill in SKILLS if 'data-scientist' in SKILLS[skill]['roles'])
+    assert progress(page) == PROGRESS['en'].format(1, total)
+    page.focus('#skill-plan-current')
+    page.keyboard.press('ArrowUp')  # Middle → Junior: the target stays Senior
+    page.wait_for_function('() => new URLSearchParams(location.search).get("current") === "junior"')
+    assert progress(page) == PROGRESS['en'].format(1, 2 * total)
+
+
+SKILL_YAML = """id: {id}
+title: Skill {number}
+domain: Domain {domain}
+group: Group {group}
+updated: 2025-06-30
+roles:
+  backend-engineer:
+{levels}"""
+
+
+def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path: Path) -> None:
+    """The worst case: 200 skills with one ticked item each (Junior → Middle)."""
+    source = tmp_path / 'src'
+    shutil.copytree(ROOTS / 'test-plan', source)
+    for path in (source / 'data' / 'skills').glob('*.yaml'):
+        path.unlink()
+    for path in source.glob('*.rst'):
+        path.unlink()
+    (source / 'index.rst').write_text(
+        'Index\n=====\n\n.. toctree::\n\n   plan\n   roles/index\n', encoding='utf-8'
+    )
+    (source / 'plan.rst').write_text('.. growth-plan::\n', encoding='utf-8')
+    for number in range(200):
+        levels = ''.join(
+            f'    {level}:\n      required: {str(index > 1).lower()}\n'
+            f'      description: Does thing {number} at {level} level.\n'
+            for index, level in enumerate(LEVELS)
+        )
+        text = SKILL_YAML.format(
+            id=f'skill-number-{number}', number=number, domain=number % 7, group=number % 3, levels=levels
+        )
+        (source / 'data' / 'skills' / f'skill-number-{number}.yaml').write_text(text, encoding='utf-8')
+    out = tmp_path / 'html'
+    sphinx_build(source, out, '-D', 'suppress_warnings=skill_matrix.unused')
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((out / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=middle')
+        tab.wait_for_selector('.skill-plan-skill')
+        tab.eval_on_selector_all('li.skill-plan-item input', 'boxes => boxes.forEach(box => box.click())')
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
+        query = urlsplit(tab.url).query
+        assert len(query) < 2000, len(query)
+        tab.goto((out / 'plan.html').as_uri() + '?' + query)
+        tab.wait_for_selector('.skill-plan-skill')
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
     finally:
         context.close()
