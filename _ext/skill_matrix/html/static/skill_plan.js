@@ -53,6 +53,8 @@
     return node;
   }
   function digit(index) { return index.toString(36); }
+  // For make bench-plan: when the data arrived and when the plan was built from it.
+  function mark(name) { if (window.performance && performance.mark) { performance.mark(name); } }
 
   // --- reading and writing the link -----------------------------------------------------------
 
@@ -267,7 +269,13 @@
       try {
         if (!received || !Object.prototype.hasOwnProperty.call(roleNames, received.role)) { return; }
         loaded[received.role] = received;
-        if (received.role === state.role) { data = received; applyPending(); render(); }
+        if (received.role === state.role) {
+          mark('skill-plan-data');
+          data = received;
+          applyPending();
+          render();
+          mark('skill-plan-rendered');
+        }
       } catch (error) {
         state.ignored.push(String(error && error.message));
         showNotice();
