@@ -152,6 +152,9 @@
       });
       if (overrides.length) { params.set('o', overrides.join('.')); }
       if (ticks.length) { params.set('t', ticks.join('.')); }
+    } else if (pendingTicks) {  // the role's data has not arrived (or never will): keep the link's
+      if (pendingTicks.o) { params.set('o', pendingTicks.o); }
+      if (pendingTicks.t) { params.set('t', pendingTicks.t); }
     }
     var url = window.location.pathname + '?' + params.toString() + window.location.hash;
     try { window.history.replaceState(null, '', url); } catch (error) { /* some file:// hosts refuse it */ }
@@ -222,6 +225,7 @@
       state.role = roleSelect.value;
       state.overrides = {};
       state.ticks = {};
+      pendingTicks = null;  // the link's ticks belong to the role it named
       load();
     });
     currentSelect.addEventListener('change', function () {
