@@ -139,9 +139,10 @@ def test_one_data_script_per_role_in_the_page_language(site: Path, language: str
         for skill in data['skills']:
             source = SKILLS[skill['id']]
             assert skill['title'] == in_language(source['title'], language)
-            assert skill['domain'] == in_language(source['domain'], language)
-            assert skill['group'] == in_language(source['group'], language)
-            assert skill['domainId'] == 'machine-learning-ai'  # the slug of the English domain name
+            domain, domain_id = data['domains'][skill['domain']]
+            assert domain == in_language(source['domain'], language)
+            assert domain_id == 'machine-learning-ai'  # the slug of the English domain name
+            assert data['groups'][skill['group']] == in_language(source['group'], language)
             cells = source['roles'][role]
             assert [[cell[0], squeeze(cell[1])] for cell in skill['cells']] == [
                 [int(cells[level]['required']), in_language(cells[level]['description'], language)]
@@ -178,7 +179,7 @@ def test_hostile_text_cannot_escape_the_data_script(build: Callable[..., SphinxT
     data = read_role_script(app.outdir / 'plan-data' / 'backend-engineer.js')
     hostile = next(skill for skill in data['skills'] if skill['id'] == 'hostile')
     assert hostile['title'] == '=HYPERLINK("http://example.com/x")'
-    assert hostile['group'] == '<img src=x onerror="window.pwned=1">'
+    assert data['groups'][hostile['group']] == '<img src=x onerror="window.pwned=1">'
     assert hostile['cells'][0][1] == '</script><script>window.pwned = 1</script> & more'
     assert hostile['cells'][2][1] == '-1+1 @SUM(A1) "quoted" `code` *stars* [link](http://x)'
     # Roles are written whether or not a skill lists them; only the roles of roles.yaml.

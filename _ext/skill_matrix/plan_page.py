@@ -163,12 +163,7 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
         if node.get('plan_role') and isinstance(node, nodes.paragraph)
     ]
     language = app.config.language
-    scripts = {
-        role['id']: as_script(
-            role_data(role['id'], [skill for skill in skills if role['id'] in skill.hashes], language)
-        )
-        for role in roles
-    }
+    scripts = {role['id']: as_script(role_data(role['id'], skills, language)) for role in roles}
     write_role_scripts(Path(app.outdir), scripts)
     config = {
         'language': language,

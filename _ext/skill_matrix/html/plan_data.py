@@ -77,33 +77,48 @@ class PlanSkill:
 
 
 def role_data(role_id: str, skills: list[PlanSkill], language: str) -> dict[str, Any]:
-    """Everything the plan needs about one role: its skills, grouped by domain and group."""
+    """Everything the plan needs about one role: its skills, sorted by domain, group and title.
+
+    Each skill names its domain and group by their index in ``domains`` (name and id) and
+    ``groups``; each cell is ``[required (0/1), description, text hash]``, level by level.
+    """
+    chosen = [skill for skill in skills if role_id in skill.hashes]
+    chosen.sort(
+        key=lambda skill: (
+            skill.texts.domain.casefold(),
+            skill.texts.group.casefold(),
+            skill.texts.title.casefold(),
+        )
+    )
+    domains: dict[tuple[str, str], int] = {}
+    groups: dict[str, int] = {}
     entries = []
-    for skill in skills:
+    for skill in chosen:
         texts = skill.texts
         cells = {
             item.level_id: [int(item.required), item.description, skill.hashes[role_id][item.level_id]]
             for item in texts.expectations
             if item.role_id == role_id
         }
-        if not cells:
-            continue
         entry: dict[str, Any] = {
             'id': texts.id,
             'key': skill_key(texts.id),
             'title': texts.title,
-            'domain': texts.domain,
-            'domainId': skill.domain_id,
-            'group': texts.group,
+            'domain': domains.setdefault((texts.domain, skill.domain_id), len(domains)),
+            'group': groups.setdefault(texts.group, len(groups)),
             'cells': [cells[level.id] for level in texts.levels],
         }
         if skill.href:
             entry['href'] = skill.href
         entries.append(entry)
-    entries.sort(
-        key=lambda entry: (entry['domain'].casefold(), entry['group'].casefold(), entry['title'].casefold())
-    )
-    return {'version': FORMAT_VERSION, 'language': language, 'role': role_id, 'skills': entries}
+    return {
+        'version': FORMAT_VERSION,
+        'language': language,
+        'role': role_id,
+        'domains': [list(domain) for domain in domains],
+        'groups': list(groups),
+        'skills': entries,
+    }
 
 
 def as_script(data: dict[str, Any]) -> str:

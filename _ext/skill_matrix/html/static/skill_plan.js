@@ -272,6 +272,12 @@
     receive: function (received) {
       try {
         if (!received || !Object.prototype.hasOwnProperty.call(roleNames, received.role)) { return; }
+        received.skills.forEach(function (skill) {  // names of the domain and group, from their tables
+          var domain = received.domains[skill.domain];
+          skill.domain = domain[0];
+          skill.domainId = domain[1];
+          skill.group = received.groups[skill.group];
+        });
         loaded[received.role] = received;
         if (received.role === state.role) {
           mark('skill-plan-data');
@@ -349,9 +355,10 @@
     select.value = Object.prototype.hasOwnProperty.call(state.overrides, skill.id) ? levels[state.overrides[skill.id]].id : '';
     select.addEventListener('change', function () {
       if (select.value) { state.overrides[skill.id] = levelIndex[select.value]; } else { delete state.overrides[skill.id]; }
+      counters = counters.filter(function (counter) { return counter.skill !== skill; });
       var replacement = renderSkill(skill);
       article.parentNode.replaceChild(replacement, article);
-      refresh();
+      refresh(skill);
       writeQuery();
       replacement.querySelector('select').focus();
     });
@@ -397,7 +404,7 @@
         if (!Object.keys(state.ticks[item.skill.id]).length) { delete state.ticks[item.skill.id]; }
       }
       changed.hidden = !isChanged(item);
-      refresh();
+      refresh(item.skill);
       writeQuery();
     });
     var flag = el('p', {
@@ -423,20 +430,25 @@
     ]);
   }
 
-  function refresh() {
+  function refreshSkill(counter) {
+    var done = counter.items.filter(isTicked).length;
+    counter.progress.textContent = plural(L.progress, counter.items.length, { covered: done, total: counter.items.length });
+    var atTarget = counter.items.filter(function (item) { return item.level === state.target; });
+    var hintTotal = atTarget.length;
+    counter.hint.hidden = !hintTotal;
+    counter.hint.textContent = hintTotal ? plural(L.hint, hintTotal, {
+      covered: atTarget.filter(isTicked).length, total: hintTotal, level: levels[state.target].name
+    }) : '';
+  }
+
+  // The progress texts: of *skill* only (after a tick or a change of its level), or of every skill.
+  function refresh(skill) {
     var covered = 0;
     var total = 0;
     counters.forEach(function (counter) {
-      var done = counter.items.filter(isTicked).length;
-      covered += done;
+      if (!skill || counter.skill === skill) { refreshSkill(counter); }
+      covered += counter.items.filter(isTicked).length;
       total += counter.items.length;
-      counter.progress.textContent = plural(L.progress, counter.items.length, { covered: done, total: counter.items.length });
-      var atTarget = counter.items.filter(function (item) { return item.level === state.target; });
-      var hintTotal = atTarget.length;
-      counter.hint.hidden = !hintTotal;
-      counter.hint.textContent = hintTotal ? plural(L.hint, hintTotal, {
-        covered: atTarget.filter(isTicked).length, total: hintTotal, level: levels[state.target].name
-      }) : '';
     });
     progress.textContent = plural(L.progress, total, { covered: covered, total: total });
   }
