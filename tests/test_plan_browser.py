@@ -440,3 +440,27 @@ def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path
         assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
     finally:
         context.close()
+
+
+def test_missing_role_data_is_reported_and_the_link_kept(
+    browser: Browser, local_site: tuple[Path, Path]
+) -> None:
+    source, out = local_site
+    sphinx_build(source, out)
+    (out / 'plan-data' / 'backend-engineer.js').unlink()
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on('pageerror', lambda error: errors.append(str(error)))
+        query = 'role=backend-engineer&current=junior&target=senior&t=abcd2xx'
+        tab.goto(f'{(out / "plan.html").as_uri()}?{query}')
+        tab.wait_for_selector('.skill-plan-failed')
+        assert (
+            tab.inner_text('.skill-plan-failed')
+            == 'The expectations of Backend Engineer could not be loaded.'
+        )
+        assert urlsplit(tab.url).query == query
+    finally:
+        context.close()
+    assert errors == []

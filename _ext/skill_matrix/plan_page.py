@@ -27,6 +27,7 @@ from skill_matrix.html.downloads import offers_downloads
 from skill_matrix.html.explorer import script_block
 from skill_matrix.html.plan_data import (
     DATA_DIR,
+    FORMAT_VERSION,
     LINK_CLASS,
     PlanSkill,
     as_script,
@@ -166,6 +167,7 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
     scripts = {role['id']: as_script(role_data(role['id'], skills, language)) for role in roles}
     write_role_scripts(Path(app.outdir), scripts)
     config = {
+        'version': FORMAT_VERSION,
         'language': language,
         'roles': roles,
         'levels': [{'id': level_id, 'name': name} for level_id, name in plan['plan_levels']],

@@ -34,7 +34,7 @@ if TYPE_CHECKING:
 DATA_DIR = 'plan-data'
 LINK_CLASS = 'skill-plan-link'
 CALLBACK = 'window.skillPlan.receive'
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2  # the page's script reads only data of its own version
 SKILL_KEY_LENGTH = 4
 HASH_LENGTH = 2
 DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'

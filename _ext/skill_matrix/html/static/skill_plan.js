@@ -262,16 +262,23 @@
     var role = state.role;
     body.appendChild(el('p', { text: fill(L.loading, { role: roleNames[role] }) }));
     var script = el('script', { src: config.data + encodeURIComponent(role) + '.js' });
-    script.addEventListener('error', function () {
-      if (state.role === role) { body.textContent = ''; body.appendChild(el('p', { text: fill(L.loadFailed, { role: roleNames[role] }) })); }
-    });
+    script.addEventListener('error', function () { if (state.role === role) { showLoadFailed(role); } });
     document.head.appendChild(script);
+  }
+
+  function showLoadFailed(role) {
+    body.textContent = '';
+    body.appendChild(el('p', { class: 'skill-plan-failed', text: fill(L.loadFailed, { role: roleNames[role] }) }));
   }
 
   window.skillPlan = {
     receive: function (received) {
       try {
         if (!received || !Object.prototype.hasOwnProperty.call(roleNames, received.role)) { return; }
+        if (received.version !== config.version) {  // a data file of another build
+          if (received.role === state.role) { showLoadFailed(received.role); }
+          return;
+        }
         received.skills.forEach(function (skill) {  // names of the domain and group, from their tables
           var domain = received.domains[skill.domain];
           skill.domain = domain[0];
