@@ -191,10 +191,12 @@
     return 'plan-' + item.skill.id + '-' + levels[item.level].id + '-' + state.role;
   }
 
+  // Every control has autocomplete="off": the link holds the plan, the browser keeps no form state
+  // of its own, and so a tick's history.replaceState need not save thousands of controls' states.
   var controls = el('div', { class: 'skill-plan-controls' });
-  var roleSelect = el('select', { id: 'skill-plan-role' });
-  var currentSelect = el('select', { id: 'skill-plan-current' });
-  var targetSelect = el('select', { id: 'skill-plan-target' });
+  var roleSelect = el('select', { id: 'skill-plan-role', autocomplete: 'off' });
+  var currentSelect = el('select', { id: 'skill-plan-current', autocomplete: 'off' });
+  var targetSelect = el('select', { id: 'skill-plan-target', autocomplete: 'off' });
   var actions = el('div', { class: 'skill-plan-actions' });
   var notice = el('p', { class: 'skill-plan-notice', role: 'status' });
   var summary = el('p', { class: 'skill-plan-summary' });
@@ -356,7 +358,7 @@
     var heading = el('h4');
     heading.appendChild(skill.href ? el('a', { href: skill.href, text: skill.title }) : document.createTextNode(skill.title));
     article.appendChild(heading);
-    var select = el('select', { id: 'skill-plan-current-' + skill.id, class: 'skill-plan-override' });
+    var select = el('select', { id: 'skill-plan-current-' + skill.id, class: 'skill-plan-override', autocomplete: 'off' });
     select.appendChild(el('option', { value: '', text: fill(L.sameAsRole, { level: levels[state.current].name }) }));
     levels.forEach(function (level) { select.appendChild(el('option', { value: level.id, text: level.name })); });
     select.value = Object.prototype.hasOwnProperty.call(state.overrides, skill.id) ? levels[state.overrides[skill.id]].id : '';
@@ -399,7 +401,7 @@
   function renderItem(item) {
     var id = itemId(item);
     var textId = id + '-text';
-    var box = el('input', { type: 'checkbox', id: id + '-covered', 'aria-labelledby': textId });
+    var box = el('input', { type: 'checkbox', id: id + '-covered', 'aria-labelledby': textId, autocomplete: 'off' });
     box.checked = isTicked(item);
     var changed = el('p', { class: 'skill-plan-changed', text: L.changed });
     changed.hidden = !isChanged(item);
