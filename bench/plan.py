@@ -135,7 +135,7 @@ def main(argv: list[str] | None = None) -> int:
             f'(max {row["tick_max_ms"]:.1f} ms), URL after {TICKS} ticks {row["url_after_ticks"]} chars'
         )
     RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y%m%dT%H%M%SZ')
+    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')
     (RESULTS / f'plan-{stamp}.json').write_text(json.dumps(result, indent=2) + '\n', encoding='utf-8')
     return 0
 
