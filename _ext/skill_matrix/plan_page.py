@@ -149,6 +149,10 @@ def resolve_plan(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
+    """Write each role's data script from the plan's (translated) texts; add the page's JSON block.
+
+    Each skill links to the page that shows its whole matrix, relative to the plan's page.
+    """
     domain = cast('SkillDomain', app.env.domains['skill'])
     skills = []
     for data in plan.findall(skill_data):
@@ -180,6 +184,7 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
 def add_plan_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
+    """The plan's page loads the plan's script and stylesheet (and the extension's, for print)."""
     if doctree is not None and any(
         PLAN_CLASS in node['classes'] for node in doctree.findall(nodes.container)
     ):
