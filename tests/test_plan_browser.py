@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 import pytest
-import test_browser
 from conftest import (
     REPO,
     ROOTS,
@@ -28,11 +27,6 @@ from test_plan import CONTROLS, in_language, squeeze
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
-
-# The browser tests' fixtures: one Chromium, the built site served on the loopback, a fresh tab.
-browser = test_browser.browser
-server = test_browser.server
-page = test_browser.page
 
 LEVELS = ('junior', 'middle', 'senior', 'lead', 'principal')
 PROGRESS = {'en': '{} of {} covered', 'de': '{} von {} abgedeckt', 'zh_CN': '已掌握 {}/{}'}

@@ -262,7 +262,7 @@
     if (!state.role) { render(); return; }
     if (loaded[state.role]) { data = loaded[state.role]; applyPending(); render(); return; }
     var role = state.role;
-    body.appendChild(el('p', { text: fill(L.loading, { role: roleNames[role] }) }));
+    body.appendChild(el('p', { text: fill(L.loading, { name: roleNames[role] }) }));
     var script = el('script', { src: config.data + encodeURIComponent(role) + '.js' });
     script.addEventListener('error', function () { if (state.role === role) { showLoadFailed(role); } });
     document.head.appendChild(script);
@@ -270,7 +270,7 @@
 
   function showLoadFailed(role) {
     body.textContent = '';
-    body.appendChild(el('p', { class: 'skill-plan-failed', text: fill(L.loadFailed, { role: roleNames[role] }) }));
+    body.appendChild(el('p', { class: 'skill-plan-failed', text: fill(L.loadFailed, { name: roleNames[role] }) }));
   }
 
   window.skillPlan = {
@@ -304,7 +304,7 @@
 
   function summaryText() {
     return fill(L.summary, {
-      role: roleNames[state.role], current: levels[state.current].name, target: levels[state.target].name
+      name: roleNames[state.role], current: levels[state.current].name, target: levels[state.target].name
     });
   }
 
