@@ -14,7 +14,7 @@ HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test check check-data check-html check-links import serve htmllive \
 	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
-	bench-changes bench-review changes
+	bench-changes bench-review bench-plan changes
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -193,6 +193,9 @@ bench: venv  ## benchmark the extension against a list-table floor and a peer, 1
 
 bench-profile: venv  ## profile a full build of 1,000 synthetic skills with cProfile (CPU time)
 	$(BIN)/python bench/profile_build.py $(BENCH_ARGS)
+
+bench-plan: venv  ## the growth plan at 1,000 synthetic skills: role data size, render and tick times in Chromium
+	$(BIN)/python bench/plan.py $(BENCH_ARGS)
 
 bench-changes: venv  ## time make changes at 1,000 synthetic skills, 10 edited since the review tag
 	$(BIN)/python bench/changes.py $(BENCH_ARGS)

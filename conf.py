@@ -25,7 +25,7 @@ extensions = ['myst_parser', 'skill_matrix']
 myst_disable_syntax = ['html_block', 'html_inline']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'changes.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
+include_patterns = ['index.rst', 'changes.rst', 'plan.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 
@@ -45,6 +45,7 @@ skill_matrix_domain_pages = 'domains'
 # changes, changed rows are marked, the footer and the PDF's title page name the baseline.
 skill_matrix_since = os.environ.get('SINCE') or None
 skill_matrix_review_tags = os.environ.get('REVIEW_TAGS') or 'review/*'
+skill_matrix_plan_page = 'plan'
 
 # English is the source; de and zh_CN come from the catalogs in locale/ (make gettext,
 # make intl-update). One catalog for the whole site: a role name or a skill title shown on

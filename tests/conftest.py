@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 import shutil
 import subprocess
 import sys
+import threading
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from io import StringIO
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -20,7 +23,7 @@ from sphinx.testing.util import SphinxTestApp
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
-    from playwright.sync_api import Browser
+    from playwright.sync_api import Browser, Page
 
 pytest_plugins = ('sphinx.testing.fixtures',)
 
@@ -156,7 +159,7 @@ def text_of(element: Any) -> str:
     return ' '.join(element.get_text(' ').split())
 
 
-# --- the browser (tests/test_browser.py, tests/test_review.py): one Chromium per session -----
+# --- the browser tests' Chromium and server (test_browser, test_plan_browser, test_review) ---
 
 CHROMIUM_ARGS = [
     '--headless',
@@ -175,6 +178,11 @@ def chromium_path() -> str | None:
     return found or ('/usr/bin/chromium' if Path('/usr/bin/chromium').exists() else None)
 
 
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
+        pass
+
+
 @pytest.fixture(scope='session')
 def browser() -> Iterator[Browser]:
     try:
@@ -188,3 +196,27 @@ def browser() -> Iterator[Browser]:
         browser = playwright.chromium.launch(executable_path=executable, args=CHROMIUM_ARGS)
         yield browser
         browser.close()
+
+
+@pytest.fixture(scope='session')
+def server(browser: Browser, site: Path) -> Iterator[str]:
+    """The built site over HTTP on the loopback interface, for as long as the session runs."""
+    httpd = ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(_QuietHandler, directory=str(site)))
+    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
+    thread.start()
+    yield f'http://127.0.0.1:{httpd.server_address[1]}'
+    httpd.shutdown()
+    httpd.server_close()
+    thread.join(timeout=10)
+
+
+@pytest.fixture
+def page(browser: Browser, server: str) -> Iterator[Page]:
+    """A fresh browser tab; any script error on the page fails the test."""
+    context = browser.new_context(base_url=f'{server}/', viewport={'width': 1280, 'height': 900})
+    tab = context.new_page()
+    errors: list[str] = []
+    tab.on('pageerror', lambda error: errors.append(str(error)))
+    yield tab
+    context.close()
+    assert errors == [], errors

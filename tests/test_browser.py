@@ -9,13 +9,10 @@ pdftotext) are saved in ``_build/test-artifacts/``.
 
 from __future__ import annotations
 
-import functools
 import itertools
 import re
 import shutil
 import subprocess
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -30,7 +27,6 @@ from conftest import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
     from playwright.sync_api import Browser, Page
@@ -56,35 +52,6 @@ def flag_changes(skill_id: str, current: str, target: str) -> set[str]:
 
 
 # --- fixtures ---------------------------------------------------------------------------------
-
-
-class _QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture(scope='session')
-def server(browser: Browser, site: Path) -> Iterator[str]:
-    """The built site over HTTP on the loopback interface, for as long as the session runs."""
-    httpd = ThreadingHTTPServer(('127.0.0.1', 0), functools.partial(_QuietHandler, directory=str(site)))
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    yield f'http://127.0.0.1:{httpd.server_address[1]}'
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
-
-
-@pytest.fixture
-def page(browser: Browser, server: str) -> Iterator[Page]:
-    """A fresh browser tab; any script error on the page fails the test."""
-    context = browser.new_context(base_url=f'{server}/', viewport={'width': 1280, 'height': 900})
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on('pageerror', lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    assert errors == [], errors
 
 
 # --- what the page shows ----------------------------------------------------------------------

@@ -265,7 +265,7 @@ def new_skill_export() -> str:
 @pytest.fixture(scope='module')
 def imported_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, subprocess.CompletedProcess[str]]:
     site = tmp_path_factory.mktemp('imported')
-    for name in ('conf.py', 'docutils.conf', 'index.rst'):
+    for name in ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst'):
         shutil.copy(REPO / name, site / name)
     for name in ('skills', 'data', 'guide', '_ext', '_templates', 'locale'):
         shutil.copytree(REPO / name, site / name, ignore=shutil.ignore_patterns('*.mo', '__pycache__'))

@@ -350,7 +350,7 @@ def layouts_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The English site plus a page per alternative layout (last in the contents), as a PDF."""
     require_tools()
     site = tmp_path_factory.mktemp('layouts')
-    for name in ('conf.py', 'docutils.conf', 'index.rst', 'skills', 'guide', 'data', '_ext'):
+    for name in ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst', 'skills', 'guide', 'data', '_ext'):
         copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
         copy(REPO / name, site / name)
     for layout, title in LAYOUT_PAGES.items():

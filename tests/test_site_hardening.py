@@ -35,7 +35,7 @@ Text <b>bold</b> and <img src=x onerror=alert(3)>
 @pytest.fixture(scope='module')
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
     srcdir: Path = tmp_path_factory.mktemp('hardening')
-    for name in ('conf.py', 'docutils.conf', 'index.rst'):
+    for name in ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst'):
         shutil.copy(REPO / name, srcdir / name)
     for name in ('skills', 'data', 'guide'):
         shutil.copytree(REPO / name, srcdir / name)

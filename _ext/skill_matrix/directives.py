@@ -16,6 +16,7 @@ from skill_matrix.data.loader import load_definitions, skill_files, skill_path
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.html.downloads import build_download_links
 from skill_matrix.html.explorer import build_explorer
+from skill_matrix.html.plan_data import plan_link
 from skill_matrix.nodes.catalog import breadcrumb
 from skill_matrix.nodes.matrix import LAYOUTS, MatrixView, build_matrix, build_overview
 from skill_matrix.nodes.schema_table import SCHEMAS, build_schema_table, schema_path
@@ -167,6 +168,7 @@ class SkillMatrixDirective(SkillDataDirective):
         )
         matrix[tables_at:tables_at] = [
             build_download_links(skill.id),
+            plan_link(),
             build_explorer(skill, definitions, role_ids=view.role_ids, level_ids=view.level_ids),
         ]
         self.set_source_info(matrix)

@@ -42,6 +42,7 @@ from skill_matrix.nodes.catalog import skill_breadcrumb, skill_search
 from skill_matrix.nodes.matrix import LAYOUTS
 from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
 from skill_matrix.nodes.text import skill_caption, skill_inline, skill_text
+from skill_matrix.plan_page import GrowthPlanDirective, add_plan_assets, resolve_plan
 from skill_matrix.review import setup_review
 from skill_matrix.role_pages import (
     RoleIndexDirective,
@@ -200,6 +201,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     # are <skill_matrix_skill_pages>/<skill id> in the domain pages' navigation.
     app.add_config_value('skill_matrix_domain_pages', '', 'env', types=frozenset({str}))
     app.add_config_value('skill_matrix_skill_pages', 'skills', 'env', types=frozenset({str}))
+    app.add_config_value('skill_matrix_plan_page', '', 'env', types=frozenset({str}))
 
     # Sphinx's translators render these as the paragraph and title they extend; registering
     # them makes docutils' own visitors treat them as ordinary nodes too.
@@ -231,6 +233,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive('role-index', RoleIndexDirective)
     app.add_directive('domain-page', DomainPageDirective)
     app.add_directive('skill-catalog', SkillCatalogDirective)
+    app.add_directive('growth-plan', GrowthPlanDirective)
     app.add_transform(TranslateDataText)
     app.add_transform(MarkTranslatedToctrees)
     app.add_post_transform(LaTeXColumns)
@@ -258,11 +261,13 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', link_role_names)
     app.connect('doctree-resolved', emit_explorer_data)
+    app.connect('doctree-resolved', resolve_plan)
     app.connect('doctree-resolved', drop_skill_data, priority=900)
     app.connect('html-page-context', use_navigation, priority=400)  # before the theme's handler
     app.connect('html-page-context', use_furo_navigation, priority=600)  # after furo's
     app.connect('html-page-context', add_page_assets)
     app.connect('html-page-context', add_language_context)
+    app.connect('html-page-context', add_plan_assets)
     app.connect('build-finished', save_store)
     setup_review(app)  # review cycles: the baseline, the changes page, markers (review.py)
     setup_pdf_link(app)  # links to each language's PDF (html/pdf_link.py)

@@ -22,6 +22,7 @@ from skill_matrix.data.loader import load_definitions, skill_files
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.html.explorer import build_role_explorer
+from skill_matrix.html.plan_data import plan_link
 from skill_matrix.i18n.labels import _, level_name, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table, table_row
 from skill_matrix.nodes.role_tables import career_path, class_value, level_table, with_row_headers
@@ -121,6 +122,7 @@ class RoleProfileDirective(_RoleDirective):
             _('What this role is expected to do in each skill, level by level.'),
             classes=['skill-role-intro'],
         )
+        section += plan_link(role_id)
         section += career_path(role_id, skills, definitions)
         section += build_role_explorer(role_id)  # for HTML readers: compare two levels
         for level in definitions.levels:

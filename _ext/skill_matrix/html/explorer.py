@@ -123,11 +123,11 @@ def role_explorer_data(role_id: str, tables: list[LevelTableTexts]) -> dict[str,
     }
 
 
-def script_block(data: dict[str, Any]) -> nodes.raw:
+def script_block(data: dict[str, Any], class_name: str = 'skill-explorer-data') -> nodes.raw:
     """*data* as a JSON block that no text in it can close early."""
     text = json.dumps(data, ensure_ascii=False, separators=(',', ':'))
     text = text.replace('<', '\\u003c').replace('>', '\\u003e').replace('&', '\\u0026')
-    html = f'<script type="application/json" class="skill-explorer-data">{text}</script>'
+    html = f'<script type="application/json" class="{class_name}">{text}</script>'
     return nodes.raw('', html, format='html')
 
 

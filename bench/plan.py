@@ -1,0 +1,144 @@
+"""``make bench-plan``: the growth plan at N synthetic skills (default 1,000), every role in every skill.
+
+Builds the ``ours`` site of :mod:`synthetic` with a plan page, then measures:
+
+* the size of each role's data script (``plan-data/<role>.js``) before and after gzip;
+* in headless Chromium, from a local file: the time from the data's arrival (the script's
+  ``skill-plan-data`` mark) to the plan built from it (``skill-plan-rendered``) and to the next
+  painted frame, for Middle → Senior (one item per skill) and Junior → Principal (up to four);
+* the time a tick takes: the click's handler updates the progress texts and the URL
+  synchronously, so the time around ``click()`` is the whole update.
+
+Medians are printed and written to ``bench/results/plan-<timestamp>.json``. Targets (issue
+#18): data ≤ 1.5 MB per role, render ≤ 1 s after the data arrives, a tick ≤ 50 ms.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import gzip
+import json
+import os
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from synthetic import REPO, Definitions, make_skills, write_site
+
+RESULTS = Path(__file__).resolve().parent / 'results'
+RUNS = 5
+TICKS = 25
+
+
+def build(site: Path, out: Path) -> None:
+    environment = os.environ | {'PYTHONPATH': str(REPO / '_ext')}
+    command = [sys.executable, '-m', 'sphinx', '-b', 'html', '-q', '-W', str(site), str(out)]
+    subprocess.run(command, env=environment, check=True, capture_output=True)
+
+
+def measure_browser(plan: Path, role: str, current: str, target: str) -> dict[str, Any]:
+    from playwright.sync_api import sync_playwright
+
+    chromium = shutil.which('chromium') or '/usr/bin/chromium'
+    renders, frames, ticks = [], [], []
+    url = f'{plan.as_uri()}?role={role}&current={current}&target={target}'
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium, args=['--headless', '--no-sandbox'])
+        page = browser.new_page()
+        items = 0
+        for _run in range(RUNS):
+            page.goto(url)
+            page.wait_for_function("() => performance.getEntriesByName('skill-plan-rendered').length")
+            timing = page.evaluate(
+                """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
+                    const data = performance.getEntriesByName('skill-plan-data')[0].startTime;
+                    const built = performance.getEntriesByName('skill-plan-rendered')[0].startTime;
+                    done({render: built - data, frame: performance.now() - data});
+                })))"""
+            )
+            renders.append(timing['render'])
+            frames.append(timing['frame'])
+            items = page.locator('li.skill-plan-item').count()
+        ticks = page.evaluate(
+            """(count) => {
+                const boxes = Array.from(document.querySelectorAll('li.skill-plan-item input'));
+                const step = Math.max(1, Math.floor(boxes.length / count));
+                const times = [];
+                for (let index = 0; index < boxes.length && times.length < count; index += step) {
+                    const start = performance.now();
+                    boxes[index].click();
+                    times.push(performance.now() - start);
+                }
+                return times;
+            }""",
+            TICKS,
+        )
+        url_length = len(page.url)
+        browser.close()
+    return {
+        'levels': f'{current} → {target}',
+        'items': items,
+        'render_ms': statistics.median(renders),
+        'render_to_frame_ms': statistics.median(frames),
+        'tick_ms': statistics.median(ticks),
+        'tick_max_ms': max(ticks),
+        'url_after_ticks': url_length,
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument('--skills', type=int, default=1000, help='N (default: 1000)')
+    options = parser.parse_args(argv)
+    definitions = Definitions.from_repo()
+    with tempfile.TemporaryDirectory(prefix='bench-plan-') as temporary:
+        site = Path(temporary) / 'site'
+        write_site('ours', site, make_skills(options.skills, definitions), definitions)
+        with (site / 'conf.py').open('a', encoding='utf-8') as conf:
+            conf.write("include_patterns.append('plan.rst')\nskill_matrix_plan_page = 'plan'\n")
+        (site / 'plan.rst').write_text(':orphan:\n\n.. growth-plan::\n', encoding='utf-8')
+        out = Path(temporary) / 'html'
+        build(site, out)
+        sizes = {
+            path.stem: {'bytes': len(data := path.read_bytes()), 'gzip_bytes': len(gzip.compress(data))}
+            for path in sorted((out / 'plan-data').glob('*.js'))
+        }
+        page_bytes = (out / 'plan.html').stat().st_size
+        role = definitions.roles[0][0]
+        browser = [
+            measure_browser(out / 'plan.html', role, 'middle', 'senior'),
+            measure_browser(out / 'plan.html', role, 'junior', 'principal'),
+        ]
+    result = {
+        'date': datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds'),
+        'skills': options.skills,
+        'plan_page_bytes': page_bytes,
+        'role_data': sizes,
+        'browser': browser,
+    }
+    largest = max(sizes.values(), key=lambda size: size['bytes'])
+    print(f'N = {options.skills:,} skills; plan.html {page_bytes / 1024:.1f} KiB')
+    print(f'largest role data: {largest["bytes"] / 1e6:.2f} MB ({largest["gzip_bytes"] / 1e6:.2f} MB gzip)')
+    for row in browser:
+        print(
+            f'{row["levels"]}: {row["items"]} items, render {row["render_ms"]:.0f} ms '
+            f'(to the next frame {row["render_to_frame_ms"]:.0f} ms), tick {row["tick_ms"]:.1f} ms '
+            f'(max {row["tick_max_ms"]:.1f} ms), URL after {TICKS} ticks {row["url_after_ticks"]} chars'
+        )
+    RESULTS.mkdir(exist_ok=True)
+    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')
+    (RESULTS / f'plan-{stamp}.json').write_text(json.dumps(result, indent=2) + '\n', encoding='utf-8')
+    return 0
+
+
+if __name__ == '__main__':
+    raise SystemExit(main())
