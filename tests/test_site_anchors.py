@@ -79,7 +79,17 @@ def test_every_cell_has_its_id_on_its_skill_page_and_its_role_page(site: Path, l
 
 def test_a_new_skill_and_a_new_role_keep_every_id(site: Path, tmp_path: Path) -> None:
     """The site with a role before all others and a skill whose title sorts first, built in English."""
-    for name in ('conf.py', 'docutils.conf', 'index.rst', 'skills', 'guide', 'data', '_ext', 'locale'):
+    for name in (
+        'conf.py',
+        'docutils.conf',
+        'index.rst',
+        'plan.rst',
+        'skills',
+        'guide',
+        'data',
+        '_ext',
+        'locale',
+    ):
         copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
         copy(REPO / name, tmp_path / name)
     roles = tmp_path / 'data' / 'roles.yaml'

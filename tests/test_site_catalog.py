@@ -80,6 +80,7 @@ def test_skill_page_breadcrumb_and_sidebar(site: Path, language: str, skill_id: 
         domain,
         *(
             {'en': 'Roles', 'de': 'Rollen', 'zh_CN': '角色'}[language],
+            {'en': 'Growth plan', 'de': 'Entwicklungsplan', 'zh_CN': '成长计划'}[language],
             {'en': 'Contributing', 'de': 'Mitwirken', 'zh_CN': '参与贡献'}[language],
         ),
     ]

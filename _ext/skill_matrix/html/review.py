@@ -6,6 +6,7 @@ Without a baseline no page gets any of this: no stylesheet, no script, no footer
 
 from __future__ import annotations
 
+import os
 from html import escape
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -103,5 +104,9 @@ def add_review_context(
 
 
 def add_review_templates(app: Sphinx, config: Config) -> None:
-    """Furo's ``page.html`` with the baseline in the footer, the sidebar's ``skill_matrix/pdf.html``."""
-    config.templates_path = [*config.templates_path, str(TEMPLATES_DIR)]
+    """Furo's ``page.html`` with the baseline in the footer, the sidebar's ``skill_matrix/pdf.html``.
+
+    The folder is relative to the configuration directory: an absolute path in
+    ``templates_path`` would make builds of one commit in two directories differ.
+    """
+    config.templates_path = [*config.templates_path, os.path.relpath(TEMPLATES_DIR, app.confdir)]
