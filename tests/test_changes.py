@@ -122,7 +122,7 @@ def test_chinese_is_diffed_character_by_character() -> None:
 def test_equal_data_sets_have_no_changes() -> None:
     changes = compare(data_set({'sql.yaml': skill()}), data_set({'sql.yaml': skill()}))
     assert changes.empty
-    assert to_markdown(changes, BASELINE) == 'No changes since review/2026-h1 (30 Jun 2026)\n'
+    assert to_markdown(changes, BASELINE) == 'No changes since review/2026-h1 (Jun 30, 2026)\n'
 
 
 def test_skill_fields_changed_added_and_removed() -> None:
@@ -388,7 +388,7 @@ def changed_description() -> Changes:
 
 def test_markdown_marks_deletions_and_insertions_and_escapes_the_data() -> None:
     assert to_markdown(changed_description(), BASELINE) == (
-        '## Changes since review/2026-h1 (30 Jun 2026)\n'
+        '## Changes since review/2026-h1 (Jun 30, 2026)\n'
         '\n'
         '**Skills:** 1 changed · **Cells:** 1 changed (1 description changed)\n'
         '\n'
@@ -409,7 +409,7 @@ def test_json_twin() -> None:
         'ref': 'review/2026-h1',
         'commit': BASELINE.commit,
         'date': '2026-06-30',
-        'label': 'review/2026-h1 (30 Jun 2026)',
+        'label': 'review/2026-h1 (Jun 30, 2026)',
     }
     (entry,) = document['skills']
     assert {key: entry[key] for key in ('id', 'kind', 'title', 'old_path', 'new_path', 'renamed_by')} == {
@@ -484,7 +484,7 @@ def test_level_renamed_and_a_skill_renamed_alone_in_markdown() -> None:
         ('renamed', 'senior', 'Senior', 'Expert')
     ]
     assert to_markdown(changes, BASELINE) == (
-        '## Changes since review/2026-h1 (30 Jun 2026)\n'
+        '## Changes since review/2026-h1 (Jun 30, 2026)\n'
         '\n'
         '**Skills:** 1 renamed · **Levels:** 1 changed\n'
         '\n'

@@ -66,7 +66,7 @@ def edit(path: Path, old: str, new: str) -> None:
 
 @pytest.fixture(scope='module')
 def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """A repository: an older review, the review ``review/2026-h1`` of 30 Jun 2026, then a commit
+    """A repository: an older review, the review ``review/2026-h1`` of Jun 30, 2026, then a commit
     for each kind of change."""
     repo = tmp_path_factory.mktemp('changes') / 'repo'
     repo.mkdir()
@@ -177,7 +177,7 @@ def make_changes(repo: Path, builddir: Path, *variables: str) -> subprocess.Comp
 
 
 EXPECTED = """\
-## Changes since review/2026-h1 (30 Jun 2026)
+## Changes since review/2026-h1 (Jun 30, 2026)
 
 **Skills:** 1 added, 2 changed · **Cells:** 10 added, 5 removed, 2 changed (1 flag changed, \
 1 description changed) · **Roles:** 1 changed
@@ -236,7 +236,7 @@ def test_make_changes_since_the_newest_review_tag(repo: Path, tmp_path: Path) ->
         'ref': 'review/2026-h1',
         'commit': git(repo, 'rev-parse', 'review/2026-h1^{commit}').strip(),
         'date': '2026-06-30',
-        'label': 'review/2026-h1 (30 Jun 2026)',
+        'label': 'review/2026-h1 (Jun 30, 2026)',
     }
     assert document['summary'] == {
         'skills_added': 1,
@@ -289,7 +289,7 @@ def test_since_an_older_review(repo: Path, tmp_path: Path) -> None:
     """At review/2025-h2 the principal QA cell was optional, as it is again: no flag change."""
     result = make_changes(repo, tmp_path, 'SINCE=review/2025-h2')
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith('## Changes since review/2025-h2 (19 Dec 2025)\n')
+    assert result.stdout.startswith('## Changes since review/2025-h2 (Dec 19, 2025)\n')
     assert 'flag changed' not in result.stdout
     assert (
         '  - new: Builds end-to-end test harnesses with stable, <ins>seeded</ins> test data.\n'
@@ -349,7 +349,7 @@ def small_repo(tmp_path: Path) -> Path:
 def test_no_changes(small_repo: Path, tmp_path: Path) -> None:
     git(small_repo, 'tag', 'review/2026-h1')
     result = make_changes(small_repo, tmp_path / 'build')
-    assert (result.returncode, result.stdout) == (0, 'No changes since review/2026-h1 (30 Jun 2026)\n')
+    assert (result.returncode, result.stdout) == (0, 'No changes since review/2026-h1 (Jun 30, 2026)\n')
     document = json.loads((tmp_path / 'build' / 'changes' / 'changes.json').read_text(encoding='utf-8'))
     assert (document['baseline']['ref'], document['skills']) == ('review/2026-h1', [])
 

@@ -43,7 +43,7 @@ def replace_message(catalog: Path, old_id: str, old_str: str, new_id: str, new_s
 
 @pytest.fixture(scope='session')
 def review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test root in git: reviewed on 30 Jun 2026, then a changed description (its translations
+    """The test root in git: reviewed on Jun 30, 2026, then a changed description (its translations
     replaced), a flipped flag, new cells, removed cells, a renamed role and a new skill."""
     repo = tmp_path_factory.mktemp('review') / 'repo'
     shutil.copytree(ROOTS / 'test-review', repo)
@@ -506,7 +506,7 @@ def test_make_changes_and_the_changes_page_list_the_same_cells(review_repo: Path
     builddir = review_repo.parent / 'make-changes'
     result = make_changes(review_repo, builddir)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith('## Changes since review/2026-h1 (30 Jun 2026)\n')
+    assert result.stdout.startswith('## Changes since review/2026-h1 (Jun 30, 2026)\n')
     summary = json.loads((builddir / 'changes' / 'changes.json').read_text(encoding='utf-8'))
     keys = {cell['key'] for skill in summary['skills'] for cell in skill['cells']}
     for language in LANGUAGES:

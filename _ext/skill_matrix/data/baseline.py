@@ -47,7 +47,7 @@ class Baseline:
 
     @property
     def label(self) -> str:
-        """``review/2026-h1 (30 Jun 2026)``: how outputs name the baseline."""
+        """``review/2026-h1 (Jun 30, 2026)``: how outputs name the baseline."""
         return f'{self.ref} ({format_date(self.date)})'
 
     def files(self, folder: str) -> dict[str, str]:
@@ -108,8 +108,8 @@ class Baseline:
 
 
 def format_date(date: datetime.date) -> str:
-    """``30 Jun 2026``: English, whatever the machine's locale."""
-    return f'{date.day} {_MONTHS[date.month - 1]} {date.year}'
+    """``Jun 30, 2026``: English, whatever the machine's locale, as the English pages write dates."""
+    return f'{_MONTHS[date.month - 1]} {date.day}, {date.year}'
 
 
 _MONTHS = ('Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec')
