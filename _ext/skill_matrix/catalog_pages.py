@@ -145,28 +145,6 @@ class _CatalogDirective(SkillDataDirective):
         pages = [f'{directory}/{skill.id}' for skill in skills]
         return [page for page in pages if page in self.env.found_docs]
 
-    def hidden_toctree(self, docnames: list[str], caption: str | None = None) -> nodes.compound:
-        """What ``.. toctree:: :hidden:`` listing *docnames* makes.
-
-        A *caption* (a UI label, already translated) is kept as ``skill_caption`` for the
-        catalog navigation: as ``caption`` Sphinx would extract it into the page catalogs.
-        """
-        toctree = addnodes.toctree(
-            parent=self.env.docname,
-            entries=[(None, docname) for docname in docnames],
-            includefiles=list(docnames),
-            maxdepth=-1,
-            caption=None,
-            skill_caption=caption,
-            glob=False,
-            hidden=True,
-            includehidden=False,
-            numbered=0,
-            titlesonly=False,
-        )
-        self.set_source_info(toctree)
-        return nodes.compound('', toctree, classes=['toctree-wrapper'])
-
 
 class DomainPageDirective(_CatalogDirective):
     """``.. domain-page:: <domain id>``: the domain's groups, each with the table of its skills.
@@ -210,16 +188,9 @@ class DomainPageDirective(_CatalogDirective):
                 group_section += make_text(group.description, classes=['skill-group-description'])
             group_section += group_table(group, definitions, self.config.language or 'en')
             if pages := self.skill_pages(group.skills):
-                group_section += self.hidden_toctree(pages)
+                group_section += self.toctree(pages)
             section += group_section
         return [section]
-
-    def section(self, title: nodes.title, section_id: str, classes: list[str]) -> nodes.section:
-        section = nodes.section('', title, ids=[section_id], classes=classes)
-        section['names'].append(nodes.fully_normalize_name(title.astext()))
-        self.state.document.note_implicit_target(section)
-        self.set_source_info(section)
-        return section
 
 
 class SkillCatalogDirective(_CatalogDirective):
@@ -241,13 +212,12 @@ class SkillCatalogDirective(_CatalogDirective):
         content += catalog_list(catalog, self.env.docname)
         if role_pages := self.config.skill_matrix_role_pages:
             text = _('Roles: every skill of a role, level by level')
-            link = addnodes.pending_xref(
-                '', refdomain='std', reftype='doc', reftarget=f'/{role_pages}/index', refexplicit=True
+            content += wrap_text(
+                label(text, classes=['skill-catalog-roles']), self.doc_reference(f'{role_pages}/index')
             )
-            content += wrap_text(label(text, classes=['skill-catalog-roles']), link)
         directory = self.config.skill_matrix_domain_pages
         pages = [f'{directory}/{domain.id}' for domain in catalog.domains] if directory else []
         if pages := [page for page in pages if page in self.env.found_docs]:
-            content += self.hidden_toctree(pages, pgettext('heading', 'Domains'))
+            content += self.toctree(pages, skill_caption=pgettext('heading', 'Domains'))
         self.set_source_info(content)
         return [content]

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
 from docutils.parsers.rst import directives
+from sphinx import addnodes
 from sphinx.util import logging
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.nodes import make_id
@@ -73,6 +74,55 @@ class SkillDataDirective(SphinxDirective):
     @property
     def domain(self) -> SkillDomain:
         return cast('SkillDomain', self.env.domains['skill'])
+
+    def section(self, title: nodes.title, section_id: str, classes: list[str]) -> nodes.section:
+        """A section titled *title* with the id *section_id*, noted as the page's target."""
+        section = nodes.section('', title, ids=[section_id], classes=classes)
+        section['names'].append(nodes.fully_normalize_name(title.astext()))
+        self.state.document.note_implicit_target(section)
+        self.set_source_info(section)
+        return section
+
+    def doc_reference(self, docname: str) -> addnodes.pending_xref:
+        """A link to the page *docname* (from the source folder), resolved as ``:doc:`/docname```."""
+        return addnodes.pending_xref(
+            '',
+            refdomain='std',
+            reftype='doc',
+            reftarget=f'/{docname}',
+            refexplicit=True,
+            refdoc=self.env.docname,
+        )
+
+    def toctree(
+        self,
+        docnames: list[str],
+        *,
+        hidden: bool = True,
+        maxdepth: int = -1,
+        caption: str | None = None,
+        skill_caption: str | None = None,
+    ) -> nodes.compound:
+        """What ``.. toctree::`` listing *docnames* makes (``:hidden:`` unless told otherwise).
+
+        A *skill_caption* (a UI label, already translated) captions the entries in the catalog's
+        navigation without being a ``caption``, which Sphinx would extract into the page catalogs.
+        """
+        toctree = addnodes.toctree(
+            parent=self.env.docname,
+            entries=[(None, docname) for docname in docnames],
+            includefiles=list(docnames),
+            maxdepth=maxdepth,
+            caption=caption,
+            glob=False,
+            hidden=hidden,
+            includehidden=False,
+            numbered=0,
+            titlesonly=False,
+            skill_caption=skill_caption,
+        )
+        self.set_source_info(toctree)
+        return nodes.compound('', toctree, classes=['toctree-wrapper'])
 
     def note_anchors(self, node: nodes.Element) -> None:
         """Register the link ids of the tables and cells in *node* with the page.

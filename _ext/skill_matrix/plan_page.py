@@ -17,7 +17,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from docutils import nodes
-from sphinx.addnodes import pending_xref
 from sphinx.util.nodes import make_id
 from sphinx.util.osutil import relative_uri
 
@@ -89,15 +88,7 @@ class GrowthPlanDirective(SkillDataDirective):
         for role in definitions.roles:
             name: nodes.paragraph = make_text(role.name, plan_role=role.id)
             if directory:
-                reference = pending_xref(
-                    '',
-                    refdomain='std',
-                    reftype='doc',
-                    reftarget=f'/{directory}/{role.id}',
-                    refexplicit=True,
-                    refdoc=self.env.docname,
-                )
-                wrap_text(name, reference)
+                wrap_text(name, self.doc_reference(f'{directory}/{role.id}'))
             items += nodes.list_item('', name)
         without_script += items
         plan += without_script

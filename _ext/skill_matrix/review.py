@@ -31,7 +31,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from docutils import nodes
-from sphinx import addnodes
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util import docname_join, logging
@@ -245,21 +244,8 @@ class SkillChangesTocDirective(SkillDataDirective):
         if review_of(self.env) is None:
             return []
         target = docname_join(self.env.docname, self.arguments[0])
-        caption = _('Review')
-        toctree = addnodes.toctree(
-            parent=self.env.docname,
-            entries=[(None, target)],
-            includefiles=[target],
-            maxdepth=1,
-            caption=caption,  # a UI label, already translated: no rawcaption for gettext to extract
-            glob=False,
-            hidden=False,
-            includehidden=False,
-            numbered=0,
-            titlesonly=False,
-        )
-        self.set_source_info(toctree)
-        return [nodes.compound('', toctree, classes=['toctree-wrapper'])]
+        # the caption, a UI label already translated: no rawcaption for gettext to extract
+        return [self.toctree([target], hidden=False, maxdepth=1, caption=_('Review'))]
 
 
 class MarkChangedRows(SphinxTransform):

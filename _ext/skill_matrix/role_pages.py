@@ -13,8 +13,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
-from sphinx import addnodes
-from sphinx.addnodes import pending_xref
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
@@ -78,12 +76,7 @@ class _RoleDirective(SkillDataDirective):
 
     def page_section(self, title: nodes.title, kind: str, term: str) -> nodes.section:
         """The page's section: its id is made from *term*, an id, so the same in every language."""
-        section = nodes.section('', title, classes=[kind])
-        section['ids'].append(make_id(self.env, self.state.document, '', term))
-        section['names'].append(nodes.fully_normalize_name(title.astext()))
-        self.state.document.note_implicit_target(section)
-        self.set_source_info(section)
-        return section
+        return self.section(title, make_id(self.env, self.state.document, '', term), [kind])
 
 
 class RoleProfileDirective(_RoleDirective):
@@ -161,15 +154,7 @@ class RoleIndexDirective(_RoleDirective):
             items = [item for item in items if item.role_id == role.id]
             name: nodes.paragraph = make_text(role.name)
             if pages:
-                reference = pending_xref(
-                    '',
-                    refdomain='std',
-                    reftype='doc',
-                    reftarget=f'/{pages[index]}',
-                    refexplicit=True,
-                    refdoc=self.env.docname,
-                )
-                wrap_text(name, reference)
+                wrap_text(name, self.doc_reference(pages[index]))
             cells: list[nodes.Element] = [
                 name,
                 number_paragraph(sum(role.id in skill.role_ids for skill in skills)),
@@ -187,25 +172,8 @@ class RoleIndexDirective(_RoleDirective):
         classes = ['skill-table', 'skill-role-index-table']
         section += with_row_headers(table(caption, headers, [40, 20, 20, 20], rows, classes))
         if pages:
-            section += self.hidden_toctree(pages)
+            section += self.toctree(pages)
         return [section]
-
-    def hidden_toctree(self, docnames: list[str]) -> nodes.compound:
-        """What ``.. toctree:: :hidden:`` listing *docnames* makes."""
-        toctree = addnodes.toctree(
-            parent=self.env.docname,
-            entries=[(None, docname) for docname in docnames],
-            includefiles=list(docnames),
-            maxdepth=-1,
-            caption=None,
-            glob=False,
-            hidden=True,
-            includehidden=False,
-            numbered=0,
-            titlesonly=False,
-        )
-        self.set_source_info(toctree)
-        return nodes.compound('', toctree, classes=['toctree-wrapper'])
 
 
 # --- links from skill matrices to role pages --------------------------------------------------
