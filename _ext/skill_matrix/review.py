@@ -59,6 +59,7 @@ from skill_matrix.nodes.changes import (
     skill_deleted,
     skill_inserted,
 )
+from skill_matrix.nodes.pagedata import skip_node
 from skill_matrix.warning_types import REVIEW, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -309,10 +310,6 @@ def _depart_text(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
     pass
 
 
-def _skip(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
-    raise nodes.SkipNode
-
-
 def setup_review(app: Sphinx) -> None:
     """Register the configuration values, nodes, directive, transform and events of review cycles."""
     app.add_config_value('skill_matrix_since', None, 'env', types=frozenset({str, type(None)}))
@@ -334,7 +331,7 @@ def setup_review(app: Sphinx) -> None:
         man=text,
         texinfo=text,
     )
-    skip = (_skip, None)
+    skip = (skip_node, None)
     app.add_node(
         skill_change_marker,
         html=(html_review.visit_marker, html_review.depart_marker),

@@ -127,5 +127,6 @@ def drop_skill_data(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:
-    """Visitor for any writer that meets a :class:`skill_data` node: it is never shown."""
+    """Visitor for a writer that never shows the node (:class:`skill_data`, and others that only
+    some outputs show)."""
     raise nodes.SkipNode
