@@ -15,6 +15,7 @@ import jsonschema
 import pytest
 from babel.messages.pofile import read_po
 from conftest import REPO, ROOTS, html, read_yaml, text_of, warnings
+from sphinx.testing.util import SphinxTestApp
 
 from skill_matrix.html.downloads import spreadsheet_text
 
@@ -23,7 +24,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from bs4 import BeautifulSoup
-    from sphinx.testing.util import SphinxTestApp
 
 BASIC = ROOTS / 'test-basic' / 'data'
 ROLES_DATA = ROOTS / 'test-roles' / 'data'
@@ -446,6 +446,62 @@ def test_other_builders_drop_the_role_pages_level_picker(build: Callable[..., Sp
     text = (app.outdir / 'roles' / 'data-engineer.txt').read_text(encoding='utf-8')
     assert '"expectations"' not in text
     assert 'Chooses the team' in text  # the level tables are there
+
+
+def test_other_builders_get_every_row_of_the_role_pages(build: Callable[..., SphinxTestApp]) -> None:
+    """The HTML builders write a role page's rows from their data; the others get table rows."""
+    text = ' '.join((build('roles', 'text').outdir / 'roles' / 'data-engineer.txt').read_text().split())
+    having = [skill for skill in skills(ROLES_DATA).values() if 'data-engineer' in skill['roles']]
+    assert having
+    for skill in having:
+        for cell in skill['roles']['data-engineer'].values():
+            assert folded(cell['description']) in text
+        assert text.count(skill['title']) >= len(names(ROLES_DATA, 'levels'))
+
+
+def test_role_page_marks_and_counts_its_untranslated_rows(build: Callable[..., SphinxTestApp]) -> None:
+    app = build('i18n', language='de', skill_matrix_role_pages='roles')
+    translated = translations('test-i18n', 'de')
+    page = html(app, 'roles/backend-engineer')
+    data_dir = ROOTS / 'test-i18n' / 'data'
+    texts = [names(data_dir, 'roles')['backend-engineer']]  # the page's title
+    for skill in skills(data_dir).values():
+        for cell in skill['roles'].get('backend-engineer', {}).values():
+            texts += [skill['title'], folded(cell['description'])]
+            shown = translated.get(folded(cell['description']))
+            paragraph = page.find('p', string=shown or folded(cell['description']))
+            assert paragraph is not None
+            assert ('translated' if shown else 'untranslated') in paragraph['class']
+    done = sum(text in translated for text in texts)
+    assert 0 < done < len(texts)  # the test root has both
+    progress = page.select_one('.sidebar-languages .translation-progress')
+    assert progress['title'] == f'{done} von {len(texts)} Texten dieser Seite sind übersetzt'
+
+
+def test_markup_and_script_on_a_role_page_are_shown_as_written(tmp_path: Path) -> None:
+    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
+    skill_file = tmp_path / 'data' / 'skills' / 'python.yaml'
+    source = skill_file.read_text(encoding='utf-8')
+    source = source.replace('title: Python', 'title: "<img src=x onerror=alert(1)> *Py* & co"')
+    source = source.replace(
+        'description: Writes scripts that read and clean CSV files.',
+        'description: \'<script>alert(2)</script> "quoted" **bold** `code` @here =1+1\'',
+    )
+    skill_file.write_text(source, encoding='utf-8')
+    app = SphinxTestApp('html', srcdir=tmp_path, status=io.StringIO(), warning=io.StringIO())
+    try:
+        app.build()
+    finally:
+        app.cleanup()
+    assert warnings(app) == ''
+    written = (app.outdir / 'roles' / 'data-engineer.html').read_text(encoding='utf-8')
+    assert '<script>alert(2)' not in written
+    assert '<img src=x' not in written
+    page = html(app, 'roles/data-engineer')
+    row = page.select_one('#python-junior-data-engineer')
+    assert text_of(row.select_one('th')) == '<img src=x onerror=alert(1)> *Py* & co'
+    assert text_of(row.select('td')[1]) == '<script>alert(2)</script> "quoted" **bold** `code` @here =1+1'
+    assert row.select('b, em, strong:not(.skill-flag strong), code, img, script') == []
 
 
 # --- cards on narrow screens ------------------------------------------------------------------

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, cast
 
@@ -20,6 +21,7 @@ from skill_matrix.html.explorer import build_explorer
 from skill_matrix.html.plan_data import plan_link
 from skill_matrix.nodes.catalog import breadcrumb
 from skill_matrix.nodes.matrix import LAYOUTS, MatrixView, build_matrix, build_overview
+from skill_matrix.nodes.role_tables import level_rows, skill_level_rows
 from skill_matrix.nodes.schema_table import SCHEMAS, build_schema_table, schema_path
 from skill_matrix.warning_types import DUPLICATE_ANCHOR, UNKNOWN_REFERENCE, WARNING_TYPE
 
@@ -131,21 +133,31 @@ class SkillDataDirective(SphinxDirective):
         later headings step aside), so they stay the same whatever else the page holds. An id that
         an earlier element of the page already has is left out, with a warning.
         """
-        document = self.state.document
         for element in node.findall(nodes.Element):
-            for anchor_id in list(element['ids']):
-                owner = document.ids.setdefault(anchor_id, element)
-                if owner is not element:
-                    element['ids'].remove(anchor_id)
-                    title = owner.next_node(nodes.title) if isinstance(owner, nodes.section) else None
-                    other = f"the heading '{title.astext()}'" if title else f'a {owner.tagname} element'
-                    logger.warning(
-                        f"the link id '{anchor_id}' is already the id of {other} on this page: "
-                        'the element shown here goes without it; rename the other element',
-                        location=self.get_location(),
-                        type=WARNING_TYPE,
-                        subtype=DUPLICATE_ANCHOR,
-                    )
+            element['ids'] = [anchor_id for anchor_id in element['ids'] if self._claim(anchor_id, element)]
+            if isinstance(element, skill_level_rows):
+                element['rows'] = tuple(
+                    row
+                    if row.anchor is None or self._claim(row.anchor, element)
+                    else replace(row, anchor=None)
+                    for row in level_rows(element)
+                )
+
+    def _claim(self, anchor_id: str, element: nodes.Element) -> bool:
+        """Make *anchor_id* *element*'s on the page; False, with a warning, when it is taken."""
+        owner = self.state.document.ids.setdefault(anchor_id, element)
+        if owner is element:
+            return True
+        title = owner.next_node(nodes.title) if isinstance(owner, nodes.section) else None
+        other = f"the heading '{title.astext()}'" if title else f'a {owner.tagname} element'
+        logger.warning(
+            f"the link id '{anchor_id}' is already the id of {other} on this page: "
+            'the element shown here goes without it; rename the other element',
+            location=self.get_location(),
+            type=WARNING_TYPE,
+            subtype=DUPLICATE_ANCHOR,
+        )
+        return False
 
 
 class SkillMatrixDirective(SkillDataDirective):

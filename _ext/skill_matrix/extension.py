@@ -32,7 +32,8 @@ from skill_matrix.html.catalog import depart_breadcrumb, depart_search, visit_br
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import SCRIPT, STYLESHEET, emit_explorer_data
 from skill_matrix.html.pdf_link import setup_pdf_link
-from skill_matrix.i18n.data_text import MarkTranslatedToctrees, TranslateDataText
+from skill_matrix.html.role_tables import visit_level_rows
+from skill_matrix.i18n.data_text import CountLevelRowTexts, MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.i18n.labels import CATALOG, build_date, format_date
 from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
 from skill_matrix.i18n.translation_warnings import install as install_translation_warnings
@@ -41,6 +42,7 @@ from skill_matrix.navigation import changed_navigation, use_furo_navigation, use
 from skill_matrix.nodes.catalog import skill_breadcrumb, skill_search
 from skill_matrix.nodes.matrix import LAYOUTS
 from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
+from skill_matrix.nodes.role_tables import skill_level_rows
 from skill_matrix.nodes.text import skill_caption, skill_inline, skill_text
 from skill_matrix.plan_page import GrowthPlanDirective, add_plan_assets, resolve_plan
 from skill_matrix.review import setup_review
@@ -48,6 +50,7 @@ from skill_matrix.role_pages import (
     RoleIndexDirective,
     RoleProfileDirective,
     link_role_names,
+    resolve_level_rows,
     write_role_stubs,
 )
 from skill_matrix.warning_types import CATALOG_ERROR, DATA_ERROR, DOMAINS, UNUSED_SKILL, WARNING_TYPE
@@ -115,8 +118,10 @@ def report_data_problems(app: Sphinx) -> None:
 
 
 def save_store(app: Sphinx, exception: Exception | None) -> None:
+    store = cast('SkillDomain', app.env.domains['skill']).store
+    store.end_build()
     if exception is None:
-        cast('SkillDomain', app.env.domains['skill']).store.save(Path(app.doctreedir, STORE_FILE))
+        store.save(Path(app.doctreedir, STORE_FILE))
 
 
 def outdated_overviews(
@@ -222,6 +227,9 @@ def setup(app: Sphinx) -> ExtensionMetadata:
         skill_search, html=(visit_search, depart_search), latex=skip, text=skip, man=skip, texinfo=skip
     )
     # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
+    # a role page's level rows: HTML writes them from their data, the other builders get table
+    # rows (resolve_level_rows) before they write
+    app.add_node(skill_level_rows, html=(visit_level_rows, None))
     app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
 
@@ -236,6 +244,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_directive('growth-plan', GrowthPlanDirective)
     app.add_transform(TranslateDataText)
     app.add_transform(MarkTranslatedToctrees)
+    app.add_transform(CountLevelRowTexts)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
     app.add_post_transform(DropCopiedIds)
@@ -260,6 +269,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('env-check-consistency', report_skills_without_page)
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', link_role_names)
+    app.connect('doctree-resolved', resolve_level_rows, priority=400)  # before those that read the rows
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', resolve_plan)
     app.connect('doctree-resolved', drop_skill_data, priority=900)

@@ -237,7 +237,7 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     previous: dict[str, str] = domain.data['navigation']
     signatures: dict[str, str] = {}
     for docname in sorted(env.found_docs):
-        sidebar = navigation.render(docname, functools.partial(app.builder.get_relative_uri, docname))
+        sidebar = navigation.render(docname, str)  # the pages it links to: their URIs follow from the names
         related = [*navigation.neighbours(docname), *navigation.parents(docname)]
         titles = [f'{name}:{env.titles[name].astext()}' for name in related if name and name in env.titles]
         text = '\n'.join([sidebar, *map(str, related), *titles])

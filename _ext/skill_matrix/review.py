@@ -26,7 +26,7 @@ from __future__ import annotations
 import hashlib
 import json
 import weakref
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
@@ -60,6 +60,7 @@ from skill_matrix.nodes.changes import (
     skill_inserted,
 )
 from skill_matrix.nodes.pagedata import skip_node
+from skill_matrix.nodes.role_tables import level_rows, row_key, skill_level_rows
 from skill_matrix.warning_types import REVIEW, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -259,6 +260,11 @@ class MarkChangedRows(SphinxTransform):
         review = review_of(self.env)
         if review is None or not review.changed_cells:
             return
+        for body in self.document.findall(skill_level_rows):
+            body['rows'] = tuple(
+                replace(row, changed=True) if row_key(body, row) in review.changed_cells else row
+                for row in level_rows(body)
+            )
         for element in list(self.document.findall(nodes.Element)):
             if not isinstance(element, nodes.row | nodes.entry):
                 continue

@@ -23,7 +23,16 @@ from skill_matrix.html.explorer import build_role_explorer
 from skill_matrix.html.plan_data import plan_link
 from skill_matrix.i18n.labels import _, level_name, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table, table_row
-from skill_matrix.nodes.role_tables import career_path, class_value, level_table, with_row_headers
+from skill_matrix.nodes.role_tables import (
+    career_path,
+    class_value,
+    level_rows,
+    level_table,
+    ordinary_rows,
+    skill_level_rows,
+    skill_reference,
+    with_row_headers,
+)
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 from skill_matrix.stubs import write_stubs
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
@@ -174,6 +183,39 @@ class RoleIndexDirective(_RoleDirective):
         if pages:
             section += self.toctree(pages)
         return [section]
+
+
+# --- the rows of the level tables -------------------------------------------------------------
+
+
+def resolve_level_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Link each row of a level table to its skill's page: the HTML builders write the rows from
+    their data with these links; the other builders get ordinary table rows instead.
+
+    Connected before the handlers that read the rows (:func:`~skill_matrix.html.explorer.emit_explorer_data`).
+    """
+    domain = app.env.domains['skill']
+    links: dict[str, nodes.Element | None] = {}  # the same skills at every level: resolved once
+
+    def link(skill_id: str) -> nodes.Element | None:
+        if skill_id not in links:
+            links[skill_id] = domain.resolve_xref(
+                app.env, docname, app.builder, 'ref', skill_id, skill_reference(skill_id), nodes.inline()
+            )
+        return links[skill_id]
+
+    for body in list(doctree.findall(skill_level_rows)):
+        if app.builder.format == 'html':
+            body['hrefs'] = {row.skill_id: _href(link(row.skill_id)) for row in level_rows(body)}
+        else:
+            body.replace_self(ordinary_rows(body, link))
+
+
+def _href(reference: nodes.Element | None) -> str | None:
+    """Where a resolved link leads, as the HTML writers write it."""
+    if reference is None:
+        return None
+    return reference.get('refuri') or f'#{reference["refid"]}'
 
 
 # --- links from skill matrices to role pages --------------------------------------------------

@@ -43,6 +43,7 @@ DOMAINS_FILE = 'domains.yaml'
 _NOT_SLUG = re.compile(r'[^a-z0-9]+')
 
 
+@functools.lru_cache(maxsize=4096)  # a catalog names each domain and group once per skill
 def slug(name: str) -> str:
     """The id of a domain or group *name*: lower-case ASCII letters and digits joined by ``-``.
 

@@ -59,11 +59,20 @@ def skill_path(data_dir: Path, skill_id: str) -> Path:
 def skill_files(data_dir: Path) -> list[Path]:
     """Every skill file in *data_dir*, sorted by name; links that lead outside it are left out."""
     skills_dir = (data_dir / SKILLS_SUBDIR).resolve()
-    return [path for path in sorted((data_dir / SKILLS_SUBDIR).glob('*.yaml')) if _inside(path, skills_dir)]
+    files = sorted(
+        (data_dir / SKILLS_SUBDIR).glob('*.yaml'), key=lambda path: path.name
+    )  # one folder: as Paths sort
+    return [path for path in files if _entry_inside(path, skills_dir)]
 
 
 def _inside(path: Path, directory: Path) -> bool:
     return path.resolve().is_relative_to(directory)
+
+
+def _entry_inside(entry: Path, directory: Path) -> bool:
+    """Whether *entry*, listed in the folder *directory* (resolved), stays inside it: only a link can
+    lead out (resolving every file costs a system call per folder of its path)."""
+    return not entry.is_symlink() or _inside(entry, directory)
 
 
 def load_definitions(data_dir: Path) -> Definitions:
@@ -177,12 +186,13 @@ def check_data_dir(data_dir: Path, load: Callable[[Path, Definitions], Skill] = 
         return [Problem(skills_dir, 1, 1, 'the skills folder is missing')]
     problems: list[Problem] = []
     skills: list[Skill] = []
+    resolved_dir = skills_dir.resolve()
     for path in sorted(skills_dir.iterdir()):
         if path.suffix == '.yml':
             problems.append(Problem(path, 1, 1, f"skill files end in '.yaml': rename it to {path.stem}.yaml"))
         elif path.suffix != '.yaml':
             continue
-        elif not _inside(path, skills_dir.resolve()):
+        elif not _entry_inside(path, resolved_dir):
             problems.append(Problem(path, 1, 1, 'the file links outside the skills folder: not read'))
         else:
             try:

@@ -58,13 +58,18 @@ class SkillStore:
     def __init__(self) -> None:
         self._entries: dict[Path, _Entry] = {}
         self._used: set[Path] = set()  # the files this build asked for: what save() keeps
+        self._checked: set[Path] = set()  # the files whose key this build has looked up
         self._changed = False
 
     def load(self, path: Path, definitions: Definitions) -> Skill:
         """Like :func:`~skill_matrix.data.loader.load_skill`, which it calls for new or changed files."""
-        key = _file_key(path)
-        self._used.add(path)
         entry = self._entries.get(path)
+        if path in self._checked and entry is not None:
+            key = entry.key  # a build reads every page against the files as they were at its start
+        else:
+            key = _file_key(path)
+            self._checked.add(path)
+        self._used.add(path)
         if entry is None or entry.key != key or entry.definitions != definitions:
             try:
                 entry = _Entry(key, definitions, load_skill(path, definitions), ())
@@ -93,6 +98,10 @@ class SkillStore:
             return
         if version == _code_version() and isinstance(entries, dict):
             self._entries = {**entries, **self._entries}
+
+    def end_build(self) -> None:
+        """Look at the files again in the next build (a test may build one project twice)."""
+        self._checked.clear()
 
     def save(self, file: Path) -> None:
         """Write the entries of the files this build used to *file*, when any was new or changed."""

@@ -108,8 +108,8 @@ def role_explorer_data(role_id: str, tables: list[LevelTableTexts]) -> dict[str,
     for table in tables:
         for row in table.rows:
             skill = skills.setdefault(row.skill_id, {'id': row.skill_id, 'name': row.title})
-            if row.href:
-                skill['href'] = row.href
+            if href := table.hrefs.get(row.skill_id):
+                skill['href'] = href
             expectations.setdefault(row.skill_id, {})[table.level_id] = {
                 'required': row.required,
                 'description': row.description,

@@ -15,9 +15,11 @@ from docutils import nodes
 
 from skill_matrix.i18n.labels import _
 from skill_matrix.nodes.changes import CHANGES_TARGET
+from skill_matrix.nodes.role_tables import level_rows, skill_level_rows
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
+    from sphinx.builders import Builder
     from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
@@ -60,30 +62,33 @@ def depart_inserted(translator: HTML5Translator, node: skill_inserted) -> None:
 
 def visit_marker(translator: HTML5Translator, node: skill_change_marker) -> None:
     """A link to the row's entry on the changes page (a plain mark when there is no such page)."""
-    page = changes_page_uri(translator.builder.app, translator.builder.current_docname)
-    title = escape(node['title'])
-    if page is None:
-        translator.body.append(f'<span class="skill-change-marker" title="{title}">')
-        translator.context.append('</span>')
-    else:
-        href = escape(f'{page}#{node["anchor"]}')
-        translator.body.append(f'<a class="skill-change-marker" href="{href}" title="{title}">')
-        translator.context.append('</a>')
+    page = changes_page_uri(translator.builder, translator.builder.current_docname)
+    start, end = marker_tags(page, node['anchor'], node['title'])
+    translator.body.append(start)
+    translator.context.append(end)
+
+
+def marker_tags(changes_page: str | None, anchor: str, title: str) -> tuple[str, str]:
+    """The start and end tags of a change marker: a link to the changes page's entry *anchor*."""
+    if changes_page is None:
+        return f'<span class="skill-change-marker" title="{escape(title)}">', '</span>'
+    href = escape(f'{changes_page}#{anchor}')
+    return f'<a class="skill-change-marker" href="{href}" title="{escape(title)}">', '</a>'
 
 
 def depart_marker(translator: HTML5Translator, node: skill_change_marker) -> None:
     translator.body.append(translator.context.pop())
 
 
-def changes_page_uri(app: Sphinx, docname: str) -> str | None:
+def changes_page_uri(builder: Builder, docname: str) -> str | None:
     """The changes page (the ``skill-changes`` directive's) relative to *docname*, or ``None``."""
-    std = app.env.domains.standard_domain
+    std = builder.env.domains.standard_domain
     target = std.labels.get(CHANGES_TARGET)
     if target is None:
         return None
     if target[0] == docname:
         return f'#{CHANGES_TARGET}'
-    return app.builder.get_relative_uri(docname, target[0])
+    return builder.get_relative_uri(docname, target[0])
 
 
 def add_review_context(
@@ -91,14 +96,15 @@ def add_review_context(
 ) -> None:
     """The footer's line and, where the page has markers, the button and its script."""
     app.add_css_file(STYLESHEET)
-    has_markers = doctree is not None and any(
-        'skill-changed' in node['classes'] for node in doctree.findall(nodes.Element)
+    has_markers = doctree is not None and (
+        any('skill-changed' in node['classes'] for node in doctree.findall(nodes.Element))
+        or any(row.changed for body in doctree.findall(skill_level_rows) for row in level_rows(body))
     )
     if has_markers:
         app.add_js_file(SCRIPT, loading_method='defer')
     context['skill_review'] = ReviewFooter(
         _('Changes since {baseline}').format(baseline=review.label()),
-        changes_page_uri(app, pagename),
+        changes_page_uri(app.builder, pagename),
         _('Change markers') if has_markers else None,
     )
 

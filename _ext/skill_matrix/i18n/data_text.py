@@ -7,6 +7,7 @@ its translations first, verbatim, and hides those nodes from ``Locale``.
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from sphinx import addnodes
@@ -15,6 +16,7 @@ from sphinx.transforms import SphinxTransform
 from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.nodes.pagedata import skill_data
+from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
 from skill_matrix.nodes.text import PlainTranslatable
 
 if TYPE_CHECKING:
@@ -47,6 +49,35 @@ class TranslateDataText(SphinxTransform):
             node.mark_applied()
             if _hidden(element):
                 del element['translated']  # a hidden copy for scripts: not a text of the page's count
+        for body in self.document.findall(skill_level_rows):
+            body['rows'] = tuple(_translated_row(row, translations) for row in level_rows(body))
+
+
+def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
+    title, description = (translations.get(text, '') for text in (row.title, row.description))
+    return replace(
+        row,
+        title=' '.join(title.split()) or row.title,
+        description=' '.join(description.split()) or row.description,
+        translated=(bool(title), bool(description)),
+    )
+
+
+class CountLevelRowTexts(SphinxTransform):
+    """Add the texts of the role pages' level rows (:class:`skill_level_rows`) to the page's
+    translation progress, which Sphinx counts over nodes only."""
+
+    default_priority = 26  # after TranslationProgressTotaliser (25)
+
+    def apply(self, **kwargs: Any) -> None:
+        progress = self.document.get('translation_progress')
+        if progress is None:
+            return  # the gettext builder
+        for body in self.document.findall(skill_level_rows):
+            for row in level_rows(body):
+                if row.translated is not None:
+                    progress['total'] += len(row.translated)
+                    progress['translated'] += sum(row.translated)
 
 
 class MarkTranslatedToctrees(SphinxTransform):

@@ -216,7 +216,7 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
                 cells.append(
                     nodes.entry(
                         '',
-                        flag_paragraph(item),
+                        flag_paragraph(item.required),
                         make_text(item.description),
                         classes=expectation_classes(item, 'skill-cell'),
                         ids=[cell_id(skill.id, level_id, role_id)] if view.anchors else [],
@@ -260,8 +260,8 @@ def expectation_classes(item: Expectation, kind: str) -> list[str]:
     ]
 
 
-def flag_paragraph(item: Expectation) -> nodes.paragraph:
-    if item.required:
+def flag_paragraph(required: bool) -> nodes.paragraph:
+    if required:
         text = pgettext('flag', 'Required')
         return nodes.paragraph('', '', nodes.strong(text, text), translatable=False, classes=['skill-flag'])
     return label(pgettext('flag', 'Optional'), classes=['skill-flag'])
@@ -270,7 +270,7 @@ def flag_paragraph(item: Expectation) -> nodes.paragraph:
 def _expectation_row(item: Expectation, first: list[nodes.Element], skill_id: str | None) -> nodes.row:
     """A row of a level or role table; with *skill_id*, it carries the cell's link id."""
     row = table_row(
-        [*first, flag_paragraph(item), make_text(item.description)],
+        [*first, flag_paragraph(item.required), make_text(item.description)],
         classes=expectation_classes(item, 'skill-row'),
     )
     if skill_id is not None:

@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, cast
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_id
 from skill_matrix.i18n.labels import _, level_name, pgettext
-from skill_matrix.nodes.matrix import expectation_classes, flag_paragraph, number_paragraph, table, table_row
-from skill_matrix.nodes.text import label, make_text, wrap_text
+from skill_matrix.nodes.changes import change_anchor, change_marker
+from skill_matrix.nodes.matrix import flag_paragraph, number_paragraph, table, table_row
+from skill_matrix.nodes.text import label, wrap_text
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Mapping, Sequence
 
     from skill_matrix.data.model import Definitions, Expectation, Skill
 
@@ -43,6 +44,37 @@ def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions)
     )
 
 
+class skill_level_rows(nodes.General, nodes.Element):
+    """The body rows of a role page's level table, kept as data (:class:`LevelRow`), not as nodes.
+
+    A role page has a row per skill of the role at every level: 5,000 rows at 1,000 skills, read
+    again whenever any skill changes. As docutils rows, every transform and writer walks them
+    (most of such a build's time); as data, the page's texts are still translated at read time
+    (:mod:`skill_matrix.i18n.data_text`) and marked when changed since a review baseline, the HTML
+    builders write the rows straight from the data (:mod:`skill_matrix.html.role_tables`), and the
+    other builders get ordinary rows (:func:`skill_matrix.role_pages.resolve_level_rows`).
+
+    Attributes: ``role``, ``level`` (ids), ``rows`` (a tuple of :class:`LevelRow`) and, once
+    references are resolved for HTML, ``hrefs`` (skill id → its page, relative to this one).
+    """
+
+
+@dataclass(frozen=True)
+class LevelRow:
+    """One row of a level table: a skill's expectation, as the page's reader sees it."""
+
+    skill_id: str
+    title: str
+    required: bool
+    description: str
+    anchor: str | None
+    """The row's link id (:func:`~skill_matrix.data.anchors.cell_id`), unless the page has it already."""
+    translated: tuple[bool, bool] | None = None
+    """Whether the title and the description were translated (None: the page has no catalog)."""
+    changed: bool = False
+    """Changed since the review baseline."""
+
+
 def level_table(
     role_id: str, level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]
 ) -> nodes.table:
@@ -50,68 +82,95 @@ def level_table(
 
     Each row carries the cell's link id, the same as on the skill's page.
     """
-    rows = []
-    for skill, item in items:
-        reference = pending_xref('', refdomain='skill', reftype='ref', reftarget=skill.id, refexplicit=True)
-        cells = [
-            wrap_text(make_text(skill.title), reference),
-            flag_paragraph(item),
-            make_text(item.description),
-        ]
-        row = table_row(cells, classes=[*expectation_classes(item, 'skill-row'), f'skill-of-{skill.id}'])
-        row['ids'].append(cell_id(skill.id, level_id, role_id))
-        rows.append(row)
+    rows = tuple(
+        LevelRow(
+            skill_id=skill.id,
+            title=skill.title.text,
+            required=item.required,
+            description=item.description.text,
+            anchor=cell_id(skill.id, level_id, role_id),
+        )
+        for skill, item in items
+    )
     headers = [_('Skill'), pgettext('column', 'Required'), pgettext('column', 'Description')]
     caption = label(name, nodes.title)
     classes = ['skill-table', f'skill-table-level-{level_id}']
-    return with_row_headers(
-        table(caption, headers, [24, 12, 64], rows, classes, ids=[role_level_table_id(role_id, level_id)])
-    )
+    shell = table(caption, headers, [24, 12, 64], [], classes, ids=[role_level_table_id(role_id, level_id)])
+    body = shell.next_node(nodes.tbody)
+    assert body is not None
+    body += skill_level_rows('', role=role_id, level=level_id, rows=rows)
+    return with_row_headers(shell)
 
 
-@dataclass(frozen=True)
-class LevelRowTexts:
-    """One row of a level table as the reader sees it: translated, its link resolved."""
+def level_rows(body: skill_level_rows) -> tuple[LevelRow, ...]:
+    return cast('tuple[LevelRow, ...]', body['rows'])
 
-    skill_id: str
-    title: str
-    href: str | None
-    required: bool
-    description: str
+
+def row_classes(body: skill_level_rows, row: LevelRow) -> list[str]:
+    """The classes of *row*, as a row of a skill's matrix has them (scripts and styles use them)."""
+    classes = [
+        'skill-row',
+        f'skill-role-{body["role"]}',
+        f'skill-level-{body["level"]}',
+        'skill-required' if row.required else 'skill-optional',
+        f'skill-of-{row.skill_id}',
+    ]
+    return [*classes, 'skill-changed'] if row.changed else classes
+
+
+def row_key(body: skill_level_rows, row: LevelRow) -> str:
+    """``<skill>-<level>-<role>``: the cell's key in a review's changes."""
+    return f'{row.skill_id}-{body["level"]}-{body["role"]}'
+
+
+def skill_reference(skill_id: str) -> pending_xref:
+    """A link to the skill's page, resolved by the skill domain."""
+    return pending_xref('', refdomain='skill', reftype='ref', reftarget=skill_id, refexplicit=True)
+
+
+def ordinary_rows(body: skill_level_rows, link: Callable[[str], nodes.Element | None]) -> list[nodes.row]:
+    """*body*'s rows as table rows, for the builders that do not write them from the data; *link*
+    gives a skill's resolved link (a reference), or None.
+
+    Their texts are translated already: they are labels now, not translatable text.
+    """
+    rows = []
+    for row in level_rows(body):
+        title: nodes.paragraph = label(row.title)
+        reference = link(row.skill_id)
+        if reference is not None:
+            wrap_text(title, reference.copy())  # the link without its placeholder text
+        description: nodes.paragraph = label(row.description)
+        if row.changed:
+            description += [nodes.Text(' '), change_marker(change_anchor(row_key(body, row)))]
+        node = table_row([title, flag_paragraph(row.required), description], classes=row_classes(body, row))
+        if row.anchor:
+            node['ids'].append(row.anchor)
+        rows.append(node)
+    return rows
+
+
+def skill_hrefs(body: skill_level_rows) -> Mapping[str, str | None]:
+    return cast('Mapping[str, str | None]', body.get('hrefs', {}))
 
 
 @dataclass(frozen=True)
 class LevelTableTexts:
     level_id: str
     name: str
-    rows: tuple[LevelRowTexts, ...]
+    rows: tuple[LevelRow, ...]
+    hrefs: Mapping[str, str | None]
+    """Skill id → its page, relative to this one (None: no page shows the skill)."""
 
 
 def read_level_tables(section: nodes.Element) -> list[LevelTableTexts]:
-    """The level tables (:func:`level_table`) in *section*, read back once the doctree is resolved."""
+    """The level tables (:func:`level_table`) in *section*, read once the doctree is resolved."""
     found = []
-    for level_table_node in section.findall(nodes.table):
-        level_id = class_value(level_table_node['classes'], 'skill-table-level-')
+    for body in section.findall(skill_level_rows):
+        level_table_node = body.parent.parent.parent  # tbody, tgroup, table
         caption = level_table_node.next_node(nodes.title)
-        if level_id is None or caption is None:
-            continue
-        rows = []
-        for row in level_table_node.findall(nodes.row):
-            skill_id = class_value(row['classes'], 'skill-of-')
-            if skill_id is None:
-                continue  # the header row
-            title, _flag, description = row.children
-            reference = title.next_node(nodes.reference)
-            rows.append(
-                LevelRowTexts(
-                    skill_id=skill_id,
-                    title=title.astext(),
-                    href=reference.get('refuri') if reference is not None else None,
-                    required='skill-required' in row['classes'],
-                    description=description.astext(),
-                )
-            )
-        found.append(LevelTableTexts(level_id, caption.astext(), tuple(rows)))
+        name = caption.astext() if caption is not None else body['level']
+        found.append(LevelTableTexts(body['level'], name, level_rows(body), skill_hrefs(body)))
     return found
 
 
