@@ -169,7 +169,7 @@ ext-catalog: venv  ## refresh the extension's UI-label catalogs after changing a
 # from the sources right now: the site's (make gettext) and the extension's UI labels.
 TRANSLATED    := $(filter-out en,$(LANGUAGES))
 INTL_CATALOGS := $(BUILDDIR)/gettext/skill-profiles.pot=locale $(BUILDDIR)/gettext-ui/skill_matrix.pot=$(EXT_LOCALE)
-CATALOGCHECK  := PYTHONPATH=_ext $(BIN)/python -m skill_matrix.i18n.catalogcheck
+CATALOGCHECK  := PYTHONPATH=_ext $(BIN)/python -m skill_matrix.catalogcheck
 
 intl-templates: gettext
 	@mkdir -p $(BUILDDIR)/gettext-ui

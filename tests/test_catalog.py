@@ -24,7 +24,7 @@ from furo.navigation import get_navigation_tree  # type: ignore[import-untyped]
 from sphinx.testing.util import SphinxTestApp
 
 from skill_matrix.data.domains import load_catalog, slug
-from skill_matrix.navigation import Navigation
+from skill_matrix.html.navigation import Navigation
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -14,7 +14,7 @@ from babel.messages.pofile import read_po, write_po
 from conftest import REPO, ROOTS
 from sphinx.testing.util import SphinxTestApp
 
-from skill_matrix.i18n.catalogcheck import compare
+from skill_matrix.catalogcheck import compare
 
 if TYPE_CHECKING:
     from collections.abc import Callable

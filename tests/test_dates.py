@@ -20,7 +20,7 @@ import pytest
 from conftest import ROOTS, html, source_date_epoch, text_of, warnings
 from sphinx.testing.util import SphinxTestApp
 
-from skill_matrix.i18n import labels
+from skill_matrix import labels
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from skill_matrix.i18n.switcher import language_links
+from skill_matrix.i18n import language_links
 
 LANGUAGES = {'en': 'English', 'de': 'Deutsch', 'zh_CN': '简体中文'}
 

@@ -22,7 +22,7 @@ from conftest import (
     warnings,
 )
 
-from skill_matrix.html.plan_data import as_script
+from skill_matrix.plan import as_script
 
 if TYPE_CHECKING:
     from collections.abc import Callable

@@ -637,7 +637,7 @@ def test_stub_pages_are_written_only_when_they_change(build: Callable[..., Sphin
     app = build('roles')
     stub = app.srcdir / 'roles' / 'qa-engineer.rst'
     written = stub.stat().st_mtime_ns
-    from skill_matrix.role_pages import write_role_stubs
+    from skill_matrix.roles import write_role_stubs
 
     write_role_stubs(app)
     assert stub.stat().st_mtime_ns == written

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from conftest import REPO
 
-from skill_matrix.extension import compile_catalogs
+from skill_matrix.labels import compile_catalogs
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -20,7 +20,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from skill_matrix.html.accessibility import visit_entry as visit_entry_with_scope
-from skill_matrix.i18n.labels import _
+from skill_matrix.labels import _
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator

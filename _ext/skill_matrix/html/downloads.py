@@ -1,6 +1,7 @@
 """A skill's matrix as CSV and JSON files, in the page's language, linked from its page.
 
-The links are made at read time; once the doctree is resolved (and its texts translated), the
+The links are made at read time (:func:`~skill_matrix.nodes.placeholders.build_download_links`);
+once the doctree is resolved (and its texts translated), the
 HTML builders of websites write ``_downloads/skill-matrix/<skill id>.csv`` and ``.json`` into
 the output directory and point the links at them. Other builders, e-books included, drop the
 links. The JSON follows ``schemas/download.schema.json``; the CSV is safe to open in a
@@ -20,9 +21,8 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
-from skill_matrix.i18n.labels import _, pgettext
+from skill_matrix.labels import pgettext
 from skill_matrix.nodes.pagedata import read_skill_data, skill_data
-from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,25 +30,8 @@ if TYPE_CHECKING:
 
     from skill_matrix.nodes.pagedata import SkillTexts
 
-FORMATS = ('csv', 'json')
 DOWNLOAD_DIR = '_downloads/skill-matrix'
 JSON_FORMAT_VERSION = 1
-
-
-def build_download_links(skill_id: str) -> nodes.paragraph:
-    """ "Download this matrix: CSV · JSON"; the links get their target when the page is written."""
-    paragraph: nodes.paragraph = label(_('Download this matrix:'), classes=['skill-downloads'])
-    for index, kind in enumerate(FORMATS):
-        paragraph += nodes.Text(' · ' if index else ' ')
-        paragraph += nodes.reference(
-            kind.upper(),
-            kind.upper(),
-            refuri='',
-            skill_download=kind,
-            skill=skill_id,
-            classes=['skill-download'],
-        )
-    return paragraph
 
 
 def as_json(texts: SkillTexts, language: str) -> dict[str, Any]:

@@ -1,7 +1,7 @@
 """The level picker of skill and role pages, the role filter of skill pages (``static/skill_explorer.js``).
 
 At read time the skill-matrix directive adds an empty ``div.skill-explorer`` holding the skill's
-texts (:mod:`skill_matrix.nodes.pagedata`); the role-profile directive adds one that names the
+texts (:mod:`skill_matrix.nodes.placeholders`); the role-profile directive adds one that names the
 role, whose texts are those of the page's own level tables. Once the doctree is resolved, the
 HTML builders get a JSON block in that div with the level names, the rows of the comparison
 (a skill page's roles, a role page's skills), the expectations and the UI labels, all in the
@@ -16,35 +16,18 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
-from skill_matrix.i18n.labels import _, pgettext
-from skill_matrix.nodes.pagedata import build_skill_data, read_skill_data, skill_data
+from skill_matrix.labels import _, pgettext
+from skill_matrix.nodes.pagedata import read_skill_data, skill_data
 from skill_matrix.nodes.role_tables import read_level_tables
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
 
-    from skill_matrix.data.model import Definitions, Skill
     from skill_matrix.nodes.pagedata import SkillTexts
     from skill_matrix.nodes.role_tables import LevelTableTexts
 
 SCRIPT = 'skill_explorer.js'
 STYLESHEET = 'skill_explorer.css'
-
-
-def build_explorer(
-    skill: Skill, definitions: Definitions, *, role_ids: tuple[str, ...], level_ids: tuple[str, ...]
-) -> nodes.container:
-    """The place of the controls, with the texts they need (translated with the page)."""
-    return nodes.container(
-        '',
-        build_skill_data(skill, definitions, role_ids=role_ids, level_ids=level_ids),
-        classes=['skill-explorer'],
-    )
-
-
-def build_role_explorer(role_id: str) -> nodes.container:
-    """The place of a role page's controls; the texts come from the page's level tables."""
-    return nodes.container('', classes=['skill-explorer'], explorer_role=role_id)
 
 
 def labels() -> dict[str, str]:

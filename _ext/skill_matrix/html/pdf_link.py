@@ -14,7 +14,8 @@ from docutils import nodes
 from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
-from skill_matrix.i18n.labels import _
+from skill_matrix.html import add_templates
+from skill_matrix.labels import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -65,6 +66,8 @@ class SkillPdfLinkDirective(SphinxDirective):
 
 
 def setup_pdf_link(app: Sphinx) -> None:
+    """Register ``skill_matrix_pdf``, the directive and the sidebar template's context."""
     app.add_config_value('skill_matrix_pdf', None, 'html', types=frozenset({str, type(None)}))
+    app.connect('config-inited', add_templates)  # skill_matrix/pdf.html
     app.add_directive('skill-pdf-link', SkillPdfLinkDirective)
     app.connect('html-page-context', add_pdf_context)

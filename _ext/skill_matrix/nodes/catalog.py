@@ -13,7 +13,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.domains import slug
-from skill_matrix.i18n.labels import _, format_date, ngettext, pgettext
+from skill_matrix.labels import _, format_date, ngettext, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table, table_row
 from skill_matrix.nodes.text import label, make_text, skill_inline, wrap_text
 

@@ -2,7 +2,7 @@
 
 Deletions and insertions are :class:`skill_deleted` and :class:`skill_inserted` nodes: HTML shows
 them as ``<del>``/``<ins>`` with a word that screen readers announce, LaTeX struck through and
-underlined in colour (see :mod:`skill_matrix.html.review` and :mod:`skill_matrix.latex_review`).
+underlined in colour (see :mod:`skill_matrix.review`).
 Every text is already in the build language when it gets here: the callers translate the old
 texts with the catalog at the baseline and the new ones with today's.
 """
@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.changes import word_diff
-from skill_matrix.i18n.labels import _, level_name, pgettext
+from skill_matrix.labels import _, level_name, pgettext
 from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.anchors import cell_id, grid_id, level_table_id, role_table_id
-from skill_matrix.i18n.labels import _, format_date, level_name, ngettext, pgettext
+from skill_matrix.labels import _, format_date, level_name, ngettext, pgettext
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 
 if TYPE_CHECKING:

@@ -1,7 +1,7 @@
 """Every text of a skill, carried in the page's doctree so that it is translated with the page.
 
 The level picker and the downloads need a skill's texts in the page's language. Text from YAML
-is translated at read time only (:mod:`skill_matrix.i18n.data_text`), so the directive adds a hidden
+is translated at read time only (:mod:`skill_matrix.i18n`), so the directive adds a hidden
 :class:`skill_data` node holding a translatable node per text; once the doctree is resolved,
 :func:`read_skill_data` reads the translated texts back and the node is removed from the page.
 """
@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from skill_matrix.i18n.labels import level_name
+from skill_matrix.labels import level_name
 from skill_matrix.nodes.text import make_text
 
 if TYPE_CHECKING:

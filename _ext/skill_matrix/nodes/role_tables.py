@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_id
-from skill_matrix.i18n.labels import _, level_name, pgettext
+from skill_matrix.labels import _, level_name, pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
 from skill_matrix.nodes.matrix import flag_paragraph, number_paragraph, table, table_row
 from skill_matrix.nodes.text import label, wrap_text
@@ -50,9 +50,9 @@ class skill_level_rows(nodes.General, nodes.Element):
     A role page has a row per skill of the role at every level: 5,000 rows at 1,000 skills, read
     again whenever any skill changes. As docutils rows, every transform and writer walks them
     (most of such a build's time); as data, the page's texts are still translated at read time
-    (:mod:`skill_matrix.i18n.data_text`) and marked when changed since a review baseline, the HTML
-    builders write the rows straight from the data (:mod:`skill_matrix.html.role_tables`), and the
-    other builders get ordinary rows (:func:`skill_matrix.role_pages.resolve_level_rows`).
+    (:mod:`skill_matrix.i18n`) and marked when changed since a review baseline, the HTML
+    builders write the rows straight from the data, and the other builders get ordinary rows
+    (both in :mod:`skill_matrix.roles`).
 
     Attributes: ``role``, ``level`` (ids), ``rows`` (a tuple of :class:`LevelRow`) and, once
     references are resolved for HTML, ``hrefs`` (skill id → its page, relative to this one).

@@ -10,7 +10,7 @@ from docutils import nodes
 
 from skill_matrix.data.loader import SCHEMA_DIR
 from skill_matrix.data.model import SourceText
-from skill_matrix.i18n.labels import _, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.matrix import table, table_row
 from skill_matrix.nodes.text import label, make_text
 

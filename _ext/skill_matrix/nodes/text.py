@@ -1,4 +1,4 @@
-"""Doctree nodes for text taken from data files."""
+"""Doctree nodes for text taken from data files, and the catalog messages that translate them."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from sphinx import addnodes
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
+    from gettext import NullTranslations
 
     from skill_matrix.data.model import SourceText
 
@@ -20,7 +21,7 @@ class PlainTranslatable(addnodes.translatable):
     """Text from a data file: translated through the page catalogs, never parsed as markup.
 
     Sphinx re-parses an ordinary paragraph's translation as reStructuredText; these nodes
-    take the translated message as plain text (see :mod:`skill_matrix.i18n.data_text`), so ``*args``
+    take the translated message as plain text (see :mod:`skill_matrix.i18n`), so ``*args``
     or ``<b>`` stay as written.
     """
 
@@ -77,3 +78,13 @@ def wrap_text(node: nodes.Element, wrapper: nodes.Element) -> nodes.Element:
 def label(text: str, node_class: type[_Node] = nodes.paragraph, **attributes: Any) -> _Node:  # type: ignore[assignment]
     """A UI label: already translated through the extension's catalog, never extracted."""
     return node_class(text, text, translatable=False, **attributes)
+
+
+def merged_catalog(catalog: NullTranslations) -> dict[str, str]:
+    """Every message of *catalog* and its fallbacks, as Sphinx's ``Locale`` transform sees them."""
+    merged: dict[str, str] = {}
+    chain: NullTranslations | None = catalog
+    while chain is not None:
+        merged = {**getattr(chain, '_catalog', {}), **merged}
+        chain = chain._fallback  # type: ignore[attr-defined]
+    return merged

@@ -1,68 +1,45 @@
 """The growth plan's data: one script per role in the page's language (``plan-data/<role id>.js``).
 
-The plan page (:mod:`skill_matrix.plan_page`) holds only the roles, the levels and its labels;
-its script (``static/skill_plan.js``) loads the chosen role's data by adding a ``<script src>``
+The plan page (``_directives.py``) holds only the roles, the levels and its labels; its
+script (``static/skill_plan.js``) loads the chosen role's data by adding a ``<script src>``
 for ``plan-data/<role id>.js``, which hands the data to ``window.skillPlan.receive``. A script
 element works where ``fetch`` does not: from a local file (``file://``) too.
 
-Every cell carries a short hash of its English source text and flag (:func:`text_hash`), the
-same in every language, so that a plan's link knows, in any language, whether the text of a
-ticked item changed since it was ticked. A skill is named in the link by a short hash of its
-id (:func:`skill_key`): a tick stays with its skill when other skills come and go.
+Once a doctree is resolved, the links to the plan (:func:`~skill_matrix.nodes.placeholders.plan_link`)
+get their target, and the plan's page its data; builders other than those of websites drop both.
 """
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
-import re
 from dataclasses import dataclass
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from sphinx.util.osutil import relative_uri
 
-from skill_matrix.i18n.labels import NUMERIC_DATE_LANGUAGES, _, ngettext, pgettext
-from skill_matrix.nodes.text import label
+from skill_matrix.html.downloads import offers_downloads
+from skill_matrix.html.explorer import script_block
+from skill_matrix.labels import NUMERIC_DATE_LANGUAGES, _, ngettext, pgettext
+from skill_matrix.nodes.pagedata import read_skill_data, skill_data
+from skill_matrix.nodes.placeholders import PLAN_LINK_CLASS
+from skill_matrix.plan._directives import PLAN_CLASS, skill_key
+from skill_matrix.state import BuildState
 
 if TYPE_CHECKING:
     from collections.abc import Callable
-    from pathlib import Path
+
+    from sphinx.application import Sphinx
 
     from skill_matrix.nodes.pagedata import SkillTexts
 
 DATA_DIR = 'plan-data'
-LINK_CLASS = 'skill-plan-link'
 CALLBACK = 'window.skillPlan.receive'
 FORMAT_VERSION = 2  # the page's script reads only data of its own version
-SKILL_KEY_LENGTH = 4
-HASH_LENGTH = 2
-DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
-
-
-def base36(data: bytes, length: int) -> str:
-    number = int.from_bytes(data, 'big')
-    digits = []
-    for _index in range(length):
-        number, digit = divmod(number, 36)
-        digits.append(DIGITS[digit])
-    return ''.join(digits)
-
-
-def skill_key(skill_id: str) -> str:
-    """The skill's name in a plan's link: 4 base-36 digits of a hash of its id."""
-    return base36(hashlib.sha256(skill_id.encode('utf-8')).digest(), SKILL_KEY_LENGTH)
-
-
-def text_hash(required: bool, description: str) -> str:
-    """2 base-36 digits of a hash of a cell's English text and flag (whitespace collapsed)."""
-    text = f'{int(required)}:{" ".join(description.split())}'
-    return base36(hashlib.sha256(text.encode('utf-8')).digest(), HASH_LENGTH)
-
-
-def slug(text: str) -> str:
-    """The id of a domain: its English name in lower case, words joined by hyphens."""
-    return re.sub(r'[^a-z0-9]+', '-', text.casefold()).strip('-')
+SCRIPT = 'skill_plan.js'
+STYLESHEET = 'skill_plan.css'
 
 
 @dataclass(frozen=True)
@@ -151,14 +128,6 @@ def write_role_scripts(outdir: Path, scripts: dict[str, str]) -> None:
             path.unlink(missing_ok=True)
 
 
-def plan_link(role_id: str | None = None) -> nodes.paragraph:
-    """A small link to the plan (for *role_id*); its target is set when the page is written."""
-    text = _('Plan your growth in this role') if role_id else _('Plan your growth across your skills')
-    paragraph: nodes.paragraph = label('', classes=[LINK_CLASS])
-    paragraph += nodes.reference(text, text, refuri='', internal=True, plan_role=role_id or '')
-    return paragraph
-
-
 def plural(translate: Callable[[int], str]) -> dict[str, str]:
     """The forms for one and for more (*translate* calls ``ngettext``), which the script picks
     from with ``Intl.PluralRules``: enough for the site's languages (Chinese has one form)."""
@@ -223,3 +192,71 @@ def labels(language: str) -> dict[str, Any]:
         ),
         'numericDate': language.replace('-', '_').split('_')[0] in NUMERIC_DATE_LANGUAGES,
     }
+
+
+def resolve_plan(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Point the links at the plan's page (or drop them); write the plan's data (or drop it)."""
+    page = app.config.skill_matrix_plan_page
+    html = offers_downloads(app.builder) and bool(page) and page in app.env.found_docs
+    for paragraph in list(doctree.findall(nodes.paragraph)):
+        if PLAN_LINK_CLASS not in paragraph['classes']:
+            continue
+        if not html:
+            paragraph.parent.remove(paragraph)
+            continue
+        for link in paragraph.findall(nodes.reference):
+            role_id = link.get('plan_role')
+            uri = app.builder.get_relative_uri(docname, page)
+            link['refuri'] = f'{uri}?role={role_id}' if role_id else uri
+    for plan in list(doctree.findall(nodes.container)):
+        if PLAN_CLASS not in plan['classes']:
+            continue
+        if offers_downloads(app.builder):
+            write_plan(app, plan, docname)
+        else:
+            plan.parent.remove(plan)
+
+
+def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
+    """Write each role's data script from the plan's (translated) texts; add the page's JSON block.
+
+    Each skill links to the page that shows its whole matrix, relative to the plan's page.
+    """
+    domain = BuildState(app.env).domain
+    skills = []
+    for data in plan.findall(skill_data):
+        found = domain.page_of(data['skill'])
+        href = None
+        if found:
+            target, node_id, _title = found
+            href = f'{app.builder.get_relative_uri(docname, target)}#{node_id}'
+        skills.append(PlanSkill(read_skill_data(data), data['plan_domain'], data['plan_hashes'], href))
+    roles = [
+        {'id': node['plan_role'], 'name': node.astext()}
+        for node in plan.findall(nodes.Element)
+        if node.get('plan_role') and isinstance(node, nodes.paragraph)
+    ]
+    language = app.config.language
+    scripts = {role['id']: as_script(role_data(role['id'], skills, language)) for role in roles}
+    write_role_scripts(Path(app.outdir), scripts)
+    config = {
+        'version': FORMAT_VERSION,
+        'language': language,
+        'roles': roles,
+        'levels': [{'id': level_id, 'name': name} for level_id, name in plan['plan_levels']],
+        'data': relative_uri(app.builder.get_target_uri(docname), f'{DATA_DIR}/'),
+        'labels': labels(language),
+    }
+    plan += script_block(config, 'skill-plan-config')
+
+
+def add_plan_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
+) -> None:
+    """The plan's page loads the plan's script and stylesheet (and the extension's, for print)."""
+    if doctree is not None and any(
+        PLAN_CLASS in node['classes'] for node in doctree.findall(nodes.container)
+    ):
+        app.add_js_file(SCRIPT, loading_method='defer')
+        app.add_css_file(STYLESHEET)
+        app.add_css_file('skill_matrix.css')

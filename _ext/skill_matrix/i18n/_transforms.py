@@ -17,11 +17,10 @@ from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.nodes.pagedata import skill_data
 from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
-from skill_matrix.nodes.text import PlainTranslatable
+from skill_matrix.nodes.text import PlainTranslatable, merged_catalog
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
-    from gettext import NullTranslations
 
     from docutils import nodes
 
@@ -112,13 +111,3 @@ def _ancestors(element: nodes.Element) -> Iterator[nodes.Element]:
     while parent is not None:
         yield parent
         parent = parent.parent
-
-
-def merged_catalog(catalog: NullTranslations) -> dict[str, str]:
-    """Every message of *catalog* and its fallbacks, as Sphinx's ``Locale`` transform sees them."""
-    merged: dict[str, str] = {}
-    chain: NullTranslations | None = catalog
-    while chain is not None:
-        merged = {**getattr(chain, '_catalog', {}), **merged}
-        chain = chain._fallback  # type: ignore[attr-defined]
-    return merged

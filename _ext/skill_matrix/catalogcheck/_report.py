@@ -1,36 +1,19 @@
-"""Translation statistics and the stale-catalog check, run by ``make intl-stats`` and ``make intl-check``.
-
-Each catalog is given as ``TEMPLATE=LOCALE_DIR``: a freshly extracted ``.pot`` (what the
-sources say today) and the folder holding ``<language>/LC_MESSAGES/<template name>.po``.
-The check fails, naming the file and the text, when a ``.po`` file
-
-- lacks a message of the template (an English text was added or changed and the catalog
-  was not updated, or was updated and the new text not translated),
-- has a fuzzy or untranslated entry, or a translation that drops a ``{placeholder}``,
-- has an entry for a text the sources no longer contain, or an obsolete (``#~``) entry.
-
-Usage::
-
-    python -m skill_matrix.i18n.catalogcheck stats -l de -l zh_CN _build/gettext/site.pot=locale
-    python -m skill_matrix.i18n.catalogcheck check -l de -l zh_CN _build/gettext/site.pot=locale
-"""
+"""Each ``.po`` file measured against its template: counts, and every problem with file and line."""
 
 from __future__ import annotations
 
-import argparse
 import difflib
 import math
 import os
 import re
-import sys
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import TYPE_CHECKING
 
 from babel.messages.pofile import read_po
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
+    from pathlib import Path
 
     from babel.messages.catalog import Catalog, Message
 
@@ -183,42 +166,3 @@ def format_stats(results: Sequence[CatalogReport]) -> str:
             f'{result.untranslated:>12}  {result.obsolete:>8}  {result.percent:>5.1f} %'
         )
     return '\n'.join(lines)
-
-
-def _catalog_argument(value: str) -> tuple[Path, Path]:
-    template, separator, locale_dir = value.partition('=')
-    if not separator or not template.endswith('.pot'):
-        raise argparse.ArgumentTypeError(f'expected TEMPLATE.pot=LOCALE_DIR, got {value!r}')
-    if not Path(template).is_file():
-        raise argparse.ArgumentTypeError(f'{template}: no such template (run make gettext first)')
-    return Path(template), Path(locale_dir)
-
-
-def main(argv: Sequence[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog='python -m skill_matrix.i18n.catalogcheck', description=__doc__.split('\n')[0]
-    )
-    parser.add_argument('command', choices=['stats', 'check'])
-    parser.add_argument('-l', '--language', action='append', required=True, dest='languages')
-    parser.add_argument('catalogs', nargs='+', type=_catalog_argument, metavar='TEMPLATE.pot=LOCALE_DIR')
-    arguments = parser.parse_args(argv)
-    results = reports(arguments.catalogs, arguments.languages)
-    print(format_stats(results))
-    if arguments.command == 'stats':
-        return 0
-    problems = [problem for result in results for problem in result.problems]
-    for problem in problems:
-        print(f'ERROR: {problem}', file=sys.stderr)
-    if problems:
-        print(
-            f'{len(problems)} translation problem(s): every catalog must match the sources and be '
-            '100 % translated (make intl-update, translate, make intl-check)',
-            file=sys.stderr,
-        )
-        return 1
-    print('Translations: every catalog matches the sources and is 100 % translated.')
-    return 0
-
-
-if __name__ == '__main__':
-    sys.exit(main())

@@ -17,7 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from skill_matrix.i18n.labels import _
+from skill_matrix.labels import _
 
 if TYPE_CHECKING:
     from docutils import nodes

@@ -17,13 +17,12 @@ from docutils import nodes
 from sphinx.util.texescape import escape
 
 from skill_matrix.data.changes import tokens
-from skill_matrix.i18n.labels import _
+from skill_matrix.labels import _
+from skill_matrix.review._state import review_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.writers.latex import LaTeXTranslator
-
-    from skill_matrix.review import Review
 
 PREAMBLE = r"""
 % skill_matrix: review draft, deletions struck through, insertions underlined, change bars
@@ -58,8 +57,12 @@ def visit_marker(translator: LaTeXTranslator, node: nodes.Element) -> None:
     raise nodes.SkipNode
 
 
-def add_review_preamble(app: Sphinx, review: Review) -> None:
-    """The commands above, and "Review draft — changes since …" on the title page."""
+def add_review_preamble(app: Sphinx) -> None:
+    """The commands above, and "Review draft — changes since …" on the title page (``builder-inited``,
+    after the review is resolved)."""
+    review = review_of(app.env)
+    if review is None or app.builder.format != 'latex':
+        return
     context: dict[str, Any] = app.builder.context  # type: ignore[attr-defined]
     engine = app.config.latex_engine
     note = escape(_('Review draft — changes since {baseline}').format(baseline=review.label()), engine)

@@ -1,16 +1,29 @@
-"""UI labels from the extension's own message catalog (``locale/<lang>/LC_MESSAGES``), and dates
-written the way the build language writes them."""
+"""UI labels from the extension's own message catalog (``locale/<lang>/LC_MESSAGES``), the
+catalog itself, and dates written the way the build language writes them."""
 
 from __future__ import annotations
 
 import datetime
 import os
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from babel.core import UnknownLocaleError
 from babel.dates import format_skeleton
 from sphinx.locale import get_translation, get_translator
+from sphinx.util import logging
+from sphinx.util.i18n import CatalogInfo
+
+from skill_matrix.warning_types import CATALOG_ERROR, WARNING_TYPE
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
 
 CATALOG = 'skill_matrix'
+LOCALE_DIR = Path(__file__).parent / 'locale'
 
 _ = get_translation(CATALOG)
 
@@ -56,6 +69,28 @@ def build_date() -> datetime.date:
     if epoch := os.environ.get('SOURCE_DATE_EPOCH'):
         return datetime.datetime.fromtimestamp(float(epoch), tz=datetime.UTC).date()
     return datetime.date.today()
+
+
+def set_today(app: Sphinx, config: Config) -> None:
+    """Write the build date (``|today|``, the PDF's title page) the way the pages write dates.
+
+    Sphinx's default format pads the day ("Dec 01, 2026"). A ``today`` or ``today_fmt`` set in
+    ``conf.py`` wins. Like any change of ``today``, a new day makes the next incremental build
+    read every page again.
+    """
+    if not config.today and not config.today_fmt:
+        config.today = format_date(build_date(), config.language)
+
+
+def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> None:
+    """Compile the extension's .po files to .mo when missing or older (Sphinx never does)."""
+    for po_file in locale_dir.glob(f'*/LC_MESSAGES/{CATALOG}.po'):
+        catalog = CatalogInfo(str(po_file.parent), CATALOG, 'utf-8')
+        if catalog.is_outdated():
+            try:
+                catalog.write_mo(po_file.parent.parent.name)
+            except OSError as error:
+                logger.warning(f'cannot compile {po_file}: {error}', type=WARNING_TYPE, subtype=CATALOG_ERROR)
 
 
 # Level names are defined in data/levels.yaml; these calls put the usual ones in the catalog.

@@ -13,7 +13,7 @@ from sphinx.locale import _ as sphinx_
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util.texescape import escape
 
-from skill_matrix.i18n.labels import _
+from skill_matrix.labels import _
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx

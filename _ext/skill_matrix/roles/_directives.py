@@ -1,11 +1,5 @@
-"""Role pages: one role's expectations in every skill, level by level, and an index of roles.
-
-With ``skill_matrix_role_pages = 'roles'`` the extension writes a stub page per role of
-``roles.yaml`` (``roles/<role id>.rst``: ``.. role-profile:: <role id>``) and ``roles/index.rst``
-(``.. role-index::``) when a build starts, as autosummary writes its stubs: only files whose
-content changes are written, and stubs of removed roles are deleted. The directives make the
-page's title themselves, from the data, so that titles are translated like every YAML text.
-"""
+"""The role pages' stubs, written when a build starts, and their directives, which make each
+page's title themselves, from the data, so that titles are translated like every YAML text."""
 
 from __future__ import annotations
 
@@ -19,20 +13,10 @@ from sphinx.util.nodes import make_id
 from skill_matrix.data.loader import load_definitions, skill_files
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
-from skill_matrix.html.explorer import build_role_explorer
-from skill_matrix.html.plan_data import plan_link
-from skill_matrix.i18n.labels import _, level_name, pgettext
+from skill_matrix.labels import _, level_name, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table, table_row
-from skill_matrix.nodes.role_tables import (
-    career_path,
-    class_value,
-    level_rows,
-    level_table,
-    ordinary_rows,
-    skill_level_rows,
-    skill_reference,
-    with_row_headers,
-)
+from skill_matrix.nodes.placeholders import build_role_explorer, plan_link
+from skill_matrix.nodes.role_tables import career_path, level_table, with_row_headers
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 from skill_matrix.stubs import write_stubs
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
@@ -183,86 +167,3 @@ class RoleIndexDirective(_RoleDirective):
         if pages:
             section += self.toctree(pages)
         return [section]
-
-
-# --- the rows of the level tables -------------------------------------------------------------
-
-
-def resolve_level_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """Link each row of a level table to its skill's page: the HTML builders write the rows from
-    their data with these links; the other builders get ordinary table rows instead.
-
-    Connected before the handlers that read the rows (:func:`~skill_matrix.html.explorer.emit_explorer_data`).
-    """
-    domain = app.env.domains['skill']
-    links: dict[str, nodes.Element | None] = {}  # the same skills at every level: resolved once
-
-    def link(skill_id: str) -> nodes.Element | None:
-        if skill_id not in links:
-            links[skill_id] = domain.resolve_xref(
-                app.env, docname, app.builder, 'ref', skill_id, skill_reference(skill_id), nodes.inline()
-            )
-        return links[skill_id]
-
-    for body in list(doctree.findall(skill_level_rows)):
-        if app.builder.format == 'html':
-            body['hrefs'] = {row.skill_id: _href(link(row.skill_id)) for row in level_rows(body)}
-        else:
-            body.replace_self(ordinary_rows(body, link))
-
-
-def _href(reference: nodes.Element | None) -> str | None:
-    """Where a resolved link leads, as the HTML writers write it."""
-    if reference is None:
-        return None
-    return reference.get('refuri') or f'#{reference["refid"]}'
-
-
-# --- links from skill matrices to role pages --------------------------------------------------
-
-
-def link_role_names(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """In HTML, each role name in a skill matrix links to the role's page (when there is one).
-
-    The names are already translated: their text moves into a link, no text is made here.
-    """
-    directory = app.config.skill_matrix_role_pages
-    if not directory or app.builder.format != 'html':
-        return
-    for matrix in doctree.findall(nodes.container):
-        if 'skill-matrix' not in matrix['classes']:
-            continue
-        for holder, role_id in _role_names(matrix):
-            target = f'{directory}/{role_id}'
-            if target in app.env.found_docs and not holder.next_node(nodes.reference):
-                uri = app.builder.get_relative_uri(docname, target)
-                wrap_text(
-                    holder, nodes.reference('', '', internal=True, refuri=uri, classes=['skill-role-link'])
-                )
-
-
-def _role_names(matrix: nodes.Element) -> list[tuple[nodes.Element, str]]:
-    """The nodes holding a role's name in *matrix*: captions of role tables, first cells of rows
-    in level tables and in the grid."""
-    found: list[tuple[nodes.Element, str]] = []
-    for matrix_table in matrix.findall(nodes.table):
-        role_id = class_value(matrix_table['classes'], 'skill-table-role-')
-        caption = matrix_table.next_node(nodes.title)
-        if role_id and caption is not None:
-            found.append((caption, role_id))
-        if not (
-            class_value(matrix_table['classes'], 'skill-table-level-')
-            or 'skill-grid' in matrix_table['classes']
-        ):
-            continue
-        for row in matrix_table.findall(nodes.row):
-            row_role = class_value(row['classes'], 'skill-role-')
-            cell = row.children[0] if row.children else None
-            if (
-                row_role
-                and isinstance(cell, nodes.entry)
-                and cell.children
-                and isinstance(cell[0], nodes.Element)
-            ):
-                found.append((cell[0], row_role))
-    return found

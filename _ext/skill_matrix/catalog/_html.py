@@ -1,10 +1,10 @@
-"""HTML of the catalog's own nodes: the breadcrumb landmark and the start page's search form."""
+"""The catalog in HTML: the breadcrumb landmark and the start page's search form."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill_matrix.i18n.labels import _, pgettext
+from skill_matrix.labels import _, pgettext
 
 if TYPE_CHECKING:
     from sphinx.writers.html5 import HTML5Translator

@@ -1,16 +1,6 @@
-"""The catalog's pages: one per domain (a section per group), and the catalog on the start page.
-
-With ``skill_matrix_domain_pages = 'domains'`` the extension writes a stub page per domain
-(``domains/<domain id>.rst``: ``.. domain-page:: <domain id>``) when a build starts, as it does
-for role pages. A domain page shows each group's skills in a table, and holds a hidden toctree
-of the group's skill pages (``<skill_matrix_skill_pages>/<skill id>``) inside the group's
-section, so that the navigation goes Domain › Group › Skill. ``.. skill-catalog::`` (the start
-page) lists domains, groups and skills with counts and holds the toctree of the domain pages.
-
-A domain page depends on its own skills' files only; when a skill is added, removed, renamed
-or moves to another domain or group, :func:`outdated_domain_pages` sends the domain pages
-whose content changes to be read again.
-"""
+"""The catalog's pages while they are read: the domain pages' stubs (written when a build
+starts), ``.. domain-page::`` and ``.. skill-catalog::``, and the domain pages to read again
+when a skill or group comes, goes, moves or is renamed."""
 
 from __future__ import annotations
 
@@ -25,7 +15,7 @@ from skill_matrix.data.domains import DOMAINS_FILE, Catalog, load_catalog
 from skill_matrix.data.loader import load_definitions
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
-from skill_matrix.i18n.labels import _, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.catalog import (
     catalog_list,
     count_label,
@@ -33,6 +23,7 @@ from skill_matrix.nodes.catalog import (
     skill_search,
 )
 from skill_matrix.nodes.text import label, make_text, wrap_text
+from skill_matrix.state import BuildState
 from skill_matrix.stubs import write_stubs
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
 
@@ -45,7 +36,6 @@ if TYPE_CHECKING:
 
     from skill_matrix.data.domains import Domain
     from skill_matrix.data.model import Skill
-    from skill_matrix.domain import SkillDomain
 
 logger = logging.getLogger(__name__)
 
@@ -55,8 +45,8 @@ STUB_MARKER = (
 
 
 def _catalog(env: BuildEnvironment) -> Catalog:
-    domain: SkillDomain = env.domains['skill']  # type: ignore[assignment]
-    return load_catalog(Path(env.srcdir, env.config.skill_matrix_data_dir), domain.store.load)[0]
+    store = BuildState(env).store
+    return load_catalog(Path(env.srcdir, env.config.skill_matrix_data_dir), store.load)[0]
 
 
 # --- stub pages -------------------------------------------------------------------------------
@@ -107,12 +97,12 @@ def outdated_domain_pages(
     directory = app.config.skill_matrix_domain_pages
     if not directory:
         return []
-    domain: SkillDomain = env.domains['skill']  # type: ignore[assignment]
+    state = BuildState(env)
     prefix = f'{app.config.skill_matrix_skill_pages}/'
     pages = {docname.removeprefix(prefix) for docname in env.found_docs if docname.startswith(prefix)}
     signatures = {item.id: domain_signature(item, pages) for item in _catalog(env).domains}
-    previous: dict[str, tuple[object, ...]] = domain.data['catalog']
-    domain.data['catalog'] = signatures
+    previous = state.last_domain_pages
+    state.last_domain_pages = signatures
     outdated = {
         f'{directory}/{domain_id}'
         for domain_id, signature in signatures.items()

@@ -1,34 +1,32 @@
 """Review cycles in HTML: ``<del>``/``<ins>`` with words for screen readers, change markers that
-link to the changes page, and the baseline in every page's footer (``templates/page.html``).
+link to the changes page, and the baseline in every page's footer (``page.html`` in
+:data:`skill_matrix.html.TEMPLATES_DIR`).
 
 Without a baseline no page gets any of this: no stylesheet, no script, no footer line.
 """
 
 from __future__ import annotations
 
-import os
 from html import escape
-from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 
-from skill_matrix.i18n.labels import _
+from skill_matrix.labels import _
 from skill_matrix.nodes.changes import CHANGES_TARGET
 from skill_matrix.nodes.role_tables import level_rows, skill_level_rows
+from skill_matrix.review._state import review_of
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
-    from sphinx.config import Config
     from sphinx.writers.html5 import HTML5Translator
 
     from skill_matrix.nodes.changes import skill_change_marker, skill_deleted, skill_inserted
-    from skill_matrix.review import Review
+    from skill_matrix.review._state import Review
 
 STYLESHEET = 'skill_review.css'
 SCRIPT = 'skill_review.js'
-TEMPLATES_DIR = Path(__file__).parent / 'templates'
 
 
 class ReviewFooter(NamedTuple):
@@ -91,6 +89,14 @@ def changes_page_uri(builder: Builder, docname: str) -> str | None:
     return builder.get_relative_uri(docname, target[0])
 
 
+def html_page_context(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
+) -> None:
+    review = review_of(app.env)
+    if review is not None:
+        add_review_context(app, review, pagename, context, doctree)
+
+
 def add_review_context(
     app: Sphinx, review: Review, pagename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
@@ -107,12 +113,3 @@ def add_review_context(
         changes_page_uri(app.builder, pagename),
         _('Change markers') if has_markers else None,
     )
-
-
-def add_review_templates(app: Sphinx, config: Config) -> None:
-    """Furo's ``page.html`` with the baseline in the footer, the sidebar's ``skill_matrix/pdf.html``.
-
-    The folder is relative to the configuration directory: an absolute path in
-    ``templates_path`` would make builds of one commit in two directories differ.
-    """
-    config.templates_path = [*config.templates_path, os.path.relpath(TEMPLATES_DIR, app.confdir)]

@@ -1,8 +1,22 @@
-"""The ``skill`` domain: which page shows which skill, so that links to skills resolve."""
+"""Per-build state in one home: what the environment keeps for the next build, and what this
+build process knows. Every module reads and writes it through :class:`BuildState`.
+
+* **Kept** with the environment (pickled between incremental builds, in the ``skill`` domain's
+  data): which page shows which skill and which pages list every skill (merged after parallel
+  reading), and the records of the last build that the next one compares with: the skill
+  files, where links to skills led, what each domain page and each page's navigation showed,
+  and the review's changes.
+* **This process only** (never pickled): the validated data files
+  (:class:`~skill_matrix.data.store.SkillStore`) and what a feature computes once per build and
+  names with a :class:`ProcessSlot` of its own (the navigation tree, the review).
+
+The ``skill`` domain lives here because Sphinx keeps a domain's data with the environment; it
+also resolves ``:skill:ref:`id``` to the page that shows the skill.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -19,7 +33,10 @@ if TYPE_CHECKING:
     from sphinx.environment import BuildEnvironment
     from sphinx.util.typing import RoleFunction
 
-    from skill_matrix.navigation import Navigation
+T = TypeVar('T')
+
+Targets = dict[str, tuple[str, str, str]]
+"""Skill id → the docname, node id and title that links to the skill lead to."""
 
 
 class SkillDomain(Domain):
@@ -33,17 +50,18 @@ class SkillDomain(Domain):
         'pages': {},  # skill id -> {docname: (node id, title, shows the whole matrix)}
         'overviews': set(),  # docnames that list every skill
         'files': [],  # skill file names seen by the last build, to spot added or removed ones
-        'catalog': {},  # domain id -> what its page showed in the last build (catalog_pages.py)
-        'navigation': {},  # docname -> its navigation in the last build (navigation.py)
+        'catalog': {},  # domain id -> what its page showed in the last build
+        'navigation': {},  # docname -> its navigation in the last build
         'targets': {},  # skill id -> where links to it led in the last build
+        'review': '',  # the last build's review changes, summed up ('': no baseline)
     }
 
     def __init__(self, env: BuildEnvironment) -> None:
         super().__init__(env)
         self.store = SkillStore()
-        """The validated skill files of this build (kept in memory, saved by the extension)."""
-        self.navigation: Navigation | None = None
-        """The site's navigation in this build (navigation.py), once the pages are read."""
+        """The validated skill files of this build (kept in memory, saved at the build's end)."""
+        self.in_process: dict[str, object] = {}
+        """What features compute once per build process, by :class:`ProcessSlot` name."""
 
     @property
     def pages(self) -> dict[str, dict[str, tuple[str, str, bool]]]:
@@ -137,3 +155,84 @@ class SkillDomain(Domain):
 
     def skills_without_page(self, skill_ids: Iterable[str]) -> list[str]:
         return [skill_id for skill_id in skill_ids if not self.pages.get(skill_id)]
+
+
+class ProcessSlot(Generic[T]):
+    """The name of something one build process computes once and shares, declared by the module
+    that owns it (``NAVIGATION: ProcessSlot[Navigation] = ProcessSlot('navigation')``)."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+
+
+class BuildState:
+    """Typed access to the extension's state of the build that *env* belongs to."""
+
+    def __init__(self, env: BuildEnvironment) -> None:
+        self.domain = cast('SkillDomain', env.domains['skill'])
+        """Which page shows which skill, which pages list every skill (kept)."""
+
+    # --- this build process only --------------------------------------------------------------
+
+    @property
+    def store(self) -> SkillStore:
+        """The validated data files (saved next to the environment by the extension)."""
+        return self.domain.store
+
+    def get(self, slot: ProcessSlot[T]) -> T | None:
+        return cast('T | None', self.domain.in_process.get(slot.name))
+
+    def put(self, slot: ProcessSlot[T], value: T | None) -> None:
+        """Keep *value* for the rest of this build (``None`` forgets it)."""
+        if value is None:
+            self.domain.in_process.pop(slot.name, None)
+        else:
+            self.domain.in_process[slot.name] = value
+
+    # --- kept for the next build: what this one saw -------------------------------------------
+
+    @property
+    def last_skill_files(self) -> list[str]:
+        """The skill files' names, to spot added or removed ones."""
+        return cast('list[str]', self.domain.data['files'])
+
+    @last_skill_files.setter
+    def last_skill_files(self, names: list[str]) -> None:
+        self.domain.data['files'] = names
+
+    @property
+    def last_link_targets(self) -> Targets:
+        """Where links to each skill led."""
+        return cast('Targets', self.domain.data['targets'])
+
+    @last_link_targets.setter
+    def last_link_targets(self, targets: Targets) -> None:
+        self.domain.data['targets'] = targets
+
+    @property
+    def last_domain_pages(self) -> dict[str, tuple[object, ...]]:
+        """Domain id → what its page showed besides its skills' own texts."""
+        return cast('dict[str, tuple[object, ...]]', self.domain.data['catalog'])
+
+    @last_domain_pages.setter
+    def last_domain_pages(self, signatures: dict[str, tuple[object, ...]]) -> None:
+        self.domain.data['catalog'] = signatures
+
+    @property
+    def last_navigation(self) -> dict[str, str]:
+        """Docname → a digest of its sidebar, previous, next and parent pages."""
+        return cast('dict[str, str]', self.domain.data['navigation'])
+
+    @last_navigation.setter
+    def last_navigation(self, signatures: dict[str, str]) -> None:
+        self.domain.data['navigation'] = signatures
+
+    @property
+    def last_review(self) -> str:
+        """A digest of the review's baseline and changes (``''``: no baseline, or an environment
+        pickled before this record was kept here)."""
+        return cast('str', self.domain.data.get('review', ''))
+
+    @last_review.setter
+    def last_review(self, key: str) -> None:
+        self.domain.data['review'] = key

@@ -24,6 +24,8 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _ as sphinx_label  # Sphinx's own words for its relation links
 
+from skill_matrix.state import BuildState, ProcessSlot
+
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable, Iterator
 
@@ -31,8 +33,6 @@ if TYPE_CHECKING:
     from sphinx.builders.html import StandaloneHTMLBuilder
     from sphinx.environment import BuildEnvironment
     from sphinx.util.tags import Tags
-
-    from skill_matrix.domain import SkillDomain
 
 CAPTION_LEVEL = 2  # the aria-level of the sidebar's captions (see html/accessibility.py)
 
@@ -201,6 +201,10 @@ class Navigation:
         html.append('</ul>\n')
 
 
+NAVIGATION: ProcessSlot[Navigation] = ProcessSlot('navigation')
+"""The site's navigation in this build, once the pages are read."""
+
+
 @dataclass
 class _Rendering:
     pagename: str
@@ -231,10 +235,10 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
     """The pages whose navigation (sidebar, previous and next page) differs from the last build's."""
     if not _enabled(app):
         return []
-    domain = cast('SkillDomain', env.domains['skill'])
+    state = BuildState(env)
     navigation = Navigation(env, app.builder.tags)
-    domain.navigation = navigation
-    previous: dict[str, str] = domain.data['navigation']
+    state.put(NAVIGATION, navigation)
+    previous = state.last_navigation
     signatures: dict[str, str] = {}
     for docname in sorted(env.found_docs):
         sidebar = navigation.render(docname, str)  # the pages it links to: their URIs follow from the names
@@ -242,7 +246,7 @@ def changed_navigation(app: Sphinx, env: BuildEnvironment) -> list[str]:
         titles = [f'{name}:{env.titles[name].astext()}' for name in related if name and name in env.titles]
         text = '\n'.join([sidebar, *map(str, related), *titles])
         signatures[docname] = hashlib.sha256(text.encode('utf-8')).hexdigest()
-    domain.data['navigation'] = signatures
+    state.last_navigation = signatures
     return sorted(name for name, signature in signatures.items() if previous.get(name) != signature)
 
 
@@ -278,10 +282,12 @@ def use_furo_navigation(
 
 
 def _navigation(app: Sphinx) -> Navigation:
-    domain = cast('SkillDomain', app.env.domains['skill'])
-    if domain.navigation is None:
-        domain.navigation = Navigation(app.env, app.builder.tags)
-    return domain.navigation
+    state = BuildState(app.env)
+    navigation = state.get(NAVIGATION)
+    if navigation is None:
+        navigation = Navigation(app.env, app.builder.tags)
+        state.put(NAVIGATION, navigation)
+    return navigation
 
 
 def _furo(app: Sphinx) -> bool:

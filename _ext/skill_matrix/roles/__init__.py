@@ -1,0 +1,40 @@
+"""Role pages: one role's expectations in every skill, level by level, and an index of roles.
+
+With ``skill_matrix_role_pages = 'roles'`` the extension writes a stub page per role of
+``roles.yaml`` (``roles/<role id>.rst``: ``.. role-profile:: <role id>``) and ``roles/index.rst``
+(``.. role-index::``) when a build starts, as autosummary writes its stubs: only files whose
+content changes are written, and stubs of removed roles are deleted. In HTML, each role's name
+in a skill matrix links to its page.
+
+A level table keeps its rows as data (:class:`~skill_matrix.nodes.role_tables.skill_level_rows`):
+the HTML builders write them straight from it, the others get ordinary rows.
+
+Behind this face: ``_directives.py`` (the stubs and the two directives) and ``_html.py`` (the
+rows in the output, the links to role pages).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from skill_matrix.nodes.role_tables import skill_level_rows
+from skill_matrix.roles._directives import RoleIndexDirective, RoleProfileDirective, write_role_stubs
+from skill_matrix.roles._html import link_role_names, resolve_level_rows, visit_level_rows
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+__all__ = ['setup_roles', 'write_role_stubs']
+
+
+def setup_roles(app: Sphinx) -> None:
+    """Register the role pages' configuration value, node, directives and events."""
+    app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
+    # a role page's level rows: HTML writes them from their data, the other builders get table
+    # rows (resolve_level_rows) before they write
+    app.add_node(skill_level_rows, html=(visit_level_rows, None))
+    app.add_directive('role-profile', RoleProfileDirective)
+    app.add_directive('role-index', RoleIndexDirective)
+    app.connect('builder-inited', write_role_stubs)
+    app.connect('doctree-resolved', link_role_names)
+    app.connect('doctree-resolved', resolve_level_rows, priority=400)  # before those that read the rows

@@ -1,0 +1,184 @@
+"""Role pages in the output: the level rows, links from skill matrices to the role pages.
+
+A role page shows every skill of the role at every level (:class:`skill_level_rows`); the HTML
+builders write these rows straight from their data, as strings, for a small part of what
+docutils' writer would cost; the other builders get ordinary table rows. The rows are the
+markup the other tables of the site get (:mod:`skill_matrix.html.accessibility`,
+:mod:`skill_matrix.html.anchors`): the same classes, link ids and ¶ links, ``scope`` and
+``data-label`` on the cells, Sphinx's ``untranslated`` class, the review's change markers
+(written by the visitor the review registers for them). Every text is escaped.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from docutils import nodes
+
+from skill_matrix.html.anchors import link_to, permalinks
+from skill_matrix.labels import _, pgettext
+from skill_matrix.nodes.changes import change_anchor, change_marker
+from skill_matrix.nodes.role_tables import (
+    LevelRow,
+    class_value,
+    level_rows,
+    ordinary_rows,
+    row_classes,
+    row_key,
+    skill_hrefs,
+    skill_level_rows,
+    skill_reference,
+)
+from skill_matrix.nodes.text import wrap_text
+from skill_matrix.state import BuildState
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+def visit_level_rows(translator: HTML5Translator, node: skill_level_rows) -> None:
+    head = node.parent.parent.next_node(nodes.thead)  # tbody, tgroup
+    head_rows = list(head.children) if head is not None else []
+    headers = [entry.astext() for entry in head_rows[0].children] if head_rows else []
+    writer = _RowWriter(translator, node, headers)
+    for index, row in enumerate(level_rows(node)):
+        number = len(head_rows) + index + 1  # Sphinx numbers a table's rows from the head's first
+        translator.body.append(writer.row(row, 'row-even' if number % 2 == 0 else 'row-odd'))
+    raise nodes.SkipNode
+
+
+class _RowWriter:
+    def __init__(self, translator: HTML5Translator, node: skill_level_rows, headers: list[str]) -> None:
+        self.translator = translator
+        self.node = node
+        self.hrefs = skill_hrefs(node)
+        self.encode = translator.encode
+        self.labels = [f' data-label="{escape(header)}"' for header in headers] + [''] * 3
+        self.links = permalinks(translator)
+        self.link_label = _('Link to this row')
+        progress_classes = translator.config.translation_progress_classes
+        self.mark_untranslated = progress_classes in {True, 'untranslated'}
+        self.mark_translated = progress_classes in {True, 'translated'}
+        required = pgettext('flag', 'Required')
+        self.flags = {
+            True: f'<p class="skill-flag"><strong>{self.encode(required)}</strong></p>',
+            False: f'<p class="skill-flag">{self.encode(pgettext("flag", "Optional"))}</p>',
+        }
+
+    def row(self, row: LevelRow, parity: str) -> str:
+        classes = ' '.join([*row_classes(self.node, row), parity])
+        row_id = f' id="{escape(row.anchor)}"' if row.anchor else ''
+        link = link_to(row.anchor, self.link_label) if self.links and row.anchor else ''
+        title = self.encode(row.title)
+        href = self.hrefs.get(row.skill_id)
+        if href is not None:
+            title = f'<a class="reference internal" href="{escape(href)}">{title}</a>'
+        description = self.encode(row.description)
+        if row.changed:
+            description += ' ' + self.written(change_marker(change_anchor(row_key(self.node, row))))
+        title_translated, description_translated = row.translated or (None, None)
+        return (
+            f'<tr class="{escape(classes)}"{row_id}>'
+            f'<th{self.labels[0]} scope="row" class="stub">{link}'
+            f'{self.paragraph(title, title_translated)}</th>\n'
+            f'<td{self.labels[1]}>{self.flags[row.required]}</td>\n'
+            f'<td{self.labels[2]}>{self.paragraph(description, description_translated)}</td>\n'
+            '</tr>\n'
+        )
+
+    def written(self, node: nodes.Node) -> str:
+        """*node* as the HTML writer writes it, with the visitors registered for it."""
+        body = self.translator.body
+        start = len(body)
+        node.walkabout(self.translator)
+        html = ''.join(body[start:])
+        del body[start:]
+        return html
+
+    def paragraph(self, html: str, translated: bool | None) -> str:
+        """A ``<p>`` with Sphinx's translation class, when ``translation_progress_classes`` asks."""
+        if (translated is True and self.mark_translated) or (translated is False and self.mark_untranslated):
+            return f'<p class="{"translated" if translated else "untranslated"}">{html}</p>'
+        return f'<p>{html}</p>'
+
+
+def resolve_level_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Link each row of a level table to its skill's page: the HTML builders write the rows from
+    their data with these links; the other builders get ordinary table rows instead.
+
+    Connected before the handlers that read the rows (:func:`~skill_matrix.html.explorer.emit_explorer_data`).
+    """
+    domain = BuildState(app.env).domain
+    links: dict[str, nodes.Element | None] = {}  # the same skills at every level: resolved once
+
+    def link(skill_id: str) -> nodes.Element | None:
+        if skill_id not in links:
+            links[skill_id] = domain.resolve_xref(
+                app.env, docname, app.builder, 'ref', skill_id, skill_reference(skill_id), nodes.inline()
+            )
+        return links[skill_id]
+
+    for body in list(doctree.findall(skill_level_rows)):
+        if app.builder.format == 'html':
+            body['hrefs'] = {row.skill_id: _href(link(row.skill_id)) for row in level_rows(body)}
+        else:
+            body.replace_self(ordinary_rows(body, link))
+
+
+def _href(reference: nodes.Element | None) -> str | None:
+    """Where a resolved link leads, as the HTML writers write it."""
+    if reference is None:
+        return None
+    return reference.get('refuri') or f'#{reference["refid"]}'
+
+
+# --- links from skill matrices to role pages --------------------------------------------------
+
+
+def link_role_names(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """In HTML, each role name in a skill matrix links to the role's page (when there is one).
+
+    The names are already translated: their text moves into a link, no text is made here.
+    """
+    directory = app.config.skill_matrix_role_pages
+    if not directory or app.builder.format != 'html':
+        return
+    for matrix in doctree.findall(nodes.container):
+        if 'skill-matrix' not in matrix['classes']:
+            continue
+        for holder, role_id in _role_names(matrix):
+            target = f'{directory}/{role_id}'
+            if target in app.env.found_docs and not holder.next_node(nodes.reference):
+                uri = app.builder.get_relative_uri(docname, target)
+                wrap_text(
+                    holder, nodes.reference('', '', internal=True, refuri=uri, classes=['skill-role-link'])
+                )
+
+
+def _role_names(matrix: nodes.Element) -> list[tuple[nodes.Element, str]]:
+    """The nodes holding a role's name in *matrix*: captions of role tables, first cells of rows
+    in level tables and in the grid."""
+    found: list[tuple[nodes.Element, str]] = []
+    for matrix_table in matrix.findall(nodes.table):
+        role_id = class_value(matrix_table['classes'], 'skill-table-role-')
+        caption = matrix_table.next_node(nodes.title)
+        if role_id and caption is not None:
+            found.append((caption, role_id))
+        if not (
+            class_value(matrix_table['classes'], 'skill-table-level-')
+            or 'skill-grid' in matrix_table['classes']
+        ):
+            continue
+        for row in matrix_table.findall(nodes.row):
+            row_role = class_value(row['classes'], 'skill-role-')
+            cell = row.children[0] if row.children else None
+            if (
+                row_role
+                and isinstance(cell, nodes.entry)
+                and cell.children
+                and isinstance(cell[0], nodes.Element)
+            ):
+                found.append((cell[0], row_role))
+    return found
