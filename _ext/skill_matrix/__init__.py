@@ -19,4 +19,6 @@ __version__ = '0.1.0'
 def setup(app: Sphinx) -> ExtensionMetadata:
     from skill_matrix.extension import setup as setup_extension
 
-    return setup_extension(app)
+    metadata = setup_extension(app)
+    metadata['version'] = __version__
+    return metadata

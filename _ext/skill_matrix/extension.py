@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill_matrix import __version__
 from skill_matrix.catalog import setup_catalog
 from skill_matrix.html.pdf_link import setup_pdf_link
 from skill_matrix.i18n import setup_i18n
@@ -28,8 +27,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_plan(app)  # the growth plan
     setup_review(app)  # review cycles: the baseline, the changes page, markers
     setup_pdf_link(app)  # links to each language's PDF
-    return {
-        'version': __version__,
+    return {  # the top package's setup() adds the version
         'env_version': 2,  # it is written into searchindex.js: a new version changes the site
         'parallel_read_safe': True,
         'parallel_write_safe': True,
