@@ -1,314 +1,40 @@
-"""Import skill-profile page exports into the data directory: ``python -m skill_matrix.data.importer``.
-
-Reads one or more exports (see :mod:`skill_matrix.data.exports`), merges the exports of one skill,
-maps their level tables to ``levels.yaml`` in order and their roles to ``roles.yaml`` by name,
-and writes ``<data>/skills/<id>.yaml`` (and a page ``skills/<id>.rst`` when no page shows the
-skill yet). An existing skill file is updated in place with a round-trip YAML library, so
-comments, key order, quoting and folded texts stay as they are and only changed values change.
-
-Nothing is written unless everything passes: the exports' own checks, the merge, and the data
-check on the files as they would be written. Exit status 0 on success, 1 on any problem.
-"""
+"""The plan of an import: every file it would write, checked as the data check would read it."""
 
 from __future__ import annotations
 
-import argparse
-import difflib
-import io
-import os
 import re
 import shutil
-import sys
 import tempfile
-import textwrap
 import unicodedata
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NoReturn
+from typing import TYPE_CHECKING, NoReturn
 
 import yaml
-from ruamel.yaml import YAML
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
-from ruamel.yaml.error import YAMLError
-from ruamel.yaml.scalarstring import (
-    DoubleQuotedScalarString,
-    FoldedScalarString,
-    LiteralScalarString,
-    SingleQuotedScalarString,
-)
-from ruamel.yaml.util import load_yaml_guess_indent
 
-from skill_matrix.data.exports import (
-    Export,
-    ExportError,
-    ExportProblem,
-    Row,
-    Text,
-    clean,
-    read_export,
-    role_key,
-    slug,
+from skill_matrix.data.exports import Export, ExportError, ExportProblem, clean, read_export, role_key, slug
+from skill_matrix.data.importer._merge import SkillImport, merge, where
+from skill_matrix.data.importer._model import (
+    PAGES_SUBDIR,
+    ROLES_HEADER,
+    SKILL_HEADER,
+    Change,
+    ImportFailed,
+    Plan,
 )
+from skill_matrix.data.importer._yaml import dump, folded, restyled, round_trip_yaml, scalar
 from skill_matrix.data.loader import SKILL_ID, SKILLS_SUBDIR, load_definitions, load_skill
 from skill_matrix.data.problems import DataError, Problem, display_path
 
 if TYPE_CHECKING:
-    import datetime
-    from collections.abc import Callable, Iterable, Sequence
+    from collections.abc import Iterable, Sequence
 
     from skill_matrix.data.model import Definitions, Skill
 
-LINE_WIDTH = 96
-"""Folded texts are wrapped like the hand-written files: at most 96 characters a line."""
-PAGES_SUBDIR = 'skills'
-ROLES_HEADER = (
-    '# yaml-language-server: $schema=../_ext/skill_matrix/schemas/roles.schema.json\n'
-    '# The roles a skill can list, in the order pages show them.\n'
-)
-SKILL_HEADER = '# yaml-language-server: $schema=../../_ext/skill_matrix/schemas/skill.schema.json\n'
-_PAGE_SHOWS = re.compile(r'skill-matrix(?:::|\})[ \t]+([a-z0-9-]+)[ \t]*$', re.MULTILINE)
 
-
-class ImportFailed(Exception):
-    """Problems that stop the import; nothing has been written."""
-
-    def __init__(self, problems: Iterable[ExportProblem | Problem | str]) -> None:
-        self.problems = list(problems)
-        super().__init__('\n'.join(map(str, self.problems)))
-
-
-@dataclass(frozen=True, slots=True)
-class Change:
-    """A file the import writes: its text before (None for a new file) and after."""
-
-    path: Path
-    old: str | None
-    new: str
-
-
-@dataclass
-class Plan:
-    """What an import would do: the files to write and one report line per skill or role."""
-
-    changes: list[Change] = field(default_factory=list)
-    report: list[str] = field(default_factory=list)
-
-    def diff(self) -> str:
-        parts: list[str] = []
-        for change in self.changes:
-            name = display_path(change.path)
-            parts += difflib.unified_diff(
-                (change.old or '').splitlines(keepends=True),
-                change.new.splitlines(keepends=True),
-                fromfile=name if change.old is not None else '/dev/null',
-                tofile=name,
-            )
-        return ''.join(parts)
-
-
-# --- merging the exports of one skill ---------------------------------------------------------
-
-
-@dataclass
-class SkillImport:
-    """Everything the exports of one skill say about it, merged."""
-
-    id: str
-    exports: Sequence[Export]
-    title: str | None
-    summary: str | None
-    domain: str
-    group: str
-    updated: datetime.date
-    role_names: list[str]
-    cells: dict[tuple[str, int], Row]
-    """(role key, level index) → the row."""
-
-
-def _where(export: Export, line: int) -> str:
-    return f'{display_path(export.path)}:{line}'
-
-
-def merge(skill_id: str, exports: Sequence[Export], problems: list[ExportProblem]) -> SkillImport | None:
-    """The exports of one skill as one; a disagreement between them is a problem naming both."""
-    first = exports[0]
-    count = len(problems)
-
-    def agree(name: str, field_of: Callable[[Export], Text | None]) -> str | None:
-        """The field's text, the same in every export that has it."""
-        reference: tuple[Export, Text] | None = None
-        for export in exports:
-            value = field_of(export)
-            if value is None:
-                continue
-            if reference is None:
-                reference = (export, value)
-            elif value.text != reference[1].text:
-                problems.append(
-                    ExportProblem(
-                        export.path,
-                        value.line,
-                        f"the {name} '{value.text}' differs from '{reference[1].text}' in "
-                        f'{_where(reference[0], reference[1].line)}',
-                    )
-                )
-        return reference[1].text if reference else None
-
-    title = agree('title', lambda export: export.title)
-    summary = agree('summary', lambda export: export.summary)
-    domain = agree('domain', lambda export: export.domain)
-    group = agree('group', lambda export: export.group)
-    agree('date', lambda export: Text(export.updated.isoformat(), export.updated_line))
-
-    cells: dict[tuple[str, int], Row] = {}
-    for level, table in enumerate(first.tables):
-        for row in table.rows:
-            cells[(role_key(row.role), level)] = row
-    for export in exports[1:]:
-        if len(export.tables) != len(first.tables):
-            problems.append(
-                ExportProblem(
-                    export.path,
-                    export.stats.levels.line,
-                    f'this export has {len(export.tables)} level tables, '
-                    f'{display_path(first.path)} has {len(first.tables)}',
-                )
-            )
-            continue
-        for level, table in enumerate(export.tables):
-            keys = {role_key(row.role) for row in table.rows}
-            for (key, at), reference in cells.items():
-                if at == level and key not in keys:
-                    problems.append(
-                        ExportProblem(
-                            export.path,
-                            table.line,
-                            f"level table {level + 1} has no row for '{reference.role}', which "
-                            f'{_where(first, reference.line)} has',
-                        )
-                    )
-            for row in table.rows:
-                reference_row = cells.get((role_key(row.role), level))
-                if reference_row is None:
-                    problems.append(
-                        ExportProblem(
-                            export.path,
-                            row.line,
-                            f"the role '{row.role}' is not in {display_path(first.path)}",
-                        )
-                    )
-                    continue
-                _compare(export, row, first, reference_row, level, problems)
-    if len(problems) > count:
-        return None
-    assert domain is not None
-    assert group is not None
-    return SkillImport(
-        id=skill_id,
-        exports=exports,
-        title=title,
-        summary=summary,
-        domain=domain,
-        group=group,
-        updated=first.updated,
-        role_names=list(first.role_names),
-        cells=cells,
-    )
-
-
-def _compare(
-    export: Export, row: Row, reference: Export, reference_row: Row, level: int, problems: list[ExportProblem]
-) -> None:
-    here = f'{row.role}, level table {level + 1}'
-    if row.required != reference_row.required:
-        problems.append(
-            ExportProblem(
-                export.path,
-                row.line,
-                f'{here}: {_flag_word(row.required)} here, but {_flag_word(reference_row.required)} in '
-                f'{_where(reference, reference_row.line)}',
-            )
-        )
-    if clean(row.description) != clean(reference_row.description):
-        problems.append(
-            ExportProblem(
-                export.path,
-                row.line,
-                f'{here}: the description differs from {_where(reference, reference_row.line)}',
-            )
-        )
-
-
-def _flag_word(required: bool) -> str:
-    return 'required' if required else 'optional'
-
-
-# --- YAML round trip --------------------------------------------------------------------------
-
-
-def _yaml(text: str | None = None, path: Path | None = None) -> tuple[YAML, Any]:
-    """A round-trip YAML instance indented like *text* (the file *path*), and *text*'s data."""
-    round_trip = YAML()
-    round_trip.preserve_quotes = True
-    round_trip.width = 1 << 16  # never re-wrap plain or quoted texts
-    indent, sequence_offset = 2, 2
-    data = None
-    if text is not None:
-        try:
-            _data, guessed, offset = load_yaml_guess_indent(text)
-            if offset is not None:
-                indent, sequence_offset = guessed - offset, offset
-            elif guessed:
-                indent = guessed
-            data = round_trip.load(text)
-        except YAMLError as error:  # the data check read it, so this is not expected
-            raise ImportFailed(
-                [ExportProblem(path or Path(), 1, f'cannot read the YAML for an update: {error}')]
-            ) from None
-    round_trip.indent(mapping=indent, sequence=indent + sequence_offset, offset=sequence_offset)
-    return round_trip, data
-
-
-def _dump(round_trip: YAML, data: Any) -> str:
-    stream = io.StringIO()
-    round_trip.dump(data, stream)
-    return stream.getvalue()
-
-
-def _scalar(text: str) -> str:
-    """*text* for a YAML value: plain when it can be, else double-quoted; also quoted when the data
-    check's YAML 1.1 reader would take it for something else than text (yes, on, 1:20, 2026-01-01)."""
-    plain = _dump(_yaml()[0], {'x': text})
-    if plain != f'x: {text}\n' or yaml.safe_load(plain) != {'x': text}:
-        quoted: str = DoubleQuotedScalarString(text)
-        return quoted
-    return text
-
-
-def _folded(text: str, indent: int) -> FoldedScalarString:
-    """*text* as a folded block, wrapped so that no line is longer than :data:`LINE_WIDTH`."""
-    lines = textwrap.wrap(text, max(LINE_WIDTH - indent, 20), break_long_words=False, break_on_hyphens=False)
-    folded: FoldedScalarString = FoldedScalarString(' '.join(lines))
-    positions, offset = [], 0
-    for line in lines[:-1]:
-        offset += len(line)
-        positions.append(offset)
-        offset += 1
-    folded.fold_pos = positions  # type: ignore[attr-defined]  # in __slots__, not annotated
-    return folded
-
-
-def _restyled(old: Any, text: str, indent: int) -> Any:
-    """*text* in the style of the value it replaces (folded, quoted or plain)."""
-    if isinstance(old, FoldedScalarString):
-        return _folded(text, indent)
-    for style in (LiteralScalarString, DoubleQuotedScalarString, SingleQuotedScalarString):
-        if isinstance(old, style):
-            return style(text)
-    return _scalar(text)
-
-
-# --- the plan ---------------------------------------------------------------------------------
+PAGE_SHOWS = re.compile(r'skill-matrix(?:::|\})[ \t]+([a-z0-9-]+)[ \t]*$', re.MULTILINE)
+"""A page that shows a skill: ``.. skill-matrix:: <id>`` (or MyST's fence)."""
 
 
 @dataclass
@@ -503,7 +229,7 @@ class Importer:
                     )
                     continue
                 taken.add(role_id)
-                new[key] = (role_id, clean(name), _where(export, row.line))
+                new[key] = (role_id, clean(name), where(export, row.line))
         if problems:
             raise ImportFailed(problems)
         return new
@@ -513,13 +239,13 @@ class Importer:
             old = _read_text(roles_path)
             if not new_roles:
                 return old
-            round_trip, data = _yaml(old, roles_path)
+            round_trip, data = round_trip_yaml(old, roles_path)
         else:
-            round_trip, data = _yaml()
+            round_trip, data = round_trip_yaml()
             data = CommentedMap(roles=CommentedSeq())
         for role_id, name, _where_seen in new_roles.values():
-            data['roles'].append(CommentedMap(id=role_id, name=_scalar(name)))
-        text = _dump(round_trip, data)
+            data['roles'].append(CommentedMap(id=role_id, name=scalar(name)))
+        text = dump(round_trip, data)
         return text if roles_path.is_file() else ROLES_HEADER + text
 
     def _check_levels(self, skills: Sequence[SkillImport], definitions: Definitions) -> None:
@@ -569,38 +295,38 @@ class Importer:
                     )
                 ]
             )
-        round_trip, _ = _yaml()
+        round_trip, _ = round_trip_yaml()
         data = CommentedMap(id=skill.id)
         for name in ('title', 'summary', 'domain', 'group'):
             if texts[name]:
-                data[name] = _scalar(str(texts[name]))
+                data[name] = scalar(str(texts[name]))
         data['updated'] = skill.updated
         data['roles'] = CommentedMap()
         by_id = {ids[role_key(name)]: role_key(name) for name in skill.role_names}
         for role_id in definitions.role_ids:
             if role_id in by_id:
                 data['roles'][role_id] = self._role(skill, by_id[role_id], definitions, 4 * 2)
-        return SKILL_HEADER + _dump(round_trip, data)
+        return SKILL_HEADER + dump(round_trip, data)
 
     def _role(self, skill: SkillImport, key: str, definitions: Definitions, indent: int) -> CommentedMap:
         levels = CommentedMap()
         for index, level_id in enumerate(definitions.level_ids):
             row = skill.cells[(key, index)]
             levels[level_id] = CommentedMap(
-                required=row.required, description=_folded(clean(row.description), indent)
+                required=row.required, description=folded(clean(row.description), indent)
             )
         return levels
 
     def _update(self, skill: SkillImport, old: str, definitions: Definitions, ids: dict[str, str]) -> str:
-        round_trip, data = _yaml(old, self.data_dir / SKILLS_SUBDIR / f'{skill.id}.yaml')
+        round_trip, data = round_trip_yaml(old, self.data_dir / SKILLS_SUBDIR / f'{skill.id}.yaml')
         indent = (round_trip.map_indent or 2) * 4
         for name, text in self._texts(skill).items():
             if text is None:
                 continue  # an export without a title or summary leaves them as they are
             if name not in data:  # only the summary is optional: it follows the title
-                data.insert(list(data).index('title') + 1, name, _scalar(text))
+                data.insert(list(data).index('title') + 1, name, scalar(text))
             elif clean(str(data[name])) != text:
-                data[name] = _restyled(data[name], text, indent)
+                data[name] = restyled(data[name], text, indent)
         if data['updated'] != skill.updated:
             data['updated'] = skill.updated
         roles = data['roles']
@@ -624,15 +350,15 @@ class Importer:
                 if cell['required'] != row.required:
                     cell['required'] = row.required
                 if clean(str(cell['description'])) != clean(row.description):
-                    cell['description'] = _restyled(cell['description'], clean(row.description), indent)
-        return _dump(round_trip, data)
+                    cell['description'] = restyled(cell['description'], clean(row.description), indent)
+        return dump(round_trip, data)
 
     def _page(self, skill: SkillImport, loaded: Skill) -> Change | None:
         pages = self.data_dir.resolve().parent / PAGES_SUBDIR
         if pages.is_dir():
             for page in sorted([*pages.glob('*.rst'), *pages.glob('*.md')]):
                 try:
-                    if skill.id in _PAGE_SHOWS.findall(page.read_text(encoding='utf-8', errors='replace')):
+                    if skill.id in PAGE_SHOWS.findall(page.read_text(encoding='utf-8', errors='replace')):
                         return None
                 except OSError:
                     continue
@@ -686,7 +412,7 @@ def _check_read_back(
                         ExportProblem(
                             path,
                             cell.description.line,
-                            f'the text of {_where(skill.exports[0], row.line)} does not read back as '
+                            f'the text of {where(skill.exports[0], row.line)} does not read back as '
                             'written; nothing was imported',
                         )
                     ]
@@ -747,93 +473,3 @@ def _rst_text(text: str) -> str:
 def _width(text: str) -> int:
     """Columns *text* takes in a fixed-width editor (East Asian wide characters take two)."""
     return sum(2 if unicodedata.east_asian_width(char) in 'WF' else 1 for char in text)
-
-
-# --- writing ----------------------------------------------------------------------------------
-
-
-def write(changes: Sequence[Change]) -> None:
-    """Write every change or none: each file is written beside its target first, then all are
-    moved into place; a failure puts back what was already moved."""
-    staged: list[tuple[Path, Change]] = []
-    try:
-        for change in changes:
-            change.path.parent.mkdir(parents=True, exist_ok=True)
-            temporary = change.path.with_name(f'.{change.path.name}.importing')
-            with temporary.open('w', encoding='utf-8', newline='\n') as file:
-                file.write(change.new)
-            staged.append((temporary, change))
-            if change.old is not None:
-                shutil.copymode(change.path, temporary)
-        done: list[Change] = []
-        try:
-            for temporary, change in staged:
-                os.replace(temporary, change.path)
-                done.append(change)
-        except OSError:
-            for change in done:
-                if change.old is None:
-                    change.path.unlink(missing_ok=True)
-                else:
-                    change.path.write_text(change.old, encoding='utf-8')
-            raise
-    except OSError as exc:
-        raise ImportFailed(
-            [
-                ExportProblem(
-                    Path(exc.filename or '.'), 1, f'cannot write: {exc.strerror or exc}; nothing written'
-                )
-            ]
-        ) from None
-    finally:
-        for temporary, _change in staged:
-            temporary.unlink(missing_ok=True)
-
-
-# --- command line -----------------------------------------------------------------------------
-
-
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        self.print_usage(sys.stderr)
-        self.exit(1, f'{self.prog}: {message}\n')
-
-
-def main(argv: list[str] | None = None) -> int:
-    parser = _Parser(prog='import-export', description=__doc__.splitlines()[0] if __doc__ else None)
-    parser.add_argument('exports', nargs='+', type=Path, metavar='EXPORT', help='page exports (.txt or .md)')
-    parser.add_argument('--id', dest='skill_id', help='the skill id (needed for exports without a title)')
-    parser.add_argument('--title', help="the skill's title (needed for a new skill whose export has none)")
-    parser.add_argument('--summary', help="the skill's one-line summary")
-    parser.add_argument('--data', type=Path, default=Path('data'), help='the data directory (default: data)')
-    parser.add_argument(
-        '--dry-run', action='store_true', help='print what would change and the diff; write nothing'
-    )
-    args = parser.parse_args(argv)
-    for stream in (sys.stdout, sys.stderr):
-        if isinstance(stream, io.TextIOWrapper):
-            stream.reconfigure(errors='backslashreplace')
-
-    importer = Importer(args.data, args.skill_id, args.title, args.summary)
-    try:
-        plan = importer.plan(args.exports)
-        if not args.dry_run:
-            write(plan.changes)
-    except ImportFailed as failure:
-        for problem in failure.problems:
-            print(problem, file=sys.stderr)
-        print(f'{len(failure.problems)} problem(s); nothing written', file=sys.stderr)
-        return 1
-    except OSError as exc:  # the staging directory, say: before anything is written
-        print(f'import-export: {exc}; nothing written', file=sys.stderr)
-        return 1
-    for line in plan.report:
-        print(line)
-    if args.dry_run:
-        print(plan.diff(), end='')
-        print('dry run: nothing written')
-    return 0
-
-
-if __name__ == '__main__':
-    sys.exit(main())

@@ -1,9 +1,4 @@
-"""Validate a data directory without building the site: ``python -m skill_matrix.data.check data/``.
-
-Checks roles.yaml, levels.yaml, every skill file, and domains.yaml when there is one (with the
-skills' domain and group names). Prints one line per problem, like a compiler
-(``file:line:column: message``), and exits 1 when there is any; usable as a pre-commit hook.
-"""
+"""The command ``python -m skill_matrix.data.check [DATA_DIR]`` (``make check-data``)."""
 
 from __future__ import annotations
 
@@ -14,11 +9,13 @@ from pathlib import Path
 from skill_matrix.data.domains import load_catalog
 from skill_matrix.data.loader import check_data_dir, skill_files
 
+DESCRIPTION = (
+    'Validate a data directory without building the site: ``python -m skill_matrix.data.check data/``.'
+)
+
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        prog='python -m skill_matrix.data.check', description=__doc__.splitlines()[0]
-    )
+    parser = argparse.ArgumentParser(prog='python -m skill_matrix.data.check', description=DESCRIPTION)
     parser.add_argument(
         'data_dir', nargs='?', default='data', type=Path, help='the data directory (default: data)'
     )
@@ -40,7 +37,3 @@ def main(argv: list[str] | None = None) -> int:
         return 1
     print(f'{data_dir}: {len(skill_files(data_dir))} skills, no problems')
     return 0
-
-
-if __name__ == '__main__':
-    sys.exit(main())
