@@ -23,10 +23,10 @@ from synthetic import REPO, Definitions, make_skills, write_site
 
 # The extension's hooks, directives and transforms: their cumulative time is what it costs.
 ENTRY_POINTS = (
-    'directives.py:.*run',
-    '__init__.py:.*(report_data_problems|outdated_overviews|report_skills_without_page|add_assets_to_matrix_pages)',
-    'i18n.py:.*apply',
-    'domain.py:.*(resolve_xref|merge_domaindata|clear_doc|get_objects)',
+    '_directives.py:.*run',  # every feature's directives
+    '_data.py:.*(report_data_problems|outdated_overviews|relinked_overviews|report_skills_without_page)',
+    '_transforms.py:.*apply',
+    'state.py:.*(resolve_xref|merge_domaindata|clear_doc|get_objects)',
 )
 
 

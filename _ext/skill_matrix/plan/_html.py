@@ -1,7 +1,7 @@
 """The growth plan's data: one script per role in the page's language (``plan-data/<role id>.js``).
 
 The plan page (``_directives.py``) holds only the roles, the levels and its labels; its
-script (``static/skill_plan.js``) loads the chosen role's data by adding a ``<script src>``
+script (``html/static/skill_plan.js``) loads the chosen role's data by adding a ``<script src>``
 for ``plan-data/<role id>.js``, which hands the data to ``window.skillPlan.receive``. A script
 element works where ``fetch`` does not: from a local file (``file://``) too.
 
