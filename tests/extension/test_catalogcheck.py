@@ -2,23 +2,19 @@
 
 from __future__ import annotations
 
-import shutil
-import subprocess
-import sys
-from io import StringIO
 from typing import TYPE_CHECKING
 
-import pytest
 from babel.messages.catalog import Catalog, Message
 from babel.messages.pofile import read_po, write_po
-from conftest import REPO, ROOTS
-from sphinx.testing.util import SphinxTestApp
+from conftest import ROOTS, copy_root, sphinx_build
 
 from skill_matrix.i18n.catalogcheck import compare
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 CHANGED_FROM = 'Runs the existing test suite before every pull request.'
 CHANGED_TO = 'Runs the whole test suite before every pull request and after every merge.'
@@ -43,22 +39,10 @@ def complete_catalog(pot: Path, po_file: Path) -> None:
 
 def changed_template(tmp_path: Path) -> Path:
     """The test root's template after one English description changed."""
-    srcdir = tmp_path / 'changed'
-    shutil.copytree(ROOTS / 'test-i18n', srcdir)
+    srcdir = copy_root('i18n', tmp_path / 'changed')
     skill = srcdir / 'data' / 'skills' / 'testing.yaml'
     skill.write_text(skill.read_text(encoding='utf-8').replace(CHANGED_FROM, CHANGED_TO), encoding='utf-8')
-    app = SphinxTestApp(
-        'gettext',
-        srcdir=srcdir,
-        confoverrides={'gettext_compact': 'site'},
-        status=StringIO(),
-        warning=StringIO(),
-    )
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app.outdir / 'site.pot'
+    return sphinx_build(srcdir, 'gettext', gettext_compact='site').outdir / 'site.pot'
 
 
 def test_a_complete_catalog_passes(build: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
@@ -122,67 +106,3 @@ def test_obsolete_entries_and_lost_placeholders_fail(tmp_path: Path) -> None:
     assert 'obsolete entry "An old text"' in text
     assert 'must keep the placeholders {count}: "die anderen optional"' in text
     assert report.obsolete == 1
-
-
-def make(target: str, builddir: Path, cwd: Path = REPO) -> subprocess.CompletedProcess[str]:
-    return subprocess.run(
-        ['make', '--no-print-directory', target, f'BUILDDIR={builddir}', f'VENV={sys.prefix}'],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-
-
-def test_the_site_catalogs_are_complete_for_make_intl_stats_and_check(tmp_path: Path) -> None:
-    for language in ('de', 'zh_CN'):
-        with (REPO / 'locale' / language / 'LC_MESSAGES' / 'skill-profiles.po').open('rb') as file:
-            catalog = read_po(file)
-        messages = [message for message in catalog if message.id]
-        assert messages
-        assert [m.id for m in messages if m.fuzzy or not m.string] == []
-        assert not catalog.obsolete
-    stats = make('intl-stats', tmp_path / 'build')
-    assert stats.returncode == 0, stats.stderr[-3000:]
-    rows = [line.split() for line in stats.stdout.splitlines() if '.po ' in line]
-    assert sorted(row[0] for row in rows) == [
-        '_ext/skill_matrix/locale/de/LC_MESSAGES/skill_matrix.po',
-        '_ext/skill_matrix/locale/zh_CN/LC_MESSAGES/skill_matrix.po',
-        'locale/de/LC_MESSAGES/skill-profiles.po',
-        'locale/zh_CN/LC_MESSAGES/skill-profiles.po',
-    ]
-    for row in rows:
-        assert row[2:6] == ['0', '0', '0', '100.0'], row
-    check = make('intl-check', tmp_path / 'build')
-    assert check.returncode == 0, check.stderr[-3000:]
-
-
-@pytest.fixture
-def site_copy(tmp_path: Path) -> Path:
-    """The site's sources, catalogs and Makefile, without build output or the venv."""
-    copy = tmp_path / 'site'
-    shutil.copytree(
-        REPO,
-        copy,
-        ignore=shutil.ignore_patterns('.venv', '_build', '.git', 'tests', '.*_cache', '__pycache__'),
-    )
-    return copy
-
-
-def test_make_intl_check_fails_on_a_changed_description_and_names_it(site_copy: Path, tmp_path: Path) -> None:
-    skill = site_copy / 'data' / 'skills' / 'pytorch.yaml'
-    source = skill.read_text(encoding='utf-8')
-    assert 'Uses torchmetrics for\n        evaluation.' in source
-    skill.write_text(source.replace('Uses torchmetrics for\n', 'Uses torchmetrics and\n'), encoding='utf-8')
-    result = make('intl-check', tmp_path / 'build', cwd=site_copy)
-    assert result.returncode != 0
-    changed = 'model checkpointing. Uses torchmetrics and evaluation."'
-    for language in ('de', 'zh_CN'):
-        named = [
-            line
-            for line in result.stderr.splitlines()
-            if line.startswith(f'ERROR: locale/{language}/LC_MESSAGES/skill-profiles.po: no entry')
-        ]
-        assert len(named) == 1, result.stderr
-        assert changed in named[0]
-        assert 'data/skills/pytorch.yaml:' in named[0]

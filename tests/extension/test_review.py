@@ -1,5 +1,6 @@
 """Review cycles in the site, end to end: a repository with the review tag ``review/2026-h1``, then
-one commit per kind of change; the HTML in three languages and the German PDF, as readers see them.
+one commit per kind of change; the HTML in three languages as readers see it
+(the German PDF: tests/pdf/test_review_pdf.py; in Chromium: tests/browser/test_review_browser.py).
 
 The old German and Chinese texts exist only in the catalogs at the review tag (the commits after
 it replace their messages), so the changes page can only show them by reading the baseline.
@@ -7,134 +8,21 @@ it replace their messages), so the changes page can only show them by reading th
 
 from __future__ import annotations
 
-import functools
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
-import threading
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, ROOTS, text_of, warnings
-from test_browser import AXE
-from test_changes_command import PYTHON_SKILL, SQL_QA_CELLS, edit, git, git_environment, make_changes
+from conftest import REVIEW_LANGUAGES as LANGUAGES, git, make_changes, review_build, text_of, warnings
 
 if TYPE_CHECKING:
-    from collections.abc import Callable, Iterator
+    from collections.abc import Callable
     from pathlib import Path
 
     from bs4 import Tag
-    from playwright.sync_api import Browser, Page
     from sphinx.testing.util import SphinxTestApp
-
-LANGUAGES = ('en', 'de', 'zh_CN')
-SOURCE_DATE_EPOCH = '1784800000'  # 2026-07-23: the build date, never today's
-DATE = '2026-07-15T09:00:00+00:00'
-
-
-def replace_message(catalog: Path, old_id: str, old_str: str, new_id: str, new_str: str) -> None:
-    edit(catalog, f'msgid "{old_id}"\nmsgstr "{old_str}"', f'msgid "{new_id}"\nmsgstr "{new_str}"')
-
-
-@pytest.fixture(scope='session')
-def review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The test root in git: reviewed on Jun 30, 2026, then a changed description (its translations
-    replaced), a flipped flag, new cells, removed cells, a renamed role and a new skill."""
-    repo = tmp_path_factory.mktemp('review') / 'repo'
-    shutil.copytree(ROOTS / 'test-review', repo)
-    git(repo, 'init', '-q')
-    git(repo, 'add', '.')
-    git(repo, 'commit', '-q', '-m', 'skills as reviewed', date='2026-06-30T10:00:00+02:00')
-    git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T10:00:00+02:00')
-
-    de = repo / 'locale' / 'de' / 'LC_MESSAGES' / 'site.po'
-    zh = repo / 'locale' / 'zh_CN' / 'LC_MESSAGES' / 'site.po'
-    testing = repo / 'data' / 'skills' / 'testing.yaml'
-    edit(testing, 'stable, isolated test data', 'stable, seeded test data')
-    message = 'Builds end-to-end test harnesses with stable, {} test data.'
-    replace_message(
-        de,
-        message.format('isolated'),
-        'Baut End-to-End-Testumgebungen mit stabilen, isolierten Testdaten.',
-        message.format('seeded'),
-        'Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.',
-    )
-    replace_message(
-        zh,
-        message.format('isolated'),
-        '使用稳定且隔离的测试数据构建端到端测试框架。',
-        message.format('seeded'),
-        '使用稳定且可复现的测试数据构建端到端测试框架。',
-    )
-    git(repo, 'commit', '-q', '-am', 'testing: seeded test data')
-    edit(
-        testing,
-        '      required: false\n      description: Shapes',
-        '      required: true\n      description: Shapes',
-    )
-    git(repo, 'commit', '-q', '-am', 'testing: principal QA required')
-    sql = repo / 'data' / 'skills' / 'sql.yaml'
-    sql.write_text(sql.read_text(encoding='utf-8') + SQL_QA_CELLS, encoding='utf-8')
-    git(repo, 'commit', '-q', '-am', 'sql: QA engineers')
-    text = testing.read_text(encoding='utf-8')
-    testing.write_text(text[: text.index('  backend-engineer:\n')], encoding='utf-8')
-    git(repo, 'commit', '-q', '-am', 'testing: no backend engineers')
-    edit(repo / 'data' / 'roles.yaml', 'name: QA Engineer', 'name: Quality Engineer')
-    replace_message(de, 'QA Engineer', 'QS-Ingenieurin', 'Quality Engineer', 'Qualitätsingenieurin')
-    replace_message(zh, 'QA Engineer', '质量保证工程师', 'Quality Engineer', '质量工程师')
-    git(repo, 'commit', '-q', '-am', 'QA Engineer renamed')
-    (repo / 'data' / 'skills' / 'python.yaml').write_text(PYTHON_SKILL, encoding='utf-8')
-    python_page = 'Python\n======\n\n.. skill-matrix:: python\n'
-    (repo / 'skills' / 'python.rst').write_text(python_page, encoding='utf-8')
-    git(repo, 'add', '.')
-    git(repo, 'commit', '-q', '-m', 'python')
-    return repo
-
-
-def sphinx_build(repo: Path, builder: str, language: str, out: Path, doctrees: Path, *options: str) -> None:
-    """One language in its own sphinx-build process, strict, with the build date pinned."""
-    environment = git_environment(repo.parent, DATE) | {
-        'SOURCE_DATE_EPOCH': SOURCE_DATE_EPOCH,
-        'PYTHONPATH': str(REPO / '_ext'),
-    }
-    result = subprocess.run(
-        [
-            sys.executable,
-            '-m',
-            'sphinx',
-            '-q',
-            '-b',
-            builder,
-            '-D',
-            f'language={language}',
-            '-W',
-            '--keep-going',
-            *options,
-            '-d',
-            str(doctrees),
-            str(repo),
-            str(out),
-        ],
-        env=environment,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
-
-
-@pytest.fixture(scope='session')
-def review_html(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HTML of each language, built against the newest review tag."""
-    out = tmp_path_factory.mktemp('review-html')
-    for language in LANGUAGES:
-        sphinx_build(review_repo, 'html', language, out / language, out / 'doctrees' / language)
-    return out
 
 
 def page(out: Path, language: str, name: str) -> BeautifulSoup:
@@ -365,13 +253,13 @@ def test_incremental_build_after_a_new_review_tag_equals_a_clean_build(
     again, and equal those of a clean build."""
     repo = tmp_path / 'repo'
     shutil.copytree(review_repo, repo)
-    out, doctrees = tmp_path / 'html', tmp_path / 'doctrees'
-    sphinx_build(repo, 'html', 'en', out, doctrees)
+    out = tmp_path / 'html'
+    review_build(repo, out, 'en')
     first = BeautifulSoup((out / 'changes.html').read_text(encoding='utf-8'), 'html.parser')
     assert text_of(first.find('h1')) == 'Changes since review/2026-h1 (Jun 30, 2026) ¶'
     git(repo, 'tag', 'review/2026-h2', 'HEAD~2', date='2026-07-20T09:00:00+00:00')
-    sphinx_build(repo, 'html', 'en', out, doctrees)
-    sphinx_build(repo, 'html', 'en', tmp_path / 'clean', tmp_path / 'clean-doctrees')
+    review_build(repo, out, 'en')
+    review_build(repo, tmp_path / 'clean', 'en')
     for name in ('changes', 'index', 'skills/testing', 'skills/sql', 'skills/python', 'roles/qa-engineer'):
         incremental = BeautifulSoup((out / f'{name}.html').read_text(encoding='utf-8'), 'html.parser')
         clean = BeautifulSoup(
@@ -396,111 +284,6 @@ def test_start_page_leads_to_the_changes_page(review_html: Path) -> None:
     assert text_of(link) == TITLES['de']
 
 
-# --- the German PDF ------------------------------------------------------------------------------
-
-PDF_TOOLS = ('latexmk', 'pdflatex', 'pdftotext', 'pdftoppm')
-CHANGE_BLUE = (11, 79, 179)
-
-
-@pytest.fixture(scope='session')
-def review_pdf(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The German PDF against the review tag (one PDF: LaTeX is the slow part)."""
-    missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f'PDF tests need {", ".join(missing)}: run tools/install-system-packages.sh')
-    out = tmp_path_factory.mktemp('review-pdf')
-    sphinx_build(review_repo, 'latex', 'de', out, out / 'doctrees')
-    result = subprocess.run(
-        ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
-        env=os.environ | {'SOURCE_DATE_EPOCH': SOURCE_DATE_EPOCH},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    return out
-
-
-def pdf_pages(out: Path) -> list[str]:
-    text = subprocess.run(
-        ['pdftotext', '-enc', 'UTF-8', str(out / 'review.pdf'), '-'],
-        capture_output=True,
-        text=True,
-        check=True,
-    ).stdout
-    return [' '.join(page.split()) for page in text.split('\f')[:-1]]
-
-
-def test_pdf_title_page_says_review_draft(review_pdf: Path) -> None:
-    title_page = pdf_pages(review_pdf)[0]
-    assert 'Review-Entwurf — Änderungen seit review/2026-h1 (30.6.2026)' in title_page
-
-
-def test_pdf_first_chapter_lists_the_changes_redlined(review_pdf: Path) -> None:
-    pages = pdf_pages(review_pdf)
-    contents = next(page for page in pages if 'Inhaltsverzeichnis' in page)
-    assert re.search(r'1 Änderungen seit review/2026-h1 \(30\.6\.2026\) 1 .*2 Python', contents)
-    chapter = ' '.join(page for page in pages if 'Änderungen seit review/2026-h1' in page)
-    for line in (
-        'Rolle umbenannt: QS-Ingenieurin → Qualitätsingenieurin',
-        'Vorher: Baut End-to-End-Testumgebungen mit stabilen, isolierten Testdaten.',
-        'Jetzt: Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.',
-        'Pflicht: Optional → Pflicht',
-        'Jetzt: Checks query results in test fixtures. (Optional)',
-        'Vorher: Runs the existing test suite before every pull request. (Optional)',
-        'Vorher: Coaches the team on test design <em>and</em> review checklists. (Optional)',
-    ):
-        assert line in chapter, line
-    tex = (review_pdf / 'review.tex').read_text(encoding='utf-8')
-    # struck through in red, underlined in blue, word by word so that lines still break
-    assert r'stabilen, \skilldel{isolierten} Testdaten.' in tex
-    assert r'stabilen, \skillins{erzeugten} Testdaten.' in tex
-    assert r'\skilldel{Runs} \skilldel{the} \skilldel{existing}' in tex
-    assert r'\skilldel{\textless{}}\skilldel{em}\skilldel{\textgreater{}}' in tex  # escaped, not markup
-    assert r'\skilldel{services} \skilldel{\&} \skilldel{platforms}' in tex
-    assert r'\skilldel{*}\skilldel{args}' in tex
-    assert re.search(r'\\newcommand\{\\skilldel\}.*\\color\{skilldel\}.*\\rule\[0\.55ex\]', tex)
-    assert re.search(r'\\newcommand\{\\skillins\}.*\\color\{skillins\}.*\\rule\[-0\.35ex\]', tex)
-
-
-def blue_in_margins(out: Path, page_number: int) -> int:
-    """Pixels of the change bars' blue in the page's left and right margins (outer 12 %)."""
-    ppm = subprocess.run(
-        ['pdftoppm', '-r', '40', '-f', str(page_number), '-l', str(page_number), str(out / 'review.pdf')],
-        capture_output=True,
-        check=True,
-    ).stdout
-    header = ppm.split(b'\n', 3)
-    width, height = map(int, header[1].split())
-    pixels = header[3]
-    count = 0
-    for y in range(height):
-        for x in [*range(width * 12 // 100), *range(width - width * 12 // 100, width)]:
-            red, green, blue = pixels[(y * width + x) * 3 : (y * width + x) * 3 + 3]
-            near = abs(red - CHANGE_BLUE[0]) + abs(green - CHANGE_BLUE[1]) + abs(blue - CHANGE_BLUE[2])
-            count += near < 60
-    return count
-
-
-def test_pdf_changed_rows_have_a_change_bar_in_the_margin(review_pdf: Path) -> None:
-    pages = pdf_pages(review_pdf)
-    first_skill_page = next(number for number, page in enumerate(pages, 1) if 'KAPITEL 2 Python' in page)
-    changed = 'Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.'
-    unchanged = 'Designs integration suites that run against a throwaway database.'
-    with_change = [
-        number for number, page in enumerate(pages, 1) if changed in page and number >= first_skill_page
-    ]
-    without = [number for number, page in enumerate(pages, 1) if unchanged in page and changed not in page]
-    assert with_change
-    assert without
-    assert all(blue_in_margins(review_pdf, number) > 0 for number in with_change)
-    assert all(blue_in_margins(review_pdf, number) == 0 for number in without)
-    tex = (review_pdf / 'review.tex').read_text(encoding='utf-8')
-    marked = re.findall(r'\\sphinxAtStartPar\n([^\n]*) \\skillchangemark\{\}', tex)
-    # testing: 2 changed cells, again on its grid page (by-role tables in a PDF); sql and python: 5 added
-    assert len(marked) == 2 + 2 + 5 + 5
-
-
 def test_make_changes_and_the_changes_page_list_the_same_cells(review_repo: Path, review_html: Path) -> None:
     """The pull request's summary (make changes) and the site agree on what changed."""
     builddir = review_repo.parent / 'make-changes'
@@ -512,72 +295,6 @@ def test_make_changes_and_the_changes_page_list_the_same_cells(review_repo: Path
     for language in LANGUAGES:
         entries = page(review_html, language, 'changes').select('.skill-change')
         assert {str(item['id']).removeprefix('change-') for item in entries} == keys
-
-
-# --- in a browser: the button, and an accessibility audit ----------------------------------------
-
-
-class QuietHandler(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002 - the base class's name
-        pass
-
-
-@pytest.fixture
-def review_tab(browser: Browser, review_html: Path) -> Iterator[Page]:
-    """A tab on the review site, served over HTTP on the loopback interface."""
-    handler = functools.partial(QuietHandler, directory=str(review_html))
-    httpd = ThreadingHTTPServer(('127.0.0.1', 0), handler)
-    thread = threading.Thread(target=httpd.serve_forever, daemon=True)
-    thread.start()
-    context = browser.new_context(base_url=f'http://127.0.0.1:{httpd.server_address[1]}/')
-    tab = context.new_page()
-    errors: list[str] = []
-    tab.on('pageerror', lambda error: errors.append(str(error)))
-    yield tab
-    context.close()
-    httpd.shutdown()
-    httpd.server_close()
-    thread.join(timeout=10)
-    assert errors == [], errors
-
-
-def test_the_button_hides_and_shows_the_markers_and_remembers(review_tab: Page) -> None:
-    review_tab.goto('en/skills/testing.html')
-    markers = review_tab.locator('.skill-change-marker')
-    button = review_tab.locator('button.skill-review-toggle')
-    assert markers.count() == 2
-    assert all(markers.nth(index).is_visible() for index in range(2))
-    assert button.is_visible()
-    assert button.get_attribute('aria-pressed') == 'true'
-    button.click()
-    assert button.get_attribute('aria-pressed') == 'false'
-    assert not any(markers.nth(index).is_visible() for index in range(2))
-    review_tab.goto('en/roles/qa-engineer.html')  # the choice holds on the next page
-    assert review_tab.locator('.skill-change-marker').count() == 7
-    assert not review_tab.locator('.skill-change-marker').first.is_visible()
-    review_tab.locator('button.skill-review-toggle').click()
-    assert review_tab.locator('.skill-change-marker').first.is_visible()
-    review_tab.locator('.skill-change-marker').first.click()  # leads to the entry
-    assert review_tab.url.endswith('/en/changes.html#change-sql-junior-qa-engineer')  # the first row
-
-
-@pytest.mark.parametrize('path', ['changes.html', 'skills/testing.html', 'roles/qa-engineer.html'])
-@pytest.mark.parametrize('language', LANGUAGES)
-def test_review_pages_have_no_serious_accessibility_violations(
-    review_tab: Page, language: str, path: str
-) -> None:
-    if not AXE.is_file():
-        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
-    review_tab.goto(f'{language}/{path}')
-    review_tab.add_script_tag(path=str(AXE))
-    results = review_tab.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    serious = [
-        f'{violation["id"]} ({violation["impact"]}): {violation["help"]} at '
-        + ', '.join(str(node['target']) for node in violation['nodes'][:5])
-        for violation in results['violations']
-        if violation['impact'] in ('serious', 'critical')
-    ]
-    assert serious == []
 
 
 def test_grid_layout_marks_the_changed_cells(review_html: Path) -> None:

@@ -5,16 +5,14 @@ from __future__ import annotations
 import shutil
 from typing import TYPE_CHECKING
 
-import pytest
-from conftest import html, text_of, warnings
+from conftest import copy_root, html, sphinx_build, text_of, warnings
 
 if TYPE_CHECKING:
-    from sphinx.testing.util import SphinxTestApp
+    from pathlib import Path
 
 
-@pytest.mark.sphinx('html', testroot='basic', srcdir='edit-skill', freshenv=True)
-def test_editing_a_skill_rebuilds_its_pages_and_the_overview(app: SphinxTestApp) -> None:
-    app.build()
+def test_editing_a_skill_rebuilds_its_pages_and_the_overview(tmp_path: Path) -> None:
+    app = sphinx_build(copy_root('basic', tmp_path))
     path = app.srcdir / 'data' / 'skills' / 'sql.yaml'
     path.write_text(
         path.read_text().replace('Tunes slow queries from their execution plans.', 'Reads plans.')
@@ -25,18 +23,17 @@ def test_editing_a_skill_rebuilds_its_pages_and_the_overview(app: SphinxTestApp)
     assert not added
     assert not removed
 
-    app.build()
+    app = sphinx_build(tmp_path)
     assert 'Reads plans.' in text_of(html(app, 'sql'))
 
 
-@pytest.mark.sphinx('html', testroot='basic', srcdir='new-skill', freshenv=True)
-def test_a_new_skill_file_reaches_the_overview(app: SphinxTestApp) -> None:
-    app.build()
-    skills = app.srcdir / 'data' / 'skills'
+def test_a_new_skill_file_reaches_the_overview(tmp_path: Path) -> None:
+    sphinx_build(copy_root('basic', tmp_path))
+    skills = tmp_path / 'data' / 'skills'
     shutil.copy(skills / 'sql.yaml', skills / 'nosql.yaml')
     (skills / 'nosql.yaml').write_text((skills / 'nosql.yaml').read_text().replace('id: sql', 'id: nosql'))
 
-    app.build()
+    app = sphinx_build(tmp_path)
     assert len(html(app, 'index').select('tr.skill-overview-row')) == 3
     assert (
         "nosql.yaml:1: WARNING: skill 'nosql' has no page: add one with '.. skill-matrix:: nosql'"
@@ -44,9 +41,8 @@ def test_a_new_skill_file_reaches_the_overview(app: SphinxTestApp) -> None:
     )
 
 
-@pytest.mark.sphinx('html', testroot='basic', srcdir='parallel', freshenv=True, parallel=2)
-def test_parallel_build_matches_serial(app: SphinxTestApp) -> None:
-    app.build()
+def test_parallel_build_matches_serial(tmp_path: Path) -> None:
+    app = sphinx_build(copy_root('basic', tmp_path), parallel=2)
     assert warnings(app) == ''
     assert len(html(app, 'by_level').select('tr.skill-row')) == 10
     assert (

@@ -2,7 +2,7 @@
 
 Expected texts come from the YAML files and the site's catalogs (read here with Babel), never
 from the extension. The browser side (controls, ticks, the link, downloads) is in
-tests/test_plan_browser.py.
+tests/browser/test_plan_browser.py.
 """
 
 from __future__ import annotations
@@ -12,66 +12,28 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
 from conftest import (
-    REPO,
+    PLAN_CONTROLS as CONTROLS,
     SITE_LANGUAGES as LANGUAGES,
     SITE_ROLE_IDS as ROLE_IDS,
     SITE_SKILLS as SKILLS,
-    warnings,
+    in_language,
+    read_plan_script,
+    site_catalog,
+    squeeze,
 )
 
-from skill_matrix.html.plan_data import as_script
-
 if TYPE_CHECKING:
-    from collections.abc import Callable
     from pathlib import Path
 
-    from sphinx.testing.util import SphinxTestApp
 
 TITLES = {'en': 'Growth plan', 'de': 'Entwicklungsplan', 'zh_CN': '成长计划'}
-# The seeds' wording ("Wählen Sie Ihr aktuelles Level …", "选择当前级别 …"; Rolle/角色 in their tables).
-CONTROLS = {
-    'en': ('Role', 'Current level', 'Target level'),
-    'de': ('Rolle', 'Aktuelles Level', 'Ziel-Level'),
-    'zh_CN': ('角色', '当前级别', '目标级别'),
-}
 PLAN_LINKS = {
     'en': ('Plan your growth in this role', 'Plan your growth across your skills'),
     'de': ('Ihre Entwicklung in dieser Rolle planen', 'Ihre Entwicklung über alle Skills planen'),
     'zh_CN': ('规划您在此角色中的成长', '规划您在各项技能上的成长'),
 }
-CALL = re.compile(r'\Awindow\.skillPlan\.receive\((?P<json>.*)\);\n\Z', re.DOTALL)
-
-
-def squeeze(text: str) -> str:
-    return ' '.join(text.split())
-
-
-def site_catalog(language: str) -> dict[str, str]:
-    """The site's page catalog: English text from YAML → its translation."""
-    if language == 'en':
-        return {}
-    with (REPO / 'locale' / language / 'LC_MESSAGES' / 'skill-profiles.po').open('rb') as po:
-        return {
-            squeeze(m.id): squeeze(m.string)
-            for m in read_po(po)
-            if isinstance(m.id, str) and isinstance(m.string, str) and m.id and m.string and not m.fuzzy
-        }
-
-
-def in_language(text: str, language: str) -> str:
-    return site_catalog(language).get(squeeze(text), squeeze(text))
-
-
-def read_role_script(path: Path) -> dict[str, Any]:
-    """A plan-data script's data: it must be exactly one call of the callback with JSON."""
-    text = path.read_text(encoding='utf-8')
-    match = CALL.match(text)
-    assert match, text[:200]
-    data: dict[str, Any] = json.loads(match['json'])
-    return data
 
 
 def page(site: Path, language: str, name: str) -> BeautifulSoup:
@@ -131,7 +93,7 @@ def test_one_data_script_per_role_in_the_page_language(site: Path, language: str
     )
     found: dict[str, dict[str, Any]] = {}
     for role in ROLE_IDS:
-        data = read_role_script(site / language / 'plan-data' / f'{role}.js')
+        data = read_plan_script(site / language / 'plan-data' / f'{role}.js')
         assert data['role'] == role
         assert data['language'] == language
         expected = sorted(skill_id for skill_id, skill in SKILLS.items() if role in skill['roles'])
@@ -152,68 +114,14 @@ def test_one_data_script_per_role_in_the_page_language(site: Path, language: str
         found[role] = data
     # The text hashes (what a ticked item remembers) are the same in every language.
     for role in ROLE_IDS:
-        en = read_role_script(site / 'en' / 'plan-data' / f'{role}.js')
+        en = read_plan_script(site / 'en' / 'plan-data' / f'{role}.js')
         hashes = {skill['id']: [cell[2] for cell in skill['cells']] for skill in found[role]['skills']}
         assert hashes == {skill['id']: [cell[2] for cell in skill['cells']] for skill in en['skills']}
 
 
 def test_ml_engineer_pytorch_senior_in_chinese(site: Path) -> None:
-    data = read_role_script(site / 'zh_CN' / 'plan-data' / 'ml-engineer.js')
+    data = read_plan_script(site / 'zh_CN' / 'plan-data' / 'ml-engineer.js')
     pytorch = next(skill for skill in data['skills'] if skill['id'] == 'pytorch')
     english = SKILLS['pytorch']['roles']['ml-engineer']['senior']['description']
     assert pytorch['cells'][2][1] == site_catalog('zh_CN')[squeeze(english)]
     assert re.search('[\u4e00-\u9fff]', pytorch['cells'][2][1])
-
-
-# --- a test root with hostile text -------------------------------------------------------------
-
-
-def test_hostile_text_cannot_escape_the_data_script(build: Callable[..., SphinxTestApp]) -> None:
-    app = build('plan')
-    assert warnings(app) == ''
-    text = (app.outdir / 'plan-data' / 'backend-engineer.js').read_text(encoding='utf-8')
-    assert '<' not in text
-    assert '>' not in text
-    assert '\u2028' not in text
-    assert '\u2029' not in text
-    data = read_role_script(app.outdir / 'plan-data' / 'backend-engineer.js')
-    hostile = next(skill for skill in data['skills'] if skill['id'] == 'hostile')
-    assert hostile['title'] == '=HYPERLINK("http://example.com/x")'
-    assert data['groups'][hostile['group']] == '<img src=x onerror="window.pwned=1">'
-    assert hostile['cells'][0][1] == '</script><script>window.pwned = 1</script> & more'
-    assert hostile['cells'][2][1] == '-1+1 @SUM(A1) "quoted" `code` *stars* [link](http://x)'
-    # Roles are written whether or not a skill lists them; only the roles of roles.yaml.
-    assert sorted(path.stem for path in (app.outdir / 'plan-data').iterdir()) == [
-        'backend-engineer',
-        'data-engineer',
-        'qa-engineer',
-        'security-engineer',
-    ]
-    assert read_role_script(app.outdir / 'plan-data' / 'security-engineer.js')['skills'] == []
-
-
-def test_line_and_paragraph_separators_are_escaped() -> None:
-    """JSON allows U+2028 and U+2029 in strings; older JavaScript did not: they are escaped."""
-    value = 'a\u2028b\u2029c</script><!--&'
-    script = as_script({'text': value})
-    assert '\u2028' not in script
-    assert '\u2029' not in script
-    assert '</' not in script
-    match = CALL.match(script)
-    assert match
-    assert json.loads(match['json']) == {'text': value}
-
-
-def test_other_builders_show_neither_the_plan_nor_links_to_it(build: Callable[..., SphinxTestApp]) -> None:
-    app = build('plan', 'text')
-    assert warnings(app) == ''
-    assert 'Plan your growth' not in (app.outdir / 'python.txt').read_text(encoding='utf-8')
-    assert 'JavaScript' not in (app.outdir / 'plan.txt').read_text(encoding='utf-8')
-    assert not (app.outdir / 'plan-data').exists()
-
-
-def test_without_a_plan_page_no_links(build: Callable[..., SphinxTestApp]) -> None:
-    app = build('roles')  # no skill_matrix_plan_page
-    assert warnings(app) == ''
-    for name in ('python.html', 'roles/backend-engineer.html'):
-        assert 'skill-plan-link' not in (app.outdir / name).read_text(encoding='utf-8')

@@ -13,7 +13,7 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from conftest import REPO, ROOTS, html, read_yaml, text_of, warnings
+from conftest import REPO, ROOTS, copy_root, html, read_yaml, sphinx_build, text_of, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -163,18 +163,15 @@ def test_role_pages_use_the_same_cell_ids(build: Callable[..., SphinxTestApp]) -
 # --- ids that stay, clashes that are reported -----------------------------------------------
 
 
-def page_with(tmp_path: Path, make_app: Callable[..., SphinxTestApp], name: str, text: str) -> SphinxTestApp:
-    shutil.copytree(ROOTS / 'test-basic', tmp_path, dirs_exist_ok=True)
-    (tmp_path / f'{name}.rst').write_text(text, encoding='utf-8')
-    app = make_app('html', srcdir=tmp_path)
-    app.build()
-    return app
+def page_with(tmp_path: Path, name: str, text: str) -> SphinxTestApp:
+    """test-basic with one more page, *name*, built."""
+    (copy_root('basic', tmp_path) / f'{name}.rst').write_text(text, encoding='utf-8')
+    return sphinx_build(tmp_path)
 
 
-def test_a_skill_shown_twice_on_a_page_warns(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
+def test_a_skill_shown_twice_on_a_page_warns(tmp_path: Path) -> None:
     app = page_with(
         tmp_path,
-        make_app,
         'twice',
         'Twice\n=====\n\n.. skill-matrix:: testing\n\n.. skill-matrix:: testing\n   :layout: grid\n',
     )
@@ -191,9 +188,7 @@ def test_a_skill_shown_twice_on_a_page_warns(make_app: Callable[..., SphinxTestA
     assert collections.Counter(ids(page)).most_common(1)[0][1] == 1
 
 
-def test_headings_and_numbered_tables_do_not_move_the_ids(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path
-) -> None:
+def test_headings_and_numbered_tables_do_not_move_the_ids(tmp_path: Path) -> None:
     """A heading after the matrix whose id would be a table's, and a captioned table before it."""
     text = (
         'Page\n====\n\n'
@@ -201,7 +196,7 @@ def test_headings_and_numbered_tables_do_not_move_the_ids(
         '.. skill-matrix:: testing\n\n'
         'Testing senior\n--------------\n\nText.\n'
     )
-    app = page_with(tmp_path, make_app, 'prose', text)
+    app = page_with(tmp_path, 'prose', text)
     assert warnings(app) == ''
     page = page_of(app, 'prose')
     assert page.select_one('table.skill-table')['id'] == f'testing-{LEVELS[0]}'
@@ -210,11 +205,9 @@ def test_headings_and_numbered_tables_do_not_move_the_ids(
     assert collections.Counter(ids(page)).most_common(1)[0][1] == 1
 
 
-def test_an_earlier_heading_with_a_tables_id_warns(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path
-) -> None:
+def test_an_earlier_heading_with_a_tables_id_warns(tmp_path: Path) -> None:
     text = 'Page\n====\n\nTesting senior\n--------------\n\n.. skill-matrix:: testing\n'
-    app = page_with(tmp_path, make_app, 'prose', text)
+    app = page_with(tmp_path, 'prose', text)
     assert (
         "prose.rst:7: WARNING: the link id 'testing-senior' is already the id of the heading "
         "'Testing senior' on this page: "

@@ -14,14 +14,12 @@ import os
 import shutil
 import subprocess
 import sys
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, ROOTS, html, text_of, warnings
+from conftest import REPO, ROOTS, copy_root, html, sphinx_build, text_of, warnings
 from furo.navigation import get_navigation_tree  # type: ignore[import-untyped]
-from sphinx.testing.util import SphinxTestApp
 
 from skill_matrix.data.domains import load_catalog, slug
 from skill_matrix.navigation import Navigation
@@ -29,6 +27,8 @@ from skill_matrix.navigation import Navigation
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 @pytest.fixture(scope='module')
@@ -254,30 +254,19 @@ def _pages(outdir: Path) -> dict[str, str]:
     }
 
 
-def _build(srcdir: Path) -> SphinxTestApp:
-    """A build of *srcdir* in a process-like fresh application, as each `make html` runs one."""
-    app = SphinxTestApp('html', srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
-
-
 def _clean_build(tmp_path: Path, change: Callable[[Path], None]) -> dict[str, str]:
     clean = tmp_path / 'clean'
-    shutil.copytree(ROOTS / 'test-catalog', clean)
-    change(clean)
-    return _pages(_build(clean).outdir)
+    change(copy_root('catalog', clean))
+    return _pages(sphinx_build(clean).outdir)
 
 
 def test_adding_a_skill_rewrites_exactly_the_pages_that_show_it(tmp_path: Path) -> None:
     incremental = tmp_path / 'incremental'
-    shutil.copytree(ROOTS / 'test-catalog', incremental)
-    outdir = _build(incremental).outdir
+    copy_root('catalog', incremental)
+    outdir = sphinx_build(incremental).outdir
     before = {path: path.stat().st_mtime_ns for path in outdir.rglob('*.html')}
     _add_skill(incremental)
-    app = _build(incremental)
+    app = sphinx_build(incremental)
     written = sorted(
         path.relative_to(outdir).as_posix()
         for path in outdir.rglob('*.html')
@@ -311,10 +300,10 @@ def _remove_go(srcdir: Path) -> None:
 
 def test_removing_a_skill_rewrites_its_group_and_domain(tmp_path: Path) -> None:
     incremental = tmp_path / 'incremental'
-    shutil.copytree(ROOTS / 'test-catalog', incremental)
-    _build(incremental)
+    copy_root('catalog', incremental)
+    sphinx_build(incremental)
     _remove_go(incremental)
-    app = _build(incremental)
+    app = sphinx_build(incremental)
     pages = _pages(app.outdir)
     assert 'Go' in text_of(BeautifulSoup(pages.pop('skills/go.html'), 'html.parser').h1)  # Sphinx leaves it
     assert pages == _clean_build(tmp_path, _remove_go)
@@ -363,11 +352,11 @@ def test_names_listed_twice_are_located(tmp_path: Path) -> None:
 
 def test_a_broken_domains_yaml_is_a_warning_and_every_page_still_builds(tmp_path: Path) -> None:
     srcdir = tmp_path / 'site'
-    shutil.copytree(ROOTS / 'test-catalog', srcdir)
+    copy_root('catalog', srcdir)
     (srcdir / 'data' / 'domains.yaml').write_text(
         'domains:\n  - name: Data\n    colour: blue\n', encoding='utf-8'
     )
-    app = _build(srcdir)
+    app = sphinx_build(srcdir)
     assert (
         "domains.yaml:3:5: WARNING: unknown field 'colour' in 'domains.0' "
         '(allowed: name, description, groups)' in warnings(app)
@@ -422,10 +411,10 @@ def test_renaming_or_reordering_keeps_every_page_equal_to_a_clean_build(
     tmp_path: Path, change: Callable[[Path], None]
 ) -> None:
     incremental = tmp_path / 'incremental'
-    shutil.copytree(ROOTS / 'test-catalog', incremental)
-    _build(incremental)
+    copy_root('catalog', incremental)
+    sphinx_build(incremental)
     change(incremental)
-    app = _build(incremental)
+    app = sphinx_build(incremental)
     assert _pages(app.outdir) == _clean_build(tmp_path, change)
 
 
@@ -439,11 +428,11 @@ def test_a_new_domains_yaml_reorders_the_start_page_and_the_domain_pages(tmp_pat
         (srcdir / 'data' / 'domains.yaml').write_text(listing, encoding='utf-8')
 
     incremental = tmp_path / 'incremental'
-    shutil.copytree(ROOTS / 'test-catalog', incremental)
+    copy_root('catalog', incremental)
     without_listing(incremental)
-    _build(incremental)
+    sphinx_build(incremental)
     with_listing(incremental)
-    app = _build(incremental)
+    app = sphinx_build(incremental)
     assert _pages(app.outdir) == _clean_build(tmp_path, lambda srcdir: None)
     assert [
         text_of(item.select_one('a')) for item in html(app, 'index').select('.skill-catalog-domain')
@@ -452,12 +441,8 @@ def test_a_new_domains_yaml_reorders_the_start_page_and_the_domain_pages(tmp_pat
 
 def test_a_parallel_build_writes_the_same_pages(tmp_path: Path, built: SphinxTestApp) -> None:
     srcdir = tmp_path / 'parallel'
-    shutil.copytree(ROOTS / 'test-catalog', srcdir)
-    app = SphinxTestApp('html', srcdir=srcdir, status=StringIO(), warning=StringIO(), parallel=2)
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    copy_root('catalog', srcdir)
+    app = sphinx_build(srcdir, parallel=2)
     assert _pages(app.outdir) == _pages(built.outdir)
 
 
@@ -484,12 +469,12 @@ def _add_kafka_page_later(srcdir: Path) -> None:
 
 def test_a_page_added_for_a_listed_skill_joins_the_navigation(tmp_path: Path) -> None:
     incremental = tmp_path / 'incremental'
-    shutil.copytree(ROOTS / 'test-catalog', incremental)
+    copy_root('catalog', incremental)
     (incremental / 'skills' / 'kafka.rst').unlink()
-    first = _build(incremental)
+    first = sphinx_build(incremental)
     assert "skill 'kafka' has no page" in warnings(first)
     _add_kafka_page_later(incremental)
-    app = _build(incremental)
+    app = sphinx_build(incremental)
     assert 'Kafka' in sidebar(app, 'skills/kafka')
     assert _pages(app.outdir) == _clean_build(tmp_path, lambda srcdir: None)
 

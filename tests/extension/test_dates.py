@@ -10,20 +10,19 @@ from __future__ import annotations
 
 import datetime
 import re
-import shutil
 import time
 import types
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, html, source_date_epoch, text_of, warnings
-from sphinx.testing.util import SphinxTestApp
+from conftest import copy_root, html, source_date_epoch, sphinx_build, text_of, warnings
 
 from skill_matrix.i18n import labels
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+
+    from sphinx.testing.util import SphinxTestApp
 
 LANGUAGES = ('en', 'de', 'zh_CN')
 
@@ -58,22 +57,11 @@ def dated(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestA
 
     def build(builder: str, language: str, day: str | None) -> SphinxTestApp:
         if (builder, language, day) not in cache:
-            srcdir = tmp_path_factory.mktemp(f'dates-{builder}-{language}')
-            shutil.copytree(ROOTS / 'test-dates', srcdir, dirs_exist_ok=True)
+            srcdir = copy_root('dates', tmp_path_factory.mktemp(f'dates-{builder}-{language}'))
             epoch = None if day is None else source_date_epoch(f'{day}T{BUILT_AT[day]}')
             with pytest.MonkeyPatch.context() as monkeypatch:
                 set_environment(monkeypatch, epoch)
-                app = SphinxTestApp(
-                    builder,
-                    srcdir=srcdir,
-                    confoverrides={'language': language},
-                    status=StringIO(),
-                    warning=StringIO(),
-                )
-                try:
-                    app.build()
-                finally:
-                    app.cleanup()
+                app = sphinx_build(srcdir, builder, language=language)
             time.tzset()  # back to the machine's time zone
             cache[builder, language, day] = app
         return cache[builder, language, day]

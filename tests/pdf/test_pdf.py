@@ -17,8 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import REPO, make_into, read_yaml, source_date_epoch
-from test_site import SEEDS, seed_cells
+from conftest import REPO, SEEDS, make_into, read_yaml, seed_cells, source_date_epoch
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -8,14 +8,12 @@ from __future__ import annotations
 import csv
 import io
 import json
-import shutil
 from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
 from babel.messages.pofile import read_po
-from conftest import REPO, ROOTS, html, read_yaml, text_of, warnings
-from sphinx.testing.util import SphinxTestApp
+from conftest import REPO, ROOTS, copy_root, html, read_yaml, sphinx_build, text_of, warnings
 
 from skill_matrix.html.downloads import spreadsheet_text
 
@@ -24,6 +22,7 @@ if TYPE_CHECKING:
     from pathlib import Path
 
     from bs4 import BeautifulSoup
+    from sphinx.testing.util import SphinxTestApp
 
 BASIC = ROOTS / 'test-basic' / 'data'
 ROLES_DATA = ROOTS / 'test-roles' / 'data'
@@ -479,7 +478,7 @@ def test_role_page_marks_and_counts_its_untranslated_rows(build: Callable[..., S
 
 
 def test_markup_and_script_on_a_role_page_are_shown_as_written(tmp_path: Path) -> None:
-    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
+    copy_root('roles', tmp_path)
     skill_file = tmp_path / 'data' / 'skills' / 'python.yaml'
     source = skill_file.read_text(encoding='utf-8')
     source = source.replace('title: Python', 'title: "<img src=x onerror=alert(1)> *Py* & co"')
@@ -488,11 +487,7 @@ def test_markup_and_script_on_a_role_page_are_shown_as_written(tmp_path: Path) -
         'description: \'<script>alert(2)</script> "quoted" **bold** `code` @here =1+1\'',
     )
     skill_file.write_text(source, encoding='utf-8')
-    app = SphinxTestApp('html', srcdir=tmp_path, status=io.StringIO(), warning=io.StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
+    app = sphinx_build(tmp_path)
     assert warnings(app) == ''
     written = (app.outdir / 'roles' / 'data-engineer.html').read_text(encoding='utf-8')
     assert '<script>alert(2)' not in written
@@ -541,14 +536,11 @@ def test_cells_of_expectation_tables_name_their_column(
         }
 
 
-def test_a_level_name_cannot_break_out_of_its_label(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path
-) -> None:
-    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
+def test_a_level_name_cannot_break_out_of_its_label(tmp_path: Path) -> None:
+    copy_root('roles', tmp_path)
     levels = tmp_path / 'data' / 'levels.yaml'
     levels.write_text(levels.read_text().replace('name: Lead', 'name: \'Lead "x" <b>&amp;\''))
-    app = make_app('html', srcdir=tmp_path)
-    app.build()
+    app = sphinx_build(tmp_path)
     for page in ('layouts', 'layouts_grid'):
         assert '<b>' not in (app.outdir / f'{page}.html').read_text(encoding='utf-8')
     grid = html(app, 'layouts_grid').select_one('table.skill-grid')
@@ -560,11 +552,10 @@ def test_a_level_name_cannot_break_out_of_its_label(
     assert {cell['data-label'] for cell in cells} == {header}
 
 
-def test_unknown_role_warns_at_the_directive(make_app: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
-    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
+def test_unknown_role_warns_at_the_directive(tmp_path: Path) -> None:
+    copy_root('roles', tmp_path)
     (tmp_path / 'typo.rst').write_text('.. role-profile:: data-engneer\n', encoding='utf-8')
-    app = make_app('html', srcdir=tmp_path)
-    app.build()
+    app = sphinx_build(tmp_path)
     assert (
         "typo.rst:1: WARNING: unknown role 'data-engneer' (known: backend-engineer, data-engineer, "
         "qa-engineer, security-engineer); did you mean 'data-engineer'?"
@@ -574,22 +565,20 @@ def test_unknown_role_warns_at_the_directive(make_app: Callable[..., SphinxTestA
 # --- incremental builds -----------------------------------------------------------------------
 
 
-@pytest.mark.sphinx('html', testroot='roles', srcdir='roles-edit', freshenv=True)
-def test_editing_a_skill_rebuilds_the_role_pages(app: SphinxTestApp) -> None:
-    app.build()
-    path = app.srcdir / 'data' / 'skills' / 'python.yaml'
+def test_editing_a_skill_rebuilds_the_role_pages(tmp_path: Path) -> None:
+    app = sphinx_build(copy_root('roles', tmp_path))
+    path = tmp_path / 'data' / 'skills' / 'python.yaml'
     path.write_text(path.read_text().replace('Chooses the team', 'Picks the team'))
     _added, changed, _removed = app.env.get_outdated_files(config_changed=False)
     # every page that reads python.yaml: its own, and each role page and the role index
     assert {'python', 'roles/index', 'roles/data-engineer', 'roles/backend-engineer'} <= set(changed)
-    app.build()
+    app = sphinx_build(tmp_path)
     assert "Picks the team's Python tooling." in text_of(html(app, 'roles/data-engineer'))
 
 
-@pytest.mark.sphinx('html', testroot='roles', srcdir='roles-new-skill', freshenv=True)
-def test_a_new_skill_file_reaches_the_role_pages(app: SphinxTestApp) -> None:
-    app.build()
-    skills_dir = app.srcdir / 'data' / 'skills'
+def test_a_new_skill_file_reaches_the_role_pages(tmp_path: Path) -> None:
+    sphinx_build(copy_root('roles', tmp_path))
+    skills_dir = tmp_path / 'data' / 'skills'
     text = (
         (skills_dir / 'sql.yaml')
         .read_text()
@@ -597,34 +586,26 @@ def test_a_new_skill_file_reaches_the_role_pages(app: SphinxTestApp) -> None:
         .replace('title: SQL', 'title: NoSQL')
     )
     (skills_dir / 'nosql.yaml').write_text(text)
-    (app.srcdir / 'nosql.rst').write_text('NoSQL\n=====\n\n.. skill-matrix:: nosql\n')
-    app.build()
+    (tmp_path / 'nosql.rst').write_text('NoSQL\n=====\n\n.. skill-matrix:: nosql\n')
+    app = sphinx_build(tmp_path)
     titles = [
         text_of(row.select_one('th')) for row in html(app, 'roles/data-engineer').select('tr.skill-row')
     ]
     assert titles[:3] == ['NoSQL', 'Python', 'SQL']
 
 
-def test_roles_added_and_removed_get_and_lose_their_page(
-    make_app: Callable[..., SphinxTestApp], tmp_path: Path
-) -> None:
+def test_roles_added_and_removed_get_and_lose_their_page(tmp_path: Path) -> None:
     """Each build is a new process (as sphinx-build runs), on the same source and environment."""
-    shutil.copytree(ROOTS / 'test-roles', tmp_path, dirs_exist_ok=True)
-    app = make_app('html', srcdir=tmp_path)
-    app.build()
-    app.cleanup()  # as a process ends: the next build starts with Sphinx's registries clean
+    sphinx_build(copy_root('roles', tmp_path))
     roles_yaml = tmp_path / 'data' / 'roles.yaml'
     original = roles_yaml.read_text()
     roles_yaml.write_text(original + '  - id: ml-engineer\n    name: ML Engineer\n')
-    app = make_app('html', srcdir=tmp_path)
-    app.build()
-    app.cleanup()
+    app = sphinx_build(tmp_path)
     assert heading(html(app, 'roles/ml-engineer')) == 'ML Engineer'
     assert 'ML Engineer' in text_of(html(app, 'roles/index').select_one('table.skill-role-index-table'))
 
     roles_yaml.write_text(original.replace('  - id: security-engineer\n    name: Security Engineer\n', ''))
-    app = make_app('html', srcdir=tmp_path)
-    app.build()
+    app = sphinx_build(tmp_path)
     assert warnings(app) == ''
     assert not (tmp_path / 'roles' / 'security-engineer.rst').exists()
     assert not (tmp_path / 'roles' / 'ml-engineer.rst').exists()

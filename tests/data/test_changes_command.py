@@ -3,14 +3,22 @@
 from __future__ import annotations
 
 import json
-import os
 import shutil
 import subprocess
 import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import REPO, ROOTS
+from conftest import (
+    REPO,
+    ROOTS,
+    commit_changes_since_review,
+    edit,
+    flip_principal_qa,
+    git,
+    git_environment,
+    make_changes,
+)
 
 from skill_matrix.data.baseline import newest_tag, repository_root, resolve_baseline
 
@@ -18,50 +26,6 @@ if TYPE_CHECKING:
     from pathlib import Path
 
 ROOT = ROOTS / 'test-i18n'
-
-
-def git_environment(home: Path, date: str) -> dict[str, str]:
-    """Git independent of the machine's configuration and clock: identities and dates pinned."""
-    environment = {key: value for key, value in os.environ.items() if not key.startswith('GIT_')}
-    return environment | {
-        'HOME': str(home),
-        'GIT_CONFIG_NOSYSTEM': '1',
-        'GIT_CONFIG_GLOBAL': os.devnull,
-        'GIT_AUTHOR_NAME': 'Reviewer',
-        'GIT_AUTHOR_EMAIL': 'reviewer@example.org',
-        'GIT_COMMITTER_NAME': 'Reviewer',
-        'GIT_COMMITTER_EMAIL': 'reviewer@example.org',
-        'GIT_AUTHOR_DATE': date,
-        'GIT_COMMITTER_DATE': date,
-        'LC_ALL': 'C',
-    }
-
-
-def git(repo: Path, *arguments: str, date: str = '2026-07-15T09:00:00+00:00') -> str:
-    result = subprocess.run(
-        [
-            'git',
-            '-c',
-            'commit.gpgsign=false',
-            '-c',
-            'tag.gpgsign=false',
-            '-c',
-            'init.defaultBranch=main',
-            *arguments,
-        ],
-        cwd=repo,
-        env=git_environment(repo.parent, date),
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
-
-
-def edit(path: Path, old: str, new: str) -> None:
-    text = path.read_text(encoding='utf-8')
-    assert text.count(old) == 1, old
-    path.write_text(text.replace(old, new), encoding='utf-8')
 
 
 @pytest.fixture(scope='module')
@@ -78,102 +42,12 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     git(repo, 'tag', 'review/2025-h2', date='2025-12-19T17:00:00+01:00')
     git(repo, 'tag', 'release-1', date='2026-08-01T00:00:00+00:00')  # not a review tag
 
-    testing = repo / 'data' / 'skills' / 'testing.yaml'
-    edit(
-        testing,
-        '      required: false\n      description: Shapes',
-        '      required: true\n      description: Shapes',
-    )
+    flip_principal_qa(repo, required=True)
     git(repo, 'commit', '-q', '-am', 'testing: principal QA required', date='2026-06-30T22:30:00+02:00')
     git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T22:30:00+02:00')
 
-    # after the review, one commit each: a changed description, a flipped flag, new cells (a role
-    # added to a skill), removed cells (a role removed from one), a renamed role, a new skill
-    edit(testing, 'stable, isolated test data', 'stable, seeded test data')
-    git(repo, 'commit', '-q', '-am', 'testing: seeded test data')
-    edit(
-        testing,
-        '      required: true\n      description: Shapes',
-        '      required: false\n      description: Shapes',
-    )
-    git(repo, 'commit', '-q', '-am', 'testing: principal QA optional again')
-    sql = repo / 'data' / 'skills' / 'sql.yaml'
-    sql.write_text(sql.read_text(encoding='utf-8') + SQL_QA_CELLS, encoding='utf-8')
-    git(repo, 'commit', '-q', '-am', 'sql: QA engineers')
-    text = testing.read_text(encoding='utf-8')
-    testing.write_text(text[: text.index('  backend-engineer:\n')], encoding='utf-8')
-    git(repo, 'commit', '-q', '-am', 'testing: no backend engineers')
-    edit(repo / 'data' / 'roles.yaml', 'name: QA Engineer', 'name: Quality Engineer')
-    git(repo, 'commit', '-q', '-am', 'QA Engineer renamed')
-    (repo / 'data' / 'skills' / 'python.yaml').write_text(PYTHON_SKILL, encoding='utf-8')
-    git(repo, 'add', 'data/skills/python.yaml')
-    git(repo, 'commit', '-q', '-m', 'python')
+    commit_changes_since_review(repo, principal_qa_required=False, translated=False)
     return repo
-
-
-SQL_QA_CELLS = """\
-  qa-engineer:
-    junior:
-      required: false
-      description: Checks query results in test fixtures.
-    middle:
-      required: false
-      description: Seeds test databases from anonymised dumps.
-    senior:
-      required: true
-      description: Tests migrations forwards and back.
-    lead:
-      required: false
-      description: Sets the test data policy.
-    principal:
-      required: false
-      description: Owns data quality checks across teams.
-"""
-
-PYTHON_SKILL = """\
-id: python
-title: Python
-domain: Software Engineering
-group: Languages
-updated: 2026-07-15
-roles:
-  data-engineer:
-    junior:
-      required: true
-      description: Writes small scripts with the standard library.
-    middle:
-      required: true
-      description: Packages pipelines with typed interfaces.
-    senior:
-      required: true
-      description: Profiles and speeds up data jobs.
-    lead:
-      required: false
-      description: Sets the team's Python conventions.
-    principal:
-      required: false
-      description: Chooses the platform's Python tooling.
-"""
-
-
-def make_changes(repo: Path, builddir: Path, *variables: str) -> subprocess.CompletedProcess[str]:
-    """``make changes`` of this project on the data folder of *repo*, as a contributor runs it."""
-    return subprocess.run(
-        [
-            'make',
-            '--no-print-directory',
-            'changes',
-            f'DATA={repo / "data"}',
-            f'BUILDDIR={builddir}',
-            f'VENV={sys.prefix}',
-            *variables,
-        ],
-        cwd=REPO,
-        env=git_environment(repo.parent, '2026-07-15T09:00:00+00:00'),
-        capture_output=True,
-        text=True,
-        check=False,
-    )
 
 
 EXPECTED = """\

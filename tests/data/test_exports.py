@@ -10,9 +10,8 @@ from typing import TYPE_CHECKING
 import docutils.core
 import docutils.nodes
 import pytest
-from conftest import REPO
+from conftest import REPO, markdown_export, seed, two_roles
 from hypothesis import HealthCheck, given, settings, strategies as st
-from test_importer import markdown_export, seed, two_roles
 
 from skill_matrix.data.exports import ExportError, ExportProblem, parse_date, read_export
 from skill_matrix.data.importer import Importer, ImportFailed, write

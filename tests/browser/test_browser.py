@@ -24,6 +24,8 @@ from conftest import (
     SITE_LEVEL_IDS as LEVEL_IDS,
     SITE_ROLE_IDS as ROLE_IDS,
     SITE_SKILLS as SKILLS,
+    require_axe,
+    serious_violations,
 )
 
 if TYPE_CHECKING:
@@ -31,7 +33,6 @@ if TYPE_CHECKING:
 
     from playwright.sync_api import Browser, Page
 
-AXE = REPO / 'tools' / 'axe' / 'node_modules' / 'axe-core' / 'axe.min.js'
 ARTIFACTS = REPO / '_build' / 'test-artifacts'
 
 
@@ -634,8 +635,7 @@ def test_a_link_to_a_cell_keeps_its_row_and_comparison_in_another_language(page:
     assert is_linked_and_in_view(page, LINKED_CELL)
     assert page.get_attribute('html', 'lang') == 'zh-CN'
 
-    if not AXE.is_file():
-        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
+    require_axe()
     assert serious_violations(page) == []
 
 
@@ -694,23 +694,10 @@ AUDITED = [
 ]
 
 
-def serious_violations(page: Page) -> list[str]:
-    """axe-core's serious and critical findings on the page as it is now."""
-    page.add_script_tag(path=str(AXE))
-    results = page.evaluate("() => axe.run(document, {resultTypes: ['violations']})")
-    return [
-        f'{violation["id"]} ({violation["impact"]}): {violation["help"]} at '
-        + ', '.join(str(node['target']) for node in violation['nodes'][:5])
-        for violation in results['violations']
-        if violation['impact'] in ('serious', 'critical')
-    ]
-
-
 @pytest.mark.parametrize('path', AUDITED)
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_no_serious_accessibility_violations(page: Page, language: str, path: str) -> None:
-    if not AXE.is_file():
-        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
+    require_axe()
     page.goto(f'{language}/{path}')
     if '?level=' in path:
         assert page.is_visible('table.skill-compare-table')  # the audit sees the compare view
@@ -722,8 +709,7 @@ def test_no_serious_accessibility_violations(page: Page, language: str, path: st
 def test_no_serious_accessibility_violations_on_a_phone(
     browser: Browser, server: str, language: str, path: str
 ) -> None:
-    if not AXE.is_file():
-        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
+    require_axe()
     context = browser.new_context(base_url=f'{server}/', viewport=PHONE)
     try:
         tab = context.new_page()

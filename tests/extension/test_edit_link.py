@@ -2,18 +2,17 @@
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, html, text_of
+from conftest import copy_root, html, sphinx_build, text_of
 from sphinx.errors import ConfigError
-from sphinx.testing.util import SphinxTestApp
 
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 def test_link_to_the_yaml_file(build: Callable[..., SphinxTestApp]) -> None:
@@ -32,14 +31,8 @@ def test_no_link_when_unset(build: Callable[..., SphinxTestApp]) -> None:
 
 
 def test_config_error_names_the_setting(tmp_path: Path) -> None:
-    shutil.copytree(ROOTS / 'test-edit-link', tmp_path / 'src')
+    srcdir = copy_root('edit-link', tmp_path)
     with pytest.raises(
         ConfigError, match=r"skill_matrix_edit_url = 'https://example.com/': give a URL with \{path\}"
     ):
-        SphinxTestApp(
-            'html',
-            srcdir=tmp_path / 'src',
-            confoverrides={'skill_matrix_edit_url': 'https://example.com/'},
-            status=StringIO(),
-            warning=StringIO(),
-        )
+        sphinx_build(srcdir, skill_matrix_edit_url='https://example.com/')

@@ -16,14 +16,17 @@ from urllib.parse import urlsplit
 
 import pytest
 from conftest import (
+    PLAN_CONTROLS as CONTROLS,
     REPO,
     ROOTS,
     SITE_LANGUAGES as LANGUAGES,
     SITE_ROLE_IDS as ROLE_IDS,
     SITE_SKILLS as SKILLS,
+    in_language,
+    require_axe,
+    serious_violations,
+    squeeze,
 )
-from test_browser import AXE, serious_violations
-from test_plan import CONTROLS, in_language, squeeze
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -242,8 +245,7 @@ def test_without_javascript_the_page_says_what_it_needs(browser: Browser, server
 
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_no_serious_accessibility_violations_on_the_plan(page: Page, language: str) -> None:
-    if not AXE.is_file():
-        pytest.skip(f'axe-core is missing ({AXE}): run make axe (needs npm)')
+    require_axe()
     page.goto(f'{language}/plan.html?role=nobody')  # with the notice
     assert serious_violations(page) == []
     choose(page, language, 'data-scientist', 'middle', 'lead')

@@ -9,13 +9,10 @@ markup injected.
 from __future__ import annotations
 
 import os
-import shutil
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, html, warnings
-from sphinx.testing.util import SphinxTestApp
+from conftest import copy_root, html, sphinx_build, warnings
 
 from skill_matrix.data.check import main as check_main
 from skill_matrix.data.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
@@ -23,6 +20,8 @@ from skill_matrix.data.yamlsource import MAX_DEPTH, MAX_FILE_BYTES
 if TYPE_CHECKING:
     from collections.abc import Callable
     from pathlib import Path
+
+    from sphinx.testing.util import SphinxTestApp
 
 
 def skill(skill_id: str, *, extra: str = '', description: str = 'Writes queries.') -> str:
@@ -196,8 +195,7 @@ VALID: dict[str, str | bytes] = {
 @pytest.fixture(scope='module')
 def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """test-basic plus every bad and tricky file, each with a page that shows it."""
-    srcdir = tmp_path_factory.mktemp('bad-input')
-    shutil.copytree(ROOTS / 'test-basic', srcdir, dirs_exist_ok=True)
+    srcdir = copy_root('basic', tmp_path_factory.mktemp('bad-input'))
     skills = srcdir / 'data' / 'skills'
     contents: dict[str, str | bytes] = {name: content for name, (content, _expected) in CASES.items()}
     for name, content in {**contents, **VALID}.items():
@@ -213,12 +211,7 @@ def project(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope='module')
 def built(project: Path) -> SphinxTestApp:
-    app = SphinxTestApp('html', srcdir=project, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return sphinx_build(project)
 
 
 def expected_lines(name: str) -> list[str]:

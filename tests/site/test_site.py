@@ -9,13 +9,11 @@ from typing import TYPE_CHECKING
 import pytest
 from babel.messages.pofile import read_po
 from bs4 import BeautifulSoup
-from conftest import REPO, read_yaml, text_of
+from conftest import REPO, SEEDS, read_yaml, seed_cells, text_of
 
 if TYPE_CHECKING:
-    from collections.abc import Iterator
     from pathlib import Path
 
-SEEDS = REPO.parent / 'shared' / 'seeds'
 SKILLS = {path.stem: read_yaml(path) for path in sorted((REPO / 'data' / 'skills').glob('*.yaml'))}
 LANGUAGES = ('en', 'de', 'zh_CN')
 
@@ -75,26 +73,6 @@ def test_every_yaml_description_is_on_its_english_page(site: Path, skill_id: str
             assert rows[(f'skill-role-{role}', f'skill-level-{level}')] == ' '.join(
                 cell['description'].split()
             )
-
-
-def seed_cells(path: Path) -> Iterator[tuple[str, bool, str]]:
-    """(role name, required, description) of each row of a seed export, in page order."""
-    text = path.read_text(encoding='utf-8')
-    if '|---|' in text:  # markdown-style export: | Role | Required | Description |
-        for line in text.splitlines():
-            cells = [cell.strip() for cell in line.strip().strip('|').split('|')]
-            if not line.startswith('| ') or cells[0] in ('Rolle', '角色', 'Role'):
-                continue
-            required = cells[1] in ('Pflicht', '必要', 'Required')
-            description = cells[2] if required or not cells[1] else cells[1]
-            yield cells[0], required, description
-    else:  # plain-text export: "<Role> [Pflicht] <description>"
-        roles = ('Computer Vision Engineer', 'Data Scientist', 'LLM Engineer', 'ML Engineer', 'NLP Engineer')
-        for line in text.splitlines():
-            for role in roles:
-                if line.startswith(f'{role} '):
-                    rest = line[len(role) + 1 :]
-                    yield role, rest.startswith('Pflicht '), rest.removeprefix('Pflicht ')
 
 
 SEED_SKILLS = {
