@@ -45,8 +45,10 @@ SESSION_BUILDS = ('site', 'pdf_build', 'review_repo')
 STRICT_SKIPS = os.environ.get('SKILL_PROFILES_NO_SKIPS') == '1'
 
 
+@pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with its tier (its folder) and its xdist group (a shared build, else its module)."""
+    """Mark each test with its tier (its folder); a test that reads a session build joins that
+    build's xdist group (the site and the PDFs share one: a test reads both)."""
     for item in items:
         tier = item.path.relative_to(TESTS).parts[0]
         if tier not in TIERS:
@@ -54,15 +56,9 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
                 f'{item.path}: a test module belongs in a tier folder: {", ".join(TIERS)}'
             )
         item.add_marker(getattr(pytest.mark, tier))
-        fixtures = getattr(item, 'fixturenames', ())
-        shared = [name for name in SESSION_BUILDS if name in fixtures]
-        item.add_marker(
-            pytest.mark.xdist_group(
-                'site'
-                if 'site' in shared or 'pdf_build' in shared
-                else (shared[0] if shared else item.path.name)
-            )
-        )
+        shared = [name for name in SESSION_BUILDS if name in getattr(item, 'fixturenames', ())]
+        if shared:
+            item.add_marker(pytest.mark.xdist_group('site' if 'pdf_build' in shared else shared[0]))
 
 
 @pytest.hookimpl(hookwrapper=True)
