@@ -31,7 +31,9 @@ from sphinx.testing.util import SphinxTestApp
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterator
 
+    from docutils import nodes
     from playwright.sync_api import Browser, Page
+    from sphinx.application import Sphinx
 
 TESTS = Path(__file__).parent
 ROOTS = TESTS / 'roots'
@@ -78,11 +80,17 @@ def copy_root(name: str, destination: Path) -> Path:
 
 
 def sphinx_build(
-    srcdir: Path, buildername: str = 'html', *, parallel: int = 0, **confoverrides: Any
+    srcdir: Path,
+    buildername: str = 'html',
+    *,
+    parallel: int = 0,
+    on_resolved: Callable[[Sphinx, nodes.document, str], None] | None = None,
+    **confoverrides: Any,
 ) -> SphinxTestApp:
     """Build *srcdir* into ``srcdir/_build/<builder>`` in a fresh application, as one run of
     ``sphinx-build`` does (a second call is an incremental build), then clean up Sphinx's global
-    state. The build's output and warnings stay readable on the returned application."""
+    state. The build's output and warnings stay readable on the returned application.
+    *on_resolved* sees each page's doctree once it is resolved, after the extension's handlers."""
     app = SphinxTestApp(
         buildername,
         srcdir=srcdir,
@@ -91,6 +99,8 @@ def sphinx_build(
         warning=StringIO(),
         parallel=parallel,
     )
+    if on_resolved is not None:
+        app.connect('doctree-resolved', on_resolved, priority=900)
     try:
         app.build()
     finally:
