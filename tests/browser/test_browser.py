@@ -62,15 +62,15 @@ def class_value(classes: str, prefix: str) -> str:
     return next(name.removeprefix(prefix) for name in classes.split() if name.startswith(prefix))
 
 
-def static_texts(page: Page) -> dict[tuple[str, str], str]:
-    """(role, level) → description, as the page's own tables show it (in the page's language)."""
+def static_texts(page: Page, row_of: str = 'skill-role-') -> dict[tuple[str, str], str]:
+    """(role, level) → description, as the page's own tables show it (in the page's language);
+    (skill, level) on a role page, with ``row_of='skill-of-'``."""
     rows = page.eval_on_selector_all(
         'tr.skill-row',
         'rows => rows.map(row => [row.className, row.cells[2].innerText.trim().split(/\\s+/).join(" ")])',
     )
     return {
-        (class_value(classes, 'skill-role-'), class_value(classes, 'skill-level-')): text
-        for classes, text in rows
+        (class_value(classes, row_of), class_value(classes, 'skill-level-')): text for classes, text in rows
     }
 
 
@@ -215,18 +215,6 @@ def test_the_highest_level_has_no_target(page: Page, language: str) -> None:
 # --- level picker on role pages ---------------------------------------------------------------
 
 
-def role_static_texts(page: Page) -> dict[tuple[str, str], str]:
-    """(skill, level) → description, as the role page's own level tables show it."""
-    rows = page.eval_on_selector_all(
-        'tr.skill-row',
-        'rows => rows.map(row => [row.className, row.cells[2].innerText.trim().split(/\\s+/).join(" ")])',
-    )
-    return {
-        (class_value(classes, 'skill-of-'), class_value(classes, 'skill-level-')): text
-        for classes, text in rows
-    }
-
-
 def role_static_order(page: Page) -> list[str]:
     """The skills in the order of the role page's first level table."""
     classes: list[str] = page.eval_on_selector_all(
@@ -252,7 +240,7 @@ def compare_cells(page: Page, skill_id: str) -> list[dict[str, Any]]:
 def test_role_page_compares_middle_with_senior(page: Page, language: str) -> None:
     """The ML Engineer's expectations in PyTorch at Middle and at Senior, side by side."""
     page.goto(f'{language}/roles/ml-engineer.html')
-    texts, names = role_static_texts(page), level_names(page)
+    texts, names = static_texts(page, 'skill-of-'), level_names(page)
     middle, senior = LEVEL_IDS.index('middle'), LEVEL_IDS.index('senior')
     choose(page, 'middle', 'senior')
     assert query(page) == {'level': ['middle'], 'target': ['senior']}
@@ -287,7 +275,7 @@ def test_role_page_compares_middle_with_senior(page: Page, language: str) -> Non
 def test_role_page_shows_what_changes_first(page: Page, language: str, role: str) -> None:
     """Each level against the next, across every skill of the role: changed flags first, marked."""
     page.goto(f'{language}/roles/{role}.html')
-    texts, order = role_static_texts(page), role_static_order(page)
+    texts, order = static_texts(page, 'skill-of-'), role_static_order(page)
     assert sorted(order) == sorted(role_skills(role))
     assert page.query_selector('.skill-explorer-roles') is None  # no role filter on a role page
     for current, target in itertools.pairwise(LEVEL_IDS):

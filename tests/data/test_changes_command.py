@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from conftest import (
+    GIT_DATE,
     REPO,
     ROOTS,
     commit_changes_since_review,
@@ -48,6 +49,18 @@ def repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     commit_changes_since_review(repo, principal_qa_required=False, translated=False)
     return repo
+
+
+def python_in(repo: Path, arguments: list[str]) -> subprocess.CompletedProcess[str]:
+    """This interpreter with *arguments*, git pinned on *repo*'s folder, the extension importable."""
+    return subprocess.run(
+        [sys.executable, *arguments],
+        cwd=REPO,
+        env=git_environment(repo.parent, GIT_DATE) | {'PYTHONPATH': str(REPO / '_ext')},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
 
 
 EXPECTED = """\
@@ -172,16 +185,8 @@ def test_since_an_older_review(repo: Path, tmp_path: Path) -> None:
 
 
 def test_a_bad_ref_is_one_line_and_exit_1(repo: Path, tmp_path: Path) -> None:
-    command = [sys.executable, '-m', 'skill_matrix.data.changes', '--since', 'review/2027-h1']
-    command += ['--data', str(repo / 'data'), '--out', str(tmp_path)]
-    result = subprocess.run(
-        command,
-        cwd=REPO,
-        env=git_environment(repo.parent, '2026-07-15T09:00:00+00:00') | {'PYTHONPATH': str(REPO / '_ext')},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    command = ['-m', 'skill_matrix.data.changes', '--since', 'review/2027-h1']
+    result = python_in(repo, [*command, '--data', str(repo / 'data'), '--out', str(tmp_path)])
     assert (result.returncode, result.stdout) == (1, '')
     assert result.stderr == f"error: unknown git ref 'review/2027-h1': no commit of that name in {repo}\n"
 
@@ -266,14 +271,7 @@ def test_the_command_needs_neither_sphinx_nor_docutils(repo: Path, tmp_path: Pat
         'from skill_matrix.data.changes import main; '
         f'sys.exit(main(["--data", {str(repo / "data")!r}, "--out", {str(tmp_path)!r}]))'
     )
-    result = subprocess.run(
-        [sys.executable, '-c', code],
-        cwd=REPO,
-        env=git_environment(repo.parent, '2026-07-15T09:00:00+00:00') | {'PYTHONPATH': str(REPO / '_ext')},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = python_in(repo, ['-c', code])
     assert (result.returncode, result.stderr) == (0, '')
     assert result.stdout == EXPECTED
 
