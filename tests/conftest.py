@@ -614,6 +614,11 @@ def translations(po_file: Path) -> dict[str, str]:
         }
 
 
+def root_translations(language: str, root: str = 'i18n') -> dict[str, str]:
+    """The translations of a test root's page catalog (``locale/<language>/LC_MESSAGES/site.po``)."""
+    return translations(ROOTS / f'test-{root}' / 'locale' / language / 'LC_MESSAGES' / 'site.po')
+
+
 def squeeze(text: str) -> str:
     """*text* with each run of white space made one space."""
     return ' '.join(text.split())

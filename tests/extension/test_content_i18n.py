@@ -6,22 +6,12 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, html, text_of, warnings
+from conftest import ROOTS, html, root_translations, text_of, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
 
     from sphinx.testing.util import SphinxTestApp
-
-CATALOGS = ROOTS / 'test-i18n' / 'locale'
-
-
-def translations(language: str) -> dict[str, str]:
-    """msgid → msgstr of the root's catalog, fuzzy entries left out (read with Babel, not Sphinx)."""
-    from babel.messages.pofile import read_po
-
-    with (CATALOGS / language / 'LC_MESSAGES' / 'site.po').open('rb') as po:
-        return {m.id: m.string for m in read_po(po) if m.id and m.string and not m.fuzzy}
 
 
 @pytest.mark.parametrize('language', ['de', 'zh_CN'])
@@ -29,7 +19,7 @@ def test_title_role_and_description_are_translated_verbatim(
     build: Callable[..., SphinxTestApp], language: str
 ) -> None:
     app = build('i18n', 'html', language=language)
-    catalog = translations(language)
+    catalog = root_translations(language)
     page = html(app, 'testing')
     assert text_of(page.h1).rstrip('#¶ ') == catalog['Automated Testing']
     cells = [text_of(td) for td in page.select('tr.skill-row td')]
@@ -44,7 +34,7 @@ def test_title_role_and_description_are_translated_verbatim(
 def test_markup_in_a_translated_description_is_shown_as_written(build: Callable[..., SphinxTestApp]) -> None:
     app = build('i18n', 'html', language='de')
     page = html(app, 'testing')
-    translated = translations('de')['Coaches the team on test design <em>and</em> review checklists.']
+    translated = root_translations('de')['Coaches the team on test design <em>and</em> review checklists.']
     assert translated in [text_of(td) for td in page.select('tr.skill-row td')]
     assert page.select('tr.skill-row td em') == []
     assert 'testing.rst' not in warnings(app)  # no markup warning for YAML text
@@ -66,7 +56,7 @@ def test_a_message_missing_from_the_catalog_falls_back_to_english_and_is_marked(
     build: Callable[..., SphinxTestApp],
 ) -> None:
     english = 'Runs the existing test suite before every pull request.'
-    assert english not in translations('de')
+    assert english not in root_translations('de')
     page = html(build('i18n', 'html', language='de'), 'testing')
     cell = page.find('p', string=english)
     assert cell is not None
@@ -122,7 +112,11 @@ def test_the_language_switcher_links_the_same_page_in_the_other_languages(
 
 def po_line(language: str, startswith: str) -> int:
     """The line of the .po file that starts with *startswith*, counted test-side."""
-    lines = (CATALOGS / language / 'LC_MESSAGES' / 'site.po').read_text(encoding='utf-8').splitlines()
+    lines = (
+        (ROOTS / 'test-i18n' / 'locale' / language / 'LC_MESSAGES' / 'site.po')
+        .read_text(encoding='utf-8')
+        .splitlines()
+    )
     return next(number for number, line in enumerate(lines, 1) if line.startswith(startswith))
 
 

@@ -12,8 +12,17 @@ from typing import TYPE_CHECKING, Any
 
 import jsonschema
 import pytest
-from babel.messages.pofile import read_po
-from conftest import REPO, ROOTS, copy_root, html, read_yaml, sphinx_build, text_of, warnings
+from conftest import (
+    REPO,
+    ROOTS,
+    copy_root,
+    html,
+    read_yaml,
+    root_translations,
+    sphinx_build,
+    text_of,
+    warnings,
+)
 
 from skill_matrix.html.downloads import spreadsheet_text
 
@@ -58,17 +67,6 @@ def heading(page: BeautifulSoup) -> str:
     return text_of(title)
 
 
-def translations(root: str, language: str) -> dict[str, str]:
-    """The non-fuzzy translations of a test root's page catalog, read independently of Sphinx."""
-    with (ROOTS / root / 'locale' / language / 'LC_MESSAGES' / 'site.po').open('rb') as file:
-        catalog = read_po(file)
-    return {
-        message.id: message.string
-        for message in catalog
-        if message.id and message.string and not message.fuzzy
-    }
-
-
 # --- the level picker's data ------------------------------------------------------------------
 
 
@@ -103,7 +101,7 @@ def test_explorer_data_follows_the_directives_selection(build: Callable[..., Sph
 def test_explorer_data_is_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
     app = build('i18n', language='de')
     data = explorer_data(html(app, 'testing'))
-    translated = translations('test-i18n', 'de')
+    translated = root_translations('de')
     skill = read_yaml(ROOTS / 'test-i18n' / 'data' / 'skills' / 'testing.yaml')
     roles = names(ROOTS / 'test-i18n' / 'data', 'roles')
     assert [role['name'] for role in data['roles']] == [
@@ -207,7 +205,7 @@ def test_a_page_showing_a_selection_offers_the_whole_matrix(build: Callable[...,
 def test_downloads_are_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
     app = build('i18n', language='de')
     links = download_links(app, 'testing')
-    translated = translations('test-i18n', 'de')
+    translated = root_translations('de')
     skill = read_yaml(ROOTS / 'test-i18n' / 'data' / 'skills' / 'testing.yaml')
     document = json.loads(links['JSON'].read_text(encoding='utf-8'))
     jsonschema.validate(document, DOWNLOAD_SCHEMA)
@@ -367,7 +365,7 @@ def test_role_index_lists_every_role_with_its_counts(app_roles: SphinxTestApp) -
 
 def test_role_pages_are_in_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
     app = build('i18n', language='de', skill_matrix_role_pages='roles')
-    translated = translations('test-i18n', 'de')
+    translated = root_translations('de')
     page = html(app, 'roles/backend-engineer')
     assert heading(page) == translated['Backend Engineer']
     skill = read_yaml(ROOTS / 'test-i18n' / 'data' / 'skills' / 'testing.yaml')
@@ -420,7 +418,7 @@ def test_role_page_level_picker_holds_the_role_in_every_skill(app_roles: SphinxT
 
 def test_role_page_level_picker_speaks_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
     app = build('i18n', language='de', skill_matrix_role_pages='roles')
-    translated = translations('test-i18n', 'de')
+    translated = root_translations('de')
     data = explorer_data(html(app, 'roles/backend-engineer'))
     data_dir = ROOTS / 'test-i18n' / 'data'
     having = sorted(
@@ -460,7 +458,7 @@ def test_other_builders_get_every_row_of_the_role_pages(build: Callable[..., Sph
 
 def test_role_page_marks_and_counts_its_untranslated_rows(build: Callable[..., SphinxTestApp]) -> None:
     app = build('i18n', language='de', skill_matrix_role_pages='roles')
-    translated = translations('test-i18n', 'de')
+    translated = root_translations('de')
     page = html(app, 'roles/backend-engineer')
     data_dir = ROOTS / 'test-i18n' / 'data'
     texts = [names(data_dir, 'roles')['backend-engineer']]  # the page's title
