@@ -8,6 +8,7 @@ folder's marker, so ``pytest -m 'not site and not browser and not pdf'`` is the 
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import datetime
 import functools
 import json
@@ -84,16 +85,18 @@ def sphinx_build(
     buildername: str = 'html',
     *,
     parallel: int = 0,
+    builddir: Path | None = None,
     on_resolved: Callable[[Sphinx, nodes.document, str], None] | None = None,
     **confoverrides: Any,
 ) -> SphinxTestApp:
-    """Build *srcdir* into ``srcdir/_build/<builder>`` in a fresh application, as one run of
+    """Build *srcdir* into ``<builddir>/<builder>`` (``srcdir/_build``) in a fresh application, as one run of
     ``sphinx-build`` does (a second call is an incremental build), then clean up Sphinx's global
     state. The build's output and warnings stay readable on the returned application.
     *on_resolved* sees each page's doctree once it is resolved, after the extension's handlers."""
     app = SphinxTestApp(
         buildername,
         srcdir=srcdir,
+        builddir=builddir,
         confoverrides=confoverrides,
         status=StringIO(),
         warning=StringIO(),
@@ -140,24 +143,58 @@ def sphinx_process(
     return result.stderr
 
 
+def doctree_recorder(srcdir: Path) -> tuple[dict[str, str], Callable[[Sphinx, nodes.document, str], None]]:
+    """A dict, and a listener for ``sphinx_build(on_resolved=...)`` that fills it: page → its
+    resolved doctree, pretty-printed, with *srcdir* written ``<srcdir>``."""
+    pages: dict[str, str] = {}
+
+    def record(_app: Sphinx, doctree: nodes.document, docname: str) -> None:
+        pages[docname] = doctree.pformat().replace(str(srcdir), '<srcdir>')
+
+    return pages, record
+
+
+class RootBuilds:
+    """Each test root built once per session per builder and configuration overrides: the
+    application, and the resolved doctree of each page (for the snapshots)."""
+
+    def __init__(self, tmp_path_factory: pytest.TempPathFactory) -> None:
+        self.tmp_path_factory = tmp_path_factory
+        self.builds: dict[tuple[Any, ...], tuple[SphinxTestApp, dict[str, str]]] = {}
+
+    def built(
+        self, testroot: str, buildername: str, confoverrides: dict[str, Any]
+    ) -> tuple[SphinxTestApp, dict[str, str]]:
+        key = (testroot, buildername, *sorted(confoverrides.items()))
+        if key not in self.builds:
+            srcdir = copy_root(testroot, self.tmp_path_factory.mktemp(f'{testroot}-{buildername}'))
+            pages, record = doctree_recorder(srcdir)
+            self.builds[key] = sphinx_build(srcdir, buildername, on_resolved=record, **confoverrides), pages
+        return self.builds[key]
+
+    def app(self, testroot: str, buildername: str = 'html', **confoverrides: Any) -> SphinxTestApp:
+        """``app('basic', 'html', language='de')``: roots/test-basic built with those overrides."""
+        return self.built(testroot, buildername, confoverrides)[0]
+
+    def doctrees(self, testroot: str, buildername: str = 'html', **confoverrides: Any) -> dict[str, str]:
+        """The same build's pages: page → resolved doctree, pretty-printed."""
+        return self.built(testroot, buildername, confoverrides)[1]
+
+
 @pytest.fixture(scope='session')
-def build(tmp_path_factory: pytest.TempPathFactory) -> Callable[..., SphinxTestApp]:
+def root_builds(tmp_path_factory: pytest.TempPathFactory) -> RootBuilds:
+    return RootBuilds(tmp_path_factory)
+
+
+@pytest.fixture(scope='session')
+def build(root_builds: RootBuilds) -> Callable[..., SphinxTestApp]:
     """Build a test root once per session and keep the result for every test that reads it.
 
     ``build('basic', 'html', language='de')`` copies ``roots/test-basic`` and builds it with
     those configuration overrides. Tests that change a root copy it (``copy_root``) and build
     it with ``sphinx_build``.
     """
-    cache: dict[tuple[Any, ...], SphinxTestApp] = {}
-
-    def cached_build(testroot: str, buildername: str = 'html', **confoverrides: Any) -> SphinxTestApp:
-        key = (testroot, buildername, *sorted(confoverrides.items()))
-        if key not in cache:
-            srcdir = copy_root(testroot, tmp_path_factory.mktemp(f'{testroot}-{buildername}'))
-            cache[key] = sphinx_build(srcdir, buildername, **confoverrides)
-        return cache[key]
-
-    return cached_build
+    return root_builds.app
 
 
 PROJECT_FILES = ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst', 'skills', 'data', 'guide')
@@ -462,19 +499,47 @@ REVIEW_LANGUAGES = ('en', 'de', 'zh_CN')
 REVIEW_BUILD_EPOCH = '1784800000'  # 2026-07-23: the review pages' build date, never today's
 
 
-def review_build(repo: Path, out: Path, language: str, builder: str = 'html') -> None:
-    """One language of *repo* in its own strict sphinx-build process, git and the date pinned."""
-    environment = git_environment(repo.parent, GIT_DATE) | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH}
-    sphinx_process(repo, out, '-D', f'language={language}', builder=builder, env=environment)
+def review_build(
+    repo: Path,
+    builddir: Path,
+    language: str,
+    builder: str = 'html',
+    on_resolved: Callable[[Sphinx, nodes.document, str], None] | None = None,
+) -> SphinxTestApp:
+    """One language of *repo* into ``<builddir>/<builder>``, with git's environment and the build
+    date pinned while it builds."""
+    pinned = git_environment(repo.parent, GIT_DATE) | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH}
+    with pytest.MonkeyPatch.context() as environment:
+        for name in set(os.environ) - set(pinned):
+            environment.delenv(name)
+        for name, value in pinned.items():
+            environment.setenv(name, value)
+        return sphinx_build(repo, builder, builddir=builddir, on_resolved=on_resolved, language=language)
+
+
+@dataclasses.dataclass(frozen=True)
+class ReviewSite:
+    """The review repository built in each language against its review tag."""
+
+    html: Path  # <html>/<language>/<page>.html
+    doctrees: dict[str, dict[str, str]]  # language → page → resolved doctree, pretty-printed
 
 
 @pytest.fixture(scope='session')
-def review_html(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The HTML of each language, built against the newest review tag."""
-    out = tmp_path_factory.mktemp('review-html')
+def review_site(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> ReviewSite:
+    html = tmp_path_factory.mktemp('review-html')
+    doctrees = {}
     for language in REVIEW_LANGUAGES:
-        review_build(review_repo, out / language, language)
-    return out
+        doctrees[language], record = doctree_recorder(review_repo)
+        builddir = tmp_path_factory.mktemp(f'review-{language}')
+        review_build(review_repo, builddir, language, on_resolved=record).outdir.rename(html / language)
+    return ReviewSite(html, doctrees)
+
+
+@pytest.fixture(scope='session')
+def review_html(review_site: ReviewSite) -> Path:
+    """The HTML of each language (``<language>/<page>.html``), built against the newest review tag."""
+    return review_site.html
 
 
 # --- the seed exports (../shared/seeds) -------------------------------------------------------

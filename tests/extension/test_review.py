@@ -253,20 +253,20 @@ def test_incremental_build_after_a_new_review_tag_equals_a_clean_build(
     again, and equal those of a clean build."""
     repo = tmp_path / 'repo'
     shutil.copytree(review_repo, repo)
-    out = tmp_path / 'html'
-    review_build(repo, out, 'en')
+    out = review_build(repo, tmp_path / 'build', 'en').outdir
     first = BeautifulSoup((out / 'changes.html').read_text(encoding='utf-8'), 'html.parser')
     assert text_of(first.find('h1')) == 'Changes since review/2026-h1 (Jun 30, 2026) ¶'
     git(repo, 'tag', 'review/2026-h2', 'HEAD~2', date='2026-07-20T09:00:00+00:00')
-    review_build(repo, out, 'en')
-    review_build(repo, tmp_path / 'clean', 'en')
+    review_build(repo, tmp_path / 'build', 'en')
+    clean = review_build(repo, tmp_path / 'clean', 'en').outdir
     for name in ('changes', 'index', 'skills/testing', 'skills/sql', 'skills/python', 'roles/qa-engineer'):
         incremental = BeautifulSoup((out / f'{name}.html').read_text(encoding='utf-8'), 'html.parser')
-        clean = BeautifulSoup(
-            (tmp_path / 'clean' / f'{name}.html').read_text(encoding='utf-8'), 'html.parser'
-        )
+        clean_page = BeautifulSoup((clean / f'{name}.html').read_text(encoding='utf-8'), 'html.parser')
         for selector in ('article', 'footer'):
-            assert str(incremental.select_one(selector)) == str(clean.select_one(selector)), (name, selector)
+            assert str(incremental.select_one(selector)) == str(clean_page.select_one(selector)), (
+                name,
+                selector,
+            )
     again = BeautifulSoup((out / 'changes.html').read_text(encoding='utf-8'), 'html.parser')
     assert text_of(again.find('h1')) == 'Changes since review/2026-h2 (Jul 15, 2026) ¶'
     sql = BeautifulSoup((out / 'skills' / 'sql.html').read_text(encoding='utf-8'), 'html.parser')

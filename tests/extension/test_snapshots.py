@@ -10,26 +10,13 @@ source path is normalised (``<srcdir>``).
 
 from __future__ import annotations
 
-import os
-import shutil
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import (
-    GIT_DATE,
-    REVIEW_BUILD_EPOCH,
-    copy_root,
-    git_environment,
-    sphinx_build,
-)
 
 if TYPE_CHECKING:
-    from collections.abc import Callable
-    from pathlib import Path
-
-    from docutils import nodes
+    from conftest import ReviewSite, RootBuilds
     from pytest_regressions.file_regression import FileRegressionFixture
-    from sphinx.application import Sphinx
 
 LANGUAGES = ('en', 'de')
 LAYOUTS = [  # test-basic: one page per layout and option of the skill-matrix directive
@@ -53,29 +40,10 @@ PAGE_KINDS = [  # (test root, page)
 ]
 
 
-def resolved_pages(srcdir: Path, language: str) -> dict[str, str]:
-    """Build *srcdir* in *language*: each page's resolved doctree, pretty-printed."""
-    pages: dict[str, str] = {}
-
-    def keep(_app: Sphinx, doctree: nodes.document, docname: str) -> None:
-        pages[docname] = doctree.pformat().replace(str(srcdir), '<srcdir>')
-
-    sphinx_build(srcdir, language=language, on_resolved=keep)
-    return pages
-
-
-@pytest.fixture(scope='session')
-def pages_of(tmp_path_factory: pytest.TempPathFactory) -> Callable[[str, str], dict[str, str]]:
-    """``pages_of('basic', 'de')``: the test root's resolved pages in German, built once a session."""
-    cache: dict[tuple[str, str], dict[str, str]] = {}
-
-    def built(root: str, language: str) -> dict[str, str]:
-        if (root, language) not in cache:
-            srcdir = copy_root(root, tmp_path_factory.mktemp(f'snapshots-{root}-{language}'))
-            cache[root, language] = resolved_pages(srcdir, language)
-        return cache[root, language]
-
-    return built
+def in_language(language: str) -> dict[str, str]:
+    """The configuration overrides for *language*: none for English, so that the builds are the
+    ones the other tests read."""
+    return {} if language == 'en' else {'language': language}
 
 
 def reference_name(root: str, page: str, language: str) -> str:
@@ -85,53 +53,41 @@ def reference_name(root: str, page: str, language: str) -> str:
 @pytest.mark.parametrize('language', LANGUAGES)
 @pytest.mark.parametrize('page', LAYOUTS)
 def test_each_layout(
-    pages_of: Callable[[str, str], dict[str, str]],
+    root_builds: RootBuilds,
     file_regression: FileRegressionFixture,
     page: str,
     language: str,
 ) -> None:
     file_regression.check(
-        pages_of('basic', language)[page], basename=reference_name('layout', page, language), extension='.xml'
+        root_builds.doctrees('basic', **in_language(language))[page],
+        basename=reference_name('layout', page, language),
+        extension='.xml',
     )
 
 
 @pytest.mark.parametrize('language', LANGUAGES)
 @pytest.mark.parametrize(('root', 'page'), PAGE_KINDS)
 def test_each_kind_of_page(
-    pages_of: Callable[[str, str], dict[str, str]],
+    root_builds: RootBuilds,
     file_regression: FileRegressionFixture,
     root: str,
     page: str,
     language: str,
 ) -> None:
     file_regression.check(
-        pages_of(root, language)[page], basename=reference_name(root, page, language), extension='.xml'
+        root_builds.doctrees(root, **in_language(language))[page],
+        basename=reference_name(root, page, language),
+        extension='.xml',
     )
-
-
-@pytest.fixture(scope='session')
-def review_pages(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> dict[str, dict[str, str]]:
-    """The review repository's resolved pages in each language, built against its review tag
-    with git's environment and the build date pinned."""
-    pages = {}
-    for language in LANGUAGES:
-        srcdir = tmp_path_factory.mktemp(f'snapshots-review-{language}') / 'repo'
-        shutil.copytree(review_repo, srcdir, symlinks=True)  # with its history
-        pinned = git_environment(srcdir.parent, GIT_DATE) | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH}
-        with pytest.MonkeyPatch.context() as environment:
-            for name in set(os.environ) - set(pinned):
-                environment.delenv(name)
-            for name, value in pinned.items():
-                environment.setenv(name, value)
-            pages[language] = resolved_pages(srcdir, language)
-    return pages
 
 
 @pytest.mark.parametrize('language', LANGUAGES)
 @pytest.mark.parametrize('page', ['changes', 'skills/testing'])
 def test_the_changes_page_and_a_changed_skill_page_with_a_baseline(
-    review_pages: dict[str, dict[str, str]], file_regression: FileRegressionFixture, page: str, language: str
+    review_site: ReviewSite, file_regression: FileRegressionFixture, page: str, language: str
 ) -> None:
     file_regression.check(
-        review_pages[language][page], basename=reference_name('review', page, language), extension='.xml'
+        review_site.doctrees[language][page],
+        basename=reference_name('review', page, language),
+        extension='.xml',
     )

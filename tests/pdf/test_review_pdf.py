@@ -25,8 +25,7 @@ def review_pdf(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> P
     missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
     if missing:
         pytest.skip(f'PDF tests need {", ".join(missing)}: run tools/install-system-packages.sh')
-    out = tmp_path_factory.mktemp('review-pdf')
-    review_build(review_repo, out, 'de', 'latex')
+    out = review_build(review_repo, tmp_path_factory.mktemp('review-pdf'), 'de', 'latex').outdir
     result = subprocess.run(
         ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
         env=os.environ | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH},
