@@ -50,8 +50,9 @@ STRICT_SKIPS = os.environ.get('SKILL_PROFILES_NO_SKIPS') == '1'
 
 @pytest.hookimpl(tryfirst=True)  # before xdist reads the groups
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
-    """Mark each test with its tier (its folder); a test that reads a session build joins that
-    build's xdist group (the site and the PDFs share one: a test reads both)."""
+    """Mark each test with its tier (its folder) and, for pytest-xdist, a group: a test that reads a
+    session build joins that build's group (the site and the PDFs share one: a test reads both),
+    one that builds test roots its module's group (the cached builds stay in one process)."""
     for item in items:
         tier = item.path.relative_to(TESTS).parts[0]
         if tier not in TIERS:
@@ -62,6 +63,8 @@ def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
         shared = [name for name in SESSION_BUILDS if name in getattr(item, 'fixturenames', ())]
         if shared:
             item.add_marker(pytest.mark.xdist_group('site' if 'pdf_build' in shared else shared[0]))
+        elif 'root_builds' in getattr(item, 'fixturenames', ()):
+            item.add_marker(pytest.mark.xdist_group(item.path.name))
 
 
 @pytest.hookimpl(hookwrapper=True)
