@@ -6,10 +6,7 @@ only through what a reader does with it (reload it, open it in another language,
 
 from __future__ import annotations
 
-import os
 import shutil
-import subprocess
-import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
@@ -17,7 +14,6 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import (
     PLAN_CONTROLS as CONTROLS,
-    REPO,
     ROOTS,
     SITE_LANGUAGES as LANGUAGES,
     SITE_ROLE_IDS as ROLE_IDS,
@@ -25,6 +21,7 @@ from conftest import (
     in_language,
     require_axe,
     serious_violations,
+    sphinx_process,
     squeeze,
 )
 
@@ -263,31 +260,6 @@ def local_site(tmp_path: Path) -> tuple[Path, Path]:
     return source, tmp_path / 'html'
 
 
-def sphinx_build(source: Path, out: Path, *options: str) -> None:
-    doctrees = str(out.parent / 'doctrees')
-    result = subprocess.run(
-        [
-            sys.executable,
-            '-m',
-            'sphinx',
-            '-b',
-            'html',
-            '-W',
-            '-q',
-            *options,
-            '-d',
-            doctrees,
-            str(source),
-            str(out),
-        ],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={**os.environ, 'PYTHONPATH': str(REPO / '_ext')},
-    )
-    assert result.returncode == 0, result.stderr
-
-
 def edit(path: Path, old: str, new: str) -> None:
     text = path.read_text(encoding='utf-8')
     assert old in text
@@ -298,7 +270,7 @@ def test_ticks_survive_a_rebuild_and_mark_changed_text(
     browser: Browser, local_site: tuple[Path, Path]
 ) -> None:
     source, out = local_site
-    sphinx_build(source, out)
+    sphinx_process(source, out)
     context = browser.new_context()
     errors: list[str] = []
     try:
@@ -333,7 +305,7 @@ def test_ticks_survive_a_rebuild_and_mark_changed_text(
         edit(source / 'data' / 'skills' / 'sql2.yaml', '  data-engineer:', '  backend-engineer:')
         (source / 'sql2.rst').write_text('SQL 2\n=====\n\n.. skill-matrix:: sql2\n', encoding='utf-8')
         edit(source / 'index.rst', '   sql\n', '   sql\n   sql2\n')
-        sphinx_build(source, out)
+        sphinx_process(source, out)
         assert state() == ticked
         # The ticked item's own text changes: it stays ticked, marked as changed.
         edit(
@@ -341,7 +313,7 @@ def test_ticks_survive_a_rebuild_and_mark_changed_text(
             'Designs service boundaries and their APIs.',
             'Designs service boundaries, their APIs and their versions.',
         )
-        sphinx_build(source, out)
+        sphinx_process(source, out)
         assert state() == {
             'python': [('middle', 'false', 'false'), ('senior', 'true', 'true')],
             'testing': [('middle', 'false', 'false'), ('senior', 'true', 'false')],
@@ -354,7 +326,7 @@ def test_ticks_survive_a_rebuild_and_mark_changed_text(
 
 def test_the_csv_download_is_safe_in_a_spreadsheet(browser: Browser, local_site: tuple[Path, Path]) -> None:
     source, out = local_site
-    sphinx_build(source, out)
+    sphinx_process(source, out)
     context = browser.new_context()
     try:
         tab = context.new_page()
@@ -421,7 +393,7 @@ def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path
         )
         (source / 'data' / 'skills' / f'skill-number-{number}.yaml').write_text(text, encoding='utf-8')
     out = tmp_path / 'html'
-    sphinx_build(source, out, '-D', 'suppress_warnings=skill_matrix.unused')
+    sphinx_process(source, out, '-D', 'suppress_warnings=skill_matrix.unused')
     context = browser.new_context()
     try:
         tab = context.new_page()
@@ -442,7 +414,7 @@ def test_missing_role_data_is_reported_and_the_link_kept(
     browser: Browser, local_site: tuple[Path, Path]
 ) -> None:
     source, out = local_site
-    sphinx_build(source, out)
+    sphinx_process(source, out)
     (out / 'plan-data' / 'backend-engineer.js').unlink()
     context = browser.new_context()
     errors: list[str] = []

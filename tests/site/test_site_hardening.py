@@ -2,16 +2,13 @@
 
 from __future__ import annotations
 
-import shutil
-from io import StringIO
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import REPO, warnings
-from sphinx.testing.util import SphinxTestApp
+from conftest import copy_site, sphinx_build, warnings
 
 if TYPE_CHECKING:
-    from pathlib import Path
+    from sphinx.testing.util import SphinxTestApp
 
 EVIL_RST = """Evil
 ====
@@ -34,19 +31,10 @@ Text <b>bold</b> and <img src=x onerror=alert(3)>
 
 @pytest.fixture(scope='module')
 def built(tmp_path_factory: pytest.TempPathFactory) -> SphinxTestApp:
-    srcdir: Path = tmp_path_factory.mktemp('hardening')
-    for name in ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst'):
-        shutil.copy(REPO / name, srcdir / name)
-    for name in ('skills', 'data', 'guide'):
-        shutil.copytree(REPO / name, srcdir / name)
+    srcdir = copy_site(tmp_path_factory.mktemp('hardening'))
     (srcdir / 'skills' / 'evil.rst').write_text(EVIL_RST)
     (srcdir / 'skills' / 'evil-md.md').write_text(EVIL_MD)
-    app = SphinxTestApp('html', srcdir=srcdir, status=StringIO(), warning=StringIO())
-    try:
-        app.build()
-    finally:
-        app.cleanup()
-    return app
+    return sphinx_build(srcdir)
 
 
 def test_raw_and_include_directives_are_refused_with_a_located_warning(built: SphinxTestApp) -> None:
