@@ -8,11 +8,12 @@ LANGUAGES   := en de zh_CN
 BUILDDIR    ?= _build
 SPHINXOPTS  ?= -W --keep-going
 PYTEST_ARGS ?=
+TEST_WORKERS ?= 2
 
 SPHINXBUILD := $(BIN)/sphinx-build
 HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
-.PHONY: help venv html $(HTML_TARGETS) test check check-data check-html check-links import serve htmllive \
+.PHONY: help venv html $(HTML_TARGETS) test test-quick check check-data check-html check-links import serve htmllive \
 	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
 	bench-changes bench-review bench-plan changes
 
@@ -135,8 +136,18 @@ serve: venv  ## live preview on http://127.0.0.1:$(SERVE_PORT)/, rebuilt on ever
 
 htmllive: serve
 
-test: venv axe  ## run the whole test suite
-	$(BIN)/python -m pytest $(PYTEST_ARGS)
+# Tests in tiers (tests/<tier>/, marked from the folder): data, extension, site, browser, pdf.
+# pytest-xdist runs them in TEST_WORKERS processes; --dist loadgroup keeps the tests of one
+# session build (the site and its PDFs, the review repository) in one worker, so each is built
+# once. TEST_WORKERS=0 runs them in this process.
+PYTEST      := $(BIN)/python -m pytest -n $(TEST_WORKERS) --dist loadgroup
+QUICK_TIERS := not site and not browser and not pdf
+
+test: venv axe  ## run the whole test suite: every tier
+	$(PYTEST) $(PYTEST_ARGS)
+
+test-quick: venv  ## the quick run before a push: every tier but site, browser and pdf (under a minute)
+	$(PYTEST) -m '$(QUICK_TIERS)' $(PYTEST_ARGS)
 
 # axe-core and vnu-jar (npm registry, pinned by tools/axe/package-lock.json) for the browser
 # tests' accessibility audit and the HTML check. Without npm both are skipped with their reason

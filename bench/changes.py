@@ -78,15 +78,27 @@ def timed(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def main(argv: list[str] | None = None) -> int:
+def arguments(description: str | None, repetitions: int) -> argparse.ArgumentParser:
+    """The options of a review benchmark: N, the skills edited since the review, runs, results."""
     parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+        description=description, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument('--skills', type=int, default=1000, help='N (default: 1000)')
     parser.add_argument('--edited', type=int, default=10, help='skills edited since the review (default: 10)')
-    parser.add_argument('--repetitions', type=int, default=7)
+    parser.add_argument('--repetitions', type=int, default=repetitions)
     parser.add_argument('--results', type=Path, default=RESULTS, help='directory for the JSON results')
-    args = parser.parse_args(argv)
+    return parser
+
+
+def save_record(results: Path, kind: str, record: dict[str, Any]) -> None:
+    """Write *record* to ``results/<kind>-<UTC time>.json``."""
+    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')
+    results.mkdir(parents=True, exist_ok=True)
+    (results / f'{kind}-{stamp}.json').write_text(json.dumps(record, indent=2) + '\n', encoding='utf-8')
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = arguments(__doc__, repetitions=7).parse_args(argv)
     with tempfile.TemporaryDirectory(prefix='bench-changes-') as directory:
         repo = Path(directory)
         make_repository(repo, args.skills, args.edited)
@@ -111,15 +123,11 @@ def main(argv: list[str] | None = None) -> int:
     medians = {name: statistics.median(values) for name, values in figures.items()}
     for name, value in medians.items():
         print(f'{name:18} median {value:.3f} s  (min {min(figures[name]):.3f} s, {args.repetitions} runs)')
-    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')
-    record: dict[str, Any] = {
-        'skills': args.skills,
-        'edited': args.edited,
-        'seconds': figures,
-        'median_seconds': medians,
-    }
-    args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / f'changes-{stamp}.json').write_text(json.dumps(record, indent=2) + '\n', encoding='utf-8')
+    save_record(
+        args.results,
+        'changes',
+        {'skills': args.skills, 'edited': args.edited, 'seconds': figures, 'median_seconds': medians},
+    )
     return 0
 
 

@@ -10,9 +10,6 @@ pattern nothing matches). Medians of wall and CPU time are printed and written t
 
 from __future__ import annotations
 
-import argparse
-import datetime
-import json
 import os
 import shutil
 import statistics
@@ -25,7 +22,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from changes import RESULTS, edit_skills, git
+from changes import arguments, edit_skills, git, save_record
 from synthetic import Definitions, make_skills, write_site
 
 VARIANTS = {
@@ -51,14 +48,7 @@ def build(site: Path, options: list[str]) -> tuple[float, float]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(
-        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
-    )
-    parser.add_argument('--skills', type=int, default=1000, help='N (default: 1000)')
-    parser.add_argument('--edited', type=int, default=10, help='skills edited since the review (default: 10)')
-    parser.add_argument('--repetitions', type=int, default=2)
-    parser.add_argument('--results', type=Path, default=RESULTS, help='directory for the JSON results')
-    args = parser.parse_args(argv)
+    args = arguments(__doc__, repetitions=2).parse_args(argv)
     figures: dict[str, dict[str, list[float]]] = {name: {'wall': [], 'cpu': []} for name in VARIANTS}
     with tempfile.TemporaryDirectory(prefix='bench-review-') as directory:
         site = Path(directory) / 'site'
@@ -87,7 +77,6 @@ def main(argv: list[str] | None = None) -> int:
         kind: medians['with baseline'][kind] / medians['without baseline'][kind] for kind in ('wall', 'cpu')
     }
     print(f'with / without baseline: {ratios["wall"]:.3f} (wall), {ratios["cpu"]:.3f} (CPU)')
-    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')
     record: dict[str, Any] = {
         'skills': args.skills,
         'edited': args.edited,
@@ -95,8 +84,7 @@ def main(argv: list[str] | None = None) -> int:
         'median_seconds': medians,
         'ratio_with_to_without': ratios,
     }
-    args.results.mkdir(parents=True, exist_ok=True)
-    (args.results / f'review-{stamp}.json').write_text(json.dumps(record, indent=2) + '\n', encoding='utf-8')
+    save_record(args.results, 'review', record)
     return 0
 
 

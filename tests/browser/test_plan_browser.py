@@ -1,0 +1,434 @@
+"""The growth plan in a real browser (Playwright + Chromium, as tests/test_browser.py).
+
+Expected texts come from the YAML files and the site's catalogs; the link's format is checked
+only through what a reader does with it (reload it, open it in another language, rebuild).
+"""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urlsplit
+
+import pytest
+from conftest import (
+    PLAN_CONTROLS as CONTROLS,
+    ROOTS,
+    SITE_LANGUAGES as LANGUAGES,
+    SITE_ROLE_IDS as ROLE_IDS,
+    SITE_SKILLS as SKILLS,
+    in_language,
+    require_axe,
+    serious_violations,
+    sphinx_process,
+    squeeze,
+)
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Page
+
+LEVELS = ('junior', 'middle', 'senior', 'lead', 'principal')
+PROGRESS = {'en': '{} of {} covered', 'de': '{} von {} abgedeckt', 'zh_CN': '已掌握 {}/{}'}
+
+
+def cell(skill: str, role: str, level: str, language: str = 'en') -> str:
+    return in_language(SKILLS[skill]['roles'][role][level]['description'], language)
+
+
+def choose(page: Page, language: str, role: str, current: str, target: str) -> None:
+    """Use the controls by their visible labels, as a reader does."""
+    role_label, current_label, target_label = CONTROLS[language]
+    page.get_by_label(role_label, exact=True).select_option(role)
+    page.get_by_label(current_label, exact=True).select_option(current)
+    page.get_by_label(target_label, exact=True).select_option(target)
+    page.wait_for_selector('.skill-plan-skill')
+
+
+def items(page: Page, skill: str) -> list[dict[str, str]]:
+    """The items shown for *skill*: level, new text, checked, changed."""
+    found: list[dict[str, str]] = page.eval_on_selector_all(
+        f'article[data-skill="{skill}"] li.skill-plan-item',
+        """items => items.map(item => ({
+            level: item.dataset.level,
+            now: item.querySelector('.skill-plan-now p:last-child').textContent,
+            before: item.querySelector('.skill-plan-before p:last-child').textContent,
+            checked: String(item.querySelector('input[type=checkbox]').checked),
+            changed: String(!item.querySelector('.skill-plan-changed').hidden),
+        }))""",
+    )
+    return found
+
+
+def progress(page: Page) -> str:
+    return squeeze(page.inner_text('.skill-plan-progress'))
+
+
+def wait_for_tick_in_url(page: Page, count: int) -> None:
+    page.wait_for_function(
+        f'() => (new URLSearchParams(location.search).get("t") || "").length >= {count}', timeout=5000
+    )
+
+
+def test_ml_engineer_middle_to_senior_shows_pytorchs_senior_text(page: Page) -> None:
+    for language in LANGUAGES:
+        page.goto(f'{language}/plan.html')
+        values = page.eval_on_selector_all('#skill-plan-role option', 'options => options.map(o => o.value)')
+        assert values == ['', *ROLE_IDS]
+        values = page.eval_on_selector_all(
+            '#skill-plan-current option', 'options => options.map(o => o.value)'
+        )
+        assert values == list(LEVELS)
+        choose(page, language, 'ml-engineer', 'middle', 'senior')
+        [item] = items(page, 'pytorch')
+        assert squeeze(item['now']) == cell('pytorch', 'ml-engineer', 'senior', language)
+        assert squeeze(item['before']) == cell('pytorch', 'ml-engineer', 'middle', language)
+        # The checkbox's accessible name is the item's text.
+        box = page.get_by_role('checkbox', name=cell('pytorch', 'ml-engineer', 'senior', language))
+        assert box.count() == 1
+        assert progress(page) == PROGRESS[language].format(0, 1)
+        query = urlsplit(page.url).query
+        assert 'role=ml-engineer' in query
+        assert 'current=middle' in query
+        assert 'target=senior' in query
+
+
+def test_the_target_defaults_to_the_next_level(page: Page) -> None:
+    page.goto('en/plan.html?role=data-scientist&current=senior')
+    page.wait_for_selector('.skill-plan-skill')
+    assert page.eval_on_selector('#skill-plan-target', 'select => select.value') == 'lead'
+    page.get_by_label('Current level', exact=True).select_option('junior')
+    assert page.eval_on_selector('#skill-plan-target', 'select => select.value') == 'lead'
+
+
+def test_a_per_skill_level_changes_only_that_skill(page: Page) -> None:
+    page.goto('en/plan.html')
+    choose(page, 'en', 'data-scientist', 'middle', 'lead')
+    skills = [skill for skill in SKILLS if 'data-scientist' in SKILLS[skill]['roles']]
+    before = {skill: items(page, skill) for skill in skills}
+    assert [item['level'] for item in before['pytorch']] == ['senior', 'lead']
+    page.get_by_label('Current level in PyTorch', exact=True).select_option('senior')
+    after = {skill: items(page, skill) for skill in skills}
+    assert [item['level'] for item in after['pytorch']] == ['lead']
+    assert {skill: after[skill] for skill in skills if skill != 'pytorch'} == {
+        skill: before[skill] for skill in skills if skill != 'pytorch'
+    }
+    # The link keeps the skill's level: a reload shows the same.
+    page.reload()
+    page.wait_for_selector('.skill-plan-skill')
+    assert {skill: items(page, skill) for skill in skills} == after
+
+
+def tick_two(page: Page) -> list[str]:
+    """Tick PyTorch's and Deep Learning Frameworks' Senior items of a Data Scientist (Middle → Senior)."""
+    page.goto('en/plan.html')
+    choose(page, 'en', 'data-scientist', 'middle', 'senior')
+    ticked = ['pytorch', 'deep-learning-frameworks']
+    for skill in ticked:
+        page.get_by_role('checkbox', name=cell(skill, 'data-scientist', 'senior')).check()
+    wait_for_tick_in_url(page, 2 * 7 + 1)
+    return ticked
+
+
+def test_ticks_survive_a_reload_and_another_language(page: Page) -> None:
+    ticked = tick_two(page)
+    total = sum(1 for skill in SKILLS if 'data-scientist' in SKILLS[skill]['roles'])
+    assert progress(page) == PROGRESS['en'].format(2, total)
+    query = urlsplit(page.url).query
+    assert len(page.url) < 2000
+    for language in ('en', 'zh_CN', 'de'):
+        page.goto(f'{language}/plan.html?{query}')
+        page.wait_for_selector('.skill-plan-skill')
+        for skill in SKILLS:
+            if 'data-scientist' not in SKILLS[skill]['roles']:
+                continue
+            [item] = items(page, skill)
+            assert squeeze(item['now']) == cell(skill, 'data-scientist', 'senior', language)
+            assert item['checked'] == str(skill in ticked).lower()
+            assert item['changed'] == 'false'
+        assert progress(page) == PROGRESS[language].format(2, total)
+
+
+def test_progress_is_announced(page: Page) -> None:
+    page.goto('en/plan.html')
+    choose(page, 'en', 'data-scientist', 'middle', 'senior')
+    assert page.get_attribute('.skill-plan-progress', 'aria-live') == 'polite'
+    box = page.locator('li.skill-plan-item input[type=checkbox]').first
+    box.focus()
+    page.keyboard.press('Space')
+    assert box.is_checked()
+    assert progress(page).startswith('1 of ')
+    hint = page.locator('article.skill-plan-skill .skill-plan-hint').first.inner_text()
+    assert squeeze(hint) == '1 of 1 Senior expectation covered'
+
+
+def test_the_markdown_download_holds_the_ticked_items(page: Page) -> None:
+    ticked = tick_two(page)
+    with page.expect_download() as info:
+        page.get_by_role('button', name='Download Markdown').click()
+    download = info.value
+    assert download.suggested_filename == 'growth-plan-data-scientist-middle-senior.md'
+    text = Path(download.path()).read_text(encoding='utf-8')
+    assert text.startswith('# Growth plan: Data Scientist\n')
+    assert '- Current level: Middle\n' in text
+    assert '- Target level: Senior\n' in text
+    lines = text.splitlines()
+    for skill in SKILLS:
+        if 'data-scientist' not in SKILLS[skill]['roles']:
+            continue
+        mark = 'x' if skill in ticked else ' '
+        start = f'- [{mark}] Senior: {cell(skill, "data-scientist", "senior")[:40]}'
+        assert any(line.startswith(start) for line in lines), (start, text)
+    assert sum(line.startswith('- [x] ') for line in lines) == 2
+
+
+def test_printed_plan_shows_no_control(page: Page) -> None:
+    tick_two(page)
+    page.emulate_media(media='print')
+    visible = page.eval_on_selector_all(
+        'input, select, button, textarea, .sidebar-drawer, .toc-drawer',
+        'nodes => nodes.filter(n => n.getClientRects().length).map(n => n.outerHTML.slice(0, 60))',
+    )
+    assert visible == []
+    assert page.is_visible('.skill-plan-summary')
+    assert 'Data Scientist: from Middle to Senior' in page.inner_text('.skill-plan-summary')
+    boxes = page.eval_on_selector_all(
+        '.skill-plan-box', 'boxes => boxes.map(box => getComputedStyle(box, "::before").content)'
+    )
+    assert sorted(boxes) == sorted(['"✓"', '"✓"'] + ['none'] * (len(boxes) - 2))
+
+
+@pytest.mark.parametrize(
+    ('query', 'said'),
+    [
+        ('role=nobody&current=middle', ['the unknown role “nobody”']),
+        ('role=data-scientist&current=guru&target=senior', ['the unknown level “guru”']),
+        ('role=data-scientist&current=middle&target=senior&t=%%%.zz&o=garbage', ['unreadable']),
+    ],
+)
+def test_a_garbled_link_is_read_as_far_as_it_goes(page: Page, query: str, said: list[str]) -> None:
+    page.goto(f'en/plan.html?{query}')
+    page.wait_for_selector('.skill-plan-notice:not([hidden])')
+    notice = page.inner_text('.skill-plan-notice')
+    assert notice.startswith('Some of this link could not be read and was ignored:')
+    for words in said:
+        assert words in notice
+
+
+def test_a_truncated_link_keeps_what_it_can_read(page: Page) -> None:
+    tick_two(page)
+    query = urlsplit(page.url).query
+    page.goto(f'en/plan.html?{query[:-2]}')  # the last item loses its hash
+    page.wait_for_selector('.skill-plan-skill')
+    notice = page.inner_text('.skill-plan-notice')
+    assert '1 unreadable ticked item' in notice
+    assert progress(page).startswith('1 of ')
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_without_javascript_the_page_says_what_it_needs(browser: Browser, server: str, language: str) -> None:
+    context = browser.new_context(base_url=f'{server}/', java_script_enabled=False)
+    try:
+        tab = context.new_page()
+        tab.goto(f'{language}/plan.html')
+        assert tab.is_visible('.skill-plan-noscript')
+        links = tab.eval_on_selector_all('.skill-plan-noscript a', 'links => links.map(link => link.href)')
+        assert [link.rsplit('/', 2)[-2:] for link in links] == [
+            ['roles', f'{role}.html'] for role in ROLE_IDS
+        ]
+    finally:
+        context.close()
+
+
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_no_serious_accessibility_violations_on_the_plan(page: Page, language: str) -> None:
+    require_axe()
+    page.goto(f'{language}/plan.html?role=nobody')  # with the notice
+    assert serious_violations(page) == []
+    choose(page, language, 'data-scientist', 'middle', 'lead')
+    page.locator('li.skill-plan-item input[type=checkbox]').first.check()
+    assert serious_violations(page) == []
+
+
+# --- a local copy, rebuilt after edits, opened from file:// --------------------------------------
+
+
+@pytest.fixture
+def local_site(tmp_path: Path) -> tuple[Path, Path]:
+    source = tmp_path / 'src'
+    shutil.copytree(ROOTS / 'test-plan', source)
+    return source, tmp_path / 'html'
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding='utf-8')
+    assert old in text
+    path.write_text(text.replace(old, new), encoding='utf-8')
+
+
+def test_ticks_survive_a_rebuild_and_mark_changed_text(
+    browser: Browser, local_site: tuple[Path, Path]
+) -> None:
+    source, out = local_site
+    sphinx_process(source, out)
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on('pageerror', lambda error: errors.append(str(error)))
+        tab.goto((out / 'plan.html').as_uri())  # a local file: no server
+        choose(tab, 'en', 'backend-engineer', 'junior', 'senior')
+        tab.get_by_role('checkbox', name='Designs service boundaries and their APIs.').check()
+        tab.get_by_role(
+            'checkbox', name='Keeps the suite fast; splits slow tests into a nightly | marked job.'
+        ).check()
+        wait_for_tick_in_url(tab, 2 * 7 + 1)
+        link = (out / 'plan.html').as_uri() + '?' + urlsplit(tab.url).query
+
+        def state() -> dict[str, list[tuple[str, str, str]]]:
+            tab.goto(link)
+            tab.wait_for_selector('.skill-plan-skill')
+            return {
+                skill: [(item['level'], item['checked'], item['changed']) for item in items(tab, skill)]
+                for skill in ('python', 'testing')
+            }
+
+        ticked = {
+            'python': [('middle', 'false', 'false'), ('senior', 'true', 'false')],
+            'testing': [('middle', 'false', 'false'), ('senior', 'true', 'false')],
+        }
+        assert state() == ticked
+        # Another skill of the role changes, and a new skill comes: the ticks stay as they were.
+        edit(source / 'data' / 'skills' / 'hostile.yaml', 'description: Leads.', 'description: Leads teams.')
+        shutil.copy(source / 'data' / 'skills' / 'sql.yaml', source / 'data' / 'skills' / 'sql2.yaml')
+        edit(source / 'data' / 'skills' / 'sql2.yaml', 'id: sql', 'id: sql2')
+        edit(source / 'data' / 'skills' / 'sql2.yaml', '  data-engineer:', '  backend-engineer:')
+        (source / 'sql2.rst').write_text('SQL 2\n=====\n\n.. skill-matrix:: sql2\n', encoding='utf-8')
+        edit(source / 'index.rst', '   sql\n', '   sql\n   sql2\n')
+        sphinx_process(source, out)
+        assert state() == ticked
+        # The ticked item's own text changes: it stays ticked, marked as changed.
+        edit(
+            source / 'data' / 'skills' / 'python.yaml',
+            'Designs service boundaries and their APIs.',
+            'Designs service boundaries, their APIs and their versions.',
+        )
+        sphinx_process(source, out)
+        assert state() == {
+            'python': [('middle', 'false', 'false'), ('senior', 'true', 'true')],
+            'testing': [('middle', 'false', 'false'), ('senior', 'true', 'false')],
+        }
+        assert tab.locator('.skill-plan-changed:not([hidden])').inner_text() == 'changed since you ticked it'
+    finally:
+        context.close()
+    assert errors == []
+
+
+def test_the_csv_download_is_safe_in_a_spreadsheet(browser: Browser, local_site: tuple[Path, Path]) -> None:
+    source, out = local_site
+    sphinx_process(source, out)
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((out / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=senior')
+        tab.wait_for_selector('.skill-plan-skill')
+        assert tab.evaluate('() => window.pwned') is None  # no hostile text ran
+        with tab.expect_download() as info:
+            tab.get_by_role('button', name='Download CSV').click()
+        text = Path(info.value.path()).read_text(encoding='utf-8-sig')
+        assert '"\'=HYPERLINK(""http://example.com/x"")"' in text
+        assert '"\'-1+1 @SUM(A1) ""quoted"" `code` *stars* [link](http://x)"' in text
+        assert text.splitlines()[0] == '"Domain","Group","Skill","Level","Required","Description","covered"'
+    finally:
+        context.close()
+
+
+def test_keyboard_only(page: Page) -> None:
+    page.goto('en/plan.html?role=data-scientist&current=middle&target=senior')
+    page.wait_for_selector('.skill-plan-skill')
+    page.focus('#skill-plan-target')
+    for _ in range(30):  # on through the buttons, the first skill's link and level, to its checkbox
+        page.keyboard.press('Tab')
+        if page.evaluate('() => document.activeElement.type') == 'checkbox':
+            break
+    page.keyboard.press('Space')
+    total = sum(1 for skill in SKILLS if 'data-scientist' in SKILLS[skill]['roles'])
+    assert progress(page) == PROGRESS['en'].format(1, total)
+    page.focus('#skill-plan-current')
+    page.keyboard.press('ArrowUp')  # Middle → Junior: the target stays Senior
+    page.wait_for_function('() => new URLSearchParams(location.search).get("current") === "junior"')
+    assert progress(page) == PROGRESS['en'].format(1, 2 * total)
+
+
+SKILL_YAML = """id: {id}
+title: Skill {number}
+domain: Domain {domain}
+group: Group {group}
+updated: 2025-06-30
+roles:
+  backend-engineer:
+{levels}"""
+
+
+def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path: Path) -> None:
+    """The worst case: 200 skills with one ticked item each (Junior → Middle)."""
+    source = tmp_path / 'src'
+    shutil.copytree(ROOTS / 'test-plan', source)
+    for path in (source / 'data' / 'skills').glob('*.yaml'):
+        path.unlink()
+    for path in source.glob('*.rst'):
+        path.unlink()
+    (source / 'index.rst').write_text(
+        'Index\n=====\n\n.. toctree::\n\n   plan\n   roles/index\n', encoding='utf-8'
+    )
+    (source / 'plan.rst').write_text('.. growth-plan::\n', encoding='utf-8')
+    for number in range(200):
+        levels = ''.join(
+            f'    {level}:\n      required: {str(index > 1).lower()}\n'
+            f'      description: Does thing {number} at {level} level.\n'
+            for index, level in enumerate(LEVELS)
+        )
+        text = SKILL_YAML.format(
+            id=f'skill-number-{number}', number=number, domain=number % 7, group=number % 3, levels=levels
+        )
+        (source / 'data' / 'skills' / f'skill-number-{number}.yaml').write_text(text, encoding='utf-8')
+    out = tmp_path / 'html'
+    sphinx_process(source, out, '-D', 'suppress_warnings=skill_matrix.unused')
+    context = browser.new_context()
+    try:
+        tab = context.new_page()
+        tab.goto((out / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=middle')
+        tab.wait_for_selector('.skill-plan-skill')
+        tab.eval_on_selector_all('li.skill-plan-item input', 'boxes => boxes.forEach(box => box.click())')
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
+        query = urlsplit(tab.url).query
+        assert len(query) < 2000, len(query)
+        tab.goto((out / 'plan.html').as_uri() + '?' + query)
+        tab.wait_for_selector('.skill-plan-skill')
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
+    finally:
+        context.close()
+
+
+def test_missing_role_data_is_reported_and_the_link_kept(
+    browser: Browser, local_site: tuple[Path, Path]
+) -> None:
+    source, out = local_site
+    sphinx_process(source, out)
+    (out / 'plan-data' / 'backend-engineer.js').unlink()
+    context = browser.new_context()
+    errors: list[str] = []
+    try:
+        tab = context.new_page()
+        tab.on('pageerror', lambda error: errors.append(str(error)))
+        query = 'role=backend-engineer&current=junior&target=senior&t=abcd2xx'
+        tab.goto(f'{(out / "plan.html").as_uri()}?{query}')
+        tab.wait_for_selector('.skill-plan-failed')
+        assert (
+            tab.inner_text('.skill-plan-failed')
+            == 'The expectations of Backend Engineer could not be loaded.'
+        )
+        assert urlsplit(tab.url).query == query
+    finally:
+        context.close()
+    assert errors == []

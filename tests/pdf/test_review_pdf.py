@@ -1,0 +1,117 @@
+"""Review cycles in the German PDF (the git history of conftest's ``review_repo``): the title page
+says "Review draft", the first chapter lists the changes redlined, changed rows have a change bar."""
+
+from __future__ import annotations
+
+import os
+import re
+import shutil
+import subprocess
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import REVIEW_BUILD_EPOCH, review_build
+
+if TYPE_CHECKING:
+    from pathlib import Path
+
+PDF_TOOLS = ('latexmk', 'pdflatex', 'pdftotext', 'pdftoppm')
+CHANGE_BLUE = (11, 79, 179)
+
+
+@pytest.fixture(scope='session')
+def review_pdf(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The German PDF against the review tag (one PDF: LaTeX is the slow part)."""
+    missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f'PDF tests need {", ".join(missing)}: run tools/install-system-packages.sh')
+    out = review_build(review_repo, tmp_path_factory.mktemp('review-pdf'), 'de', 'latex').outdir
+    result = subprocess.run(
+        ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
+        env=os.environ | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    return out
+
+
+def pdf_pages(out: Path) -> list[str]:
+    text = subprocess.run(
+        ['pdftotext', '-enc', 'UTF-8', str(out / 'review.pdf'), '-'],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return [' '.join(page.split()) for page in text.split('\f')[:-1]]
+
+
+def test_pdf_title_page_says_review_draft(review_pdf: Path) -> None:
+    title_page = pdf_pages(review_pdf)[0]
+    assert 'Review-Entwurf — Änderungen seit review/2026-h1 (30.6.2026)' in title_page
+
+
+def test_pdf_first_chapter_lists_the_changes_redlined(review_pdf: Path) -> None:
+    pages = pdf_pages(review_pdf)
+    contents = next(page for page in pages if 'Inhaltsverzeichnis' in page)
+    assert re.search(r'1 Änderungen seit review/2026-h1 \(30\.6\.2026\) 1 .*2 Python', contents)
+    chapter = ' '.join(page for page in pages if 'Änderungen seit review/2026-h1' in page)
+    for line in (
+        'Rolle umbenannt: QS-Ingenieurin → Qualitätsingenieurin',
+        'Vorher: Baut End-to-End-Testumgebungen mit stabilen, isolierten Testdaten.',
+        'Jetzt: Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.',
+        'Pflicht: Optional → Pflicht',
+        'Jetzt: Checks query results in test fixtures. (Optional)',
+        'Vorher: Runs the existing test suite before every pull request. (Optional)',
+        'Vorher: Coaches the team on test design <em>and</em> review checklists. (Optional)',
+    ):
+        assert line in chapter, line
+    tex = (review_pdf / 'review.tex').read_text(encoding='utf-8')
+    # struck through in red, underlined in blue, word by word so that lines still break
+    assert r'stabilen, \skilldel{isolierten} Testdaten.' in tex
+    assert r'stabilen, \skillins{erzeugten} Testdaten.' in tex
+    assert r'\skilldel{Runs} \skilldel{the} \skilldel{existing}' in tex
+    assert r'\skilldel{\textless{}}\skilldel{em}\skilldel{\textgreater{}}' in tex  # escaped, not markup
+    assert r'\skilldel{services} \skilldel{\&} \skilldel{platforms}' in tex
+    assert r'\skilldel{*}\skilldel{args}' in tex
+    assert re.search(r'\\newcommand\{\\skilldel\}.*\\color\{skilldel\}.*\\rule\[0\.55ex\]', tex)
+    assert re.search(r'\\newcommand\{\\skillins\}.*\\color\{skillins\}.*\\rule\[-0\.35ex\]', tex)
+
+
+def blue_in_margins(out: Path, page_number: int) -> int:
+    """Pixels of the change bars' blue in the page's left and right margins (outer 12 %)."""
+    ppm = subprocess.run(
+        ['pdftoppm', '-r', '40', '-f', str(page_number), '-l', str(page_number), str(out / 'review.pdf')],
+        capture_output=True,
+        check=True,
+    ).stdout
+    header = ppm.split(b'\n', 3)
+    width, height = map(int, header[1].split())
+    pixels = header[3]
+    count = 0
+    for y in range(height):
+        for x in [*range(width * 12 // 100), *range(width - width * 12 // 100, width)]:
+            red, green, blue = pixels[(y * width + x) * 3 : (y * width + x) * 3 + 3]
+            near = abs(red - CHANGE_BLUE[0]) + abs(green - CHANGE_BLUE[1]) + abs(blue - CHANGE_BLUE[2])
+            count += near < 60
+    return count
+
+
+def test_pdf_changed_rows_have_a_change_bar_in_the_margin(review_pdf: Path) -> None:
+    pages = pdf_pages(review_pdf)
+    first_skill_page = next(number for number, page in enumerate(pages, 1) if 'KAPITEL 2 Python' in page)
+    changed = 'Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.'
+    unchanged = 'Designs integration suites that run against a throwaway database.'
+    with_change = [
+        number for number, page in enumerate(pages, 1) if changed in page and number >= first_skill_page
+    ]
+    without = [number for number, page in enumerate(pages, 1) if unchanged in page and changed not in page]
+    assert with_change
+    assert without
+    assert all(blue_in_margins(review_pdf, number) > 0 for number in with_change)
+    assert all(blue_in_margins(review_pdf, number) == 0 for number in without)
+    tex = (review_pdf / 'review.tex').read_text(encoding='utf-8')
+    marked = re.findall(r'\\sphinxAtStartPar\n([^\n]*) \\skillchangemark\{\}', tex)
+    # testing: 2 changed cells, again on its grid page (by-role tables in a PDF); sql and python: 5 added
+    assert len(marked) == 2 + 2 + 5 + 5
