@@ -15,7 +15,7 @@ HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test test-quick check check-data check-html check-links import serve htmllive \
 	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
-	bench-changes bench-review bench-plan changes
+	bench-changes bench-review bench-plan changes print-languages check-site
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -28,6 +28,9 @@ $(VENV)/.installed: requirements.txt
 	@# _ext on the venv's path, so that `python -m skill_matrix.data.check` works from anywhere
 	@echo "$(CURDIR)/_ext" > "$$($(BIN)/python -c 'import sysconfig; print(sysconfig.get_paths()["purelib"])')/skill-profiles.pth"
 	@touch $@
+
+print-languages:  ## the languages of the site, one line (CI's matrices are tested against it)
+	@echo $(LANGUAGES)
 
 html: $(HTML_TARGETS) $(BUILDDIR)/html/index.html  ## build the site in en, de and zh_CN into _build/html/<lang>/
 
@@ -74,7 +77,9 @@ SITEDIR := $(BUILDDIR)/site
 site: html pdf  ## HTML and PDFs in one folder to publish: _build/site/ (index.html, en/, de/, zh_CN/, pdf/)
 	@$(MAKE) --no-print-directory site-files
 
-site-files:  # assemble _build/site/ from _build/html/ and _build/pdf/ as they are
+# site-files needs only each language's _build/html/<lang>/ and _build/pdf/skill-profiles-<lang>.pdf,
+# wherever they were built (CI builds each language in its own job and assembles them here).
+site-files: $(BUILDDIR)/html/index.html  # assemble _build/site/ from _build/html/ and _build/pdf/ as they are
 	rm -rf $(SITEDIR)
 	mkdir -p $(SITEDIR)/pdf
 	cp $(BUILDDIR)/html/index.html $(SITEDIR)/index.html
@@ -99,13 +104,16 @@ check: check-data html intl-check check-html check-links  ## validate data/, bui
 # language; it needs Java (tools/install-system-packages.sh installs a headless JRE).
 VNU_JAR := tools/axe/node_modules/vnu-jar/build/dist/vnu.jar
 check-html: html axe  ## every page of _build/html through the Nu HTML Checker (0 errors; needs Java)
-	@if ! command -v java >/dev/null 2>&1; then \
+	@$(call NU_CHECK,$(BUILDDIR)/html)
+
+# $(call NU_CHECK,<folder>): every page under the folder through the Nu HTML Checker.
+NU_CHECK = if ! command -v java >/dev/null 2>&1; then \
 	    echo "check-html: java not found, the Nu HTML Checker is skipped (bash tools/install-system-packages.sh)"; \
 	elif [ ! -f $(VNU_JAR) ]; then \
 	    echo "check-html: $(VNU_JAR) missing, the Nu HTML Checker is skipped (make axe needs npm)"; \
 	else \
 	    echo "==> Nu HTML Checker"; \
-	    java -jar $(VNU_JAR) --errors-only --skip-non-html $(BUILDDIR)/html && echo "no errors"; \
+	    java -jar $(VNU_JAR) --errors-only --skip-non-html $(1) && echo "no errors"; \
 	fi
 
 # LinkChecker (requirements.txt) from the landing page through every page it leads to: internal
@@ -113,7 +121,18 @@ check-html: html axe  ## every page of _build/html through the Nu HTML Checker (
 # the files as the user nobody.
 check-links: html  ## every internal link and #anchor of _build/html (LinkChecker)
 	@echo "==> LinkChecker"
-	$(BIN)/linkchecker --config tools/linkcheckerrc --no-status $(BUILDDIR)/html/index.html
+	$(call LINK_CHECK,$(BUILDDIR)/html)
+
+# $(call LINK_CHECK,<folder>): LinkChecker from the folder's index.html.
+LINK_CHECK = $(BIN)/linkchecker --config tools/linkcheckerrc --no-status $(1)/index.html
+
+# CI's last job: the two checks above over _build/site/ as it lies (make site or make site-files
+# first), without building anything.
+check-site: venv axe  ## check-html and check-links over _build/site/ as it is, nothing built
+	@test -f $(SITEDIR)/index.html || { echo "check-site: no $(SITEDIR)/index.html (make site first)"; exit 1; }
+	@$(call NU_CHECK,$(SITEDIR))
+	@echo "==> LinkChecker"
+	$(call LINK_CHECK,$(SITEDIR))
 
 # Review cycles: what changed in the data since SINCE (any git ref), by default since the newest
 # tag matching REVIEW_TAGS. Prints Markdown (for a pull request or a review e-mail) and writes it
