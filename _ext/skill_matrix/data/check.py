@@ -3,6 +3,7 @@
 Checks roles.yaml, levels.yaml, every skill file, and domains.yaml when there is one (with the
 skills' domain and group names). Prints one line per problem, like a compiler
 (``file:line:column: message``), and exits 1 when there is any; usable as a pre-commit hook.
+Invisible characters that are merely suspicious are printed as warnings and do not fail it.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from pathlib import Path
 
 from skill_matrix.data.domains import load_catalog
 from skill_matrix.data.loader import check_data_dir, skill_files
+from skill_matrix.data.textcheck import character_problems, glyph_problems
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -32,7 +34,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     problems = check_data_dir(data_dir)
     problems += load_catalog(data_dir)[1]
-    for problem in problems:
+    characters = character_problems(data_dir)
+    problems += [problem for severity, problem in characters if severity == 'error']
+    problems += glyph_problems(data_dir)
+    for problem in sorted(problems + [problem for severity, problem in characters if severity == 'warning']):
         print(problem, file=sys.stderr)
     if problems:
         files = len({problem.path for problem in problems})
