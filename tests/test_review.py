@@ -398,7 +398,7 @@ def test_start_page_leads_to_the_changes_page(review_html: Path) -> None:
 
 # --- the German PDF ------------------------------------------------------------------------------
 
-PDF_TOOLS = ('latexmk', 'pdflatex', 'pdftotext', 'pdftoppm')
+PDF_TOOLS = ('latexmk', 'lualatex', 'pdftotext', 'pdftoppm')
 CHANGE_BLUE = (11, 79, 179)
 
 

@@ -38,6 +38,7 @@ from skill_matrix.i18n.labels import CATALOG, build_date, format_date
 from skill_matrix.i18n.switcher import add_language_context, add_stylesheet, add_templates
 from skill_matrix.i18n.translation_warnings import install as install_translation_warnings
 from skill_matrix.latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
+from skill_matrix.latex_unicode import LaTeXUnprintable, report_unprintable, unicode_elements
 from skill_matrix.navigation import changed_navigation, use_furo_navigation, use_navigation
 from skill_matrix.nodes.catalog import skill_breadcrumb, skill_search
 from skill_matrix.nodes.matrix import LAYOUTS
@@ -247,6 +248,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.add_transform(CountLevelRowTexts)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
+    app.add_post_transform(LaTeXUnprintable)  # PDFs in any script: latex_unicode.py
     app.add_post_transform(DropCopiedIds)
 
     compile_catalogs()
@@ -261,6 +263,8 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     app.connect('builder-inited', add_static_dir)
     app.connect('builder-inited', add_stylesheet)
     app.connect('builder-inited', localize_fixed_texts)
+    app.connect('config-inited', unicode_elements)
+    app.connect('builder-inited', report_unprintable)
     app.connect('builder-inited', install_translation_warnings)
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-get-outdated', outdated_domain_pages)

@@ -228,8 +228,8 @@ def file_problems(path: Path, text: str) -> list[tuple[Severity, Problem]]:
     for number, line_text in enumerate(text.split('\n'), 1):
         for finding in findings(line_text):
             found.append((finding.severity, Problem(path, number, finding.index + 1, finding.message)))
-    for number, column, character in _escaped(text):
-        escaped = _judge(character, 0, character)
+    for number, column, context in _escaped(text):
+        escaped = _judge(context, 1, context[1])
         if escaped is not None:
             message = f'{escaped.message} (written as an escape)'
             found.append((escaped.severity, Problem(path, number, column, message)))
@@ -237,7 +237,8 @@ def file_problems(path: Path, text: str) -> list[tuple[Severity, Problem]]:
 
 
 def _escaped(text: str) -> Iterator[tuple[int, int, str]]:
-    """The line, column and character of each escape in the double-quoted scalars of *text*."""
+    """The line and column of each escape in the double-quoted scalars of *text*, with the
+    character it stands for between the characters before and after it."""
     try:
         tokens = list(yaml.scan(readable(text), Loader=yaml.SafeLoader))
     except yaml.YAMLError:
@@ -254,7 +255,10 @@ def _escaped(text: str) -> Iterator[tuple[int, int, str]]:
             if character is None:
                 continue
             row = bisect.bisect_right(offsets, match.start()) - 1
-            yield row + 1, match.start() - offsets[row] + 1, character
+            context = (
+                text[match.start() - 1 : match.start()] + character + text[match.end() : match.end() + 1]
+            )
+            yield row + 1, match.start() - offsets[row] + 1, context.rjust(3)
 
 
 def _unescape(escape: str) -> str | None:

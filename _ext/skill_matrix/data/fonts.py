@@ -1,9 +1,10 @@
 """The fonts of the PDFs and which characters they can show.
 
 The PDFs are set with LuaLaTeX: the main fonts (Sphinx's FreeSerif, FreeSans, FreeMono) fall
-back glyph by glyph to :data:`FALLBACK_FONTS` (luaotfload's ``fallback``), and babel switches to
-:data:`SCRIPT_FONTS` for right-to-left and CJK text. A character none of them has cannot be
-printed: ``make check-data`` and the PDF build name it, and the PDF shows ``[U+XXXX]``.
+back glyph by glyph to :data:`FALLBACK_FONTS` (luaotfload's ``fallback``), and babel switches
+to :data:`SCRIPT_FONTS` for right-to-left text and to :data:`FANDOL_FONTS` for Chinese. A
+character none of them has cannot be printed: ``make check-data`` and the PDF build name it,
+and the PDF shows ``[U+XXXX]``.
 
 Every file is found as LuaTeX finds it (``kpsewhich``: TeX's fonts and the system's) and its
 character map is read with fontTools.
@@ -16,12 +17,22 @@ import shutil
 import subprocess
 import unicodedata
 from pathlib import Path
+from typing import NamedTuple
 
 from fontTools.ttLib import TTCollection, TTFont
 
+
+class Font(NamedTuple):
+    """A font as fontspec names it (its family) and as fontTools reads it (a file, an index)."""
+
+    family: str
+    file: str
+    number: int = 0
+    """Which font of a collection (.ttc)."""
+
+
 MAIN_FONTS = ('FreeSerif.otf', 'FreeSans.otf', 'FreeMono.otf')  # fonts-freefont-otf
 CJK_SERIF = ('NotoSerifCJK-Regular.ttc', 2)  # fonts-noto-cjk; font 2 of the collection is SC
-CJK_SANS = ('NotoSansCJK-Regular.ttc', 2)
 # Tried in order for a glyph the main font lacks (fonts-dejavu-core, fonts-noto-core,
 # fonts-noto-cjk, fonts-symbola).
 FALLBACK_FONTS: tuple[tuple[str, int], ...] = (
@@ -34,19 +45,27 @@ FALLBACK_FONTS: tuple[tuple[str, int], ...] = (
     ('Symbola_hint.ttf', 0),  # emoji (monochrome, Unicode 9)
 )
 # Scripts babel sets in their own font (onchar=ids fonts): direction, shaping, line breaks.
-SCRIPT_FONTS: dict[str, tuple[tuple[str, int], tuple[str, int]]] = {
-    'arabic': (('NotoNaskhArabic-Regular.ttf', 0), ('NotoSansArabic-Regular.ttf', 0)),
-    'hebrew': (('NotoSerifHebrew-Regular.ttf', 0), ('NotoSansHebrew-Regular.ttf', 0)),
-    'chinese': (CJK_SERIF, CJK_SANS),
+# The serif font for the text, the sans-serif one for headings.
+SCRIPT_FONTS: dict[str, tuple[Font, Font]] = {
+    'arabic': (
+        Font('Noto Naskh Arabic', 'NotoNaskhArabic-Regular.ttf'),
+        Font('Noto Sans Arabic', 'NotoSansArabic-Regular.ttf'),
+    ),
+    'hebrew': (
+        Font('Noto Serif Hebrew', 'NotoSerifHebrew-Regular.ttf'),
+        Font('Noto Sans Hebrew', 'NotoSansHebrew-Regular.ttf'),
+    ),
 }
-# The Chinese PDF keeps the Fandol fonts of texlive-lang-chinese, as with xeCJK before.
+# Chinese (babel's CJK line breaking) is set in the Fandol fonts of texlive-lang-chinese in every
+# PDF, as xeCJK set the Chinese PDF before: a third of the load time of Noto CJK; characters
+# Fandol lacks (hangul, traditional forms) come from Noto CJK in the fallback chain.
 FANDOL_FONTS = ('FandolSong-Regular.otf', 'FandolHei-Regular.otf', 'FandolFang-Regular.otf')
 
 
 def font_files() -> list[tuple[str, int]]:
     """Every font file of every PDF, with the index of the font in a collection."""
     files = [(name, 0) for name in MAIN_FONTS] + list(FALLBACK_FONTS)
-    files += [font for pair in SCRIPT_FONTS.values() for font in pair]
+    files += [(font.file, font.number) for pair in SCRIPT_FONTS.values() for font in pair]
     return files + [(name, 0) for name in FANDOL_FONTS]
 
 
