@@ -36,6 +36,9 @@ logger = logging.getLogger(__name__)
 
 FALLBACK = 'skillprofiles'
 REPLACEMENT_CHARACTER = '\ufffd'  # LuaTeX takes it in its input for a broken UTF-8 sequence
+# Sphinx writes these as TeX commands or look-alikes (✓ as a math \checkmark, which copies as
+# "X"; ℯ as e); the fonts have them, so the PDF prints them as they are.
+AS_WRITTEN = frozenset('✓✔✕✖⎽ℯⅈ')
 # Sphinx's fonts for LuaLaTeX, each with the fallback chain.
 MAIN_FONTS = rf"""
 \setmainfont{{FreeSerif}}[Extension=.otf, UprightFont=*, ItalicFont=*Italic, BoldFont=*Bold,
@@ -56,6 +59,16 @@ FANDOL = rf"""
 
 # Sphinx writes "-" as \\sphinxhyphen{}: a place to break the line after it, as pdflatex has.
 HYPHEN = r'\protected\def\sphinxhyphen#1{\discretionary{-}{}{-}}'
+
+# With SOURCE_DATE_EPOCH, LuaTeX derives the PDF's /ID from it and the output file's full path;
+# from it and the job name (as pdfTeX does), the same sources give the same PDF in any directory.
+TRAILER_ID = r"""\directlua{
+  local epoch = os.getenv('SOURCE_DATE_EPOCH')
+  if epoch then
+    local id = string.upper(md5.sumhexa(epoch .. tex.jobname))
+    pdf.settrailerid('[<' .. id .. '> <' .. id .. '>]')
+  end
+}"""
 
 _REPORTED: weakref.WeakKeyDictionary[Sphinx, frozenset[str]] = weakref.WeakKeyDictionary()
 
@@ -97,12 +110,13 @@ def unicode_elements(app: Sphinx, config: Config) -> None:
 
 def report_unprintable(app: Sphinx) -> None:
     """Name each character of the data files that no font of the PDFs has, at its place; let
-    lines break after a hyphen as with pdflatex (LuaTeX does not break at Sphinx's ``-\\kern0pt``).
+    lines break after a hyphen as with pdflatex (LuaTeX does not break at Sphinx's ``-\\kern0pt``);
+    keep the PDF's /ID free of the build directory.
     """
     if app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
         return
     context: dict[str, Any] = app.builder.context  # type: ignore[attr-defined]
-    context['preamble'] += '\n' + HYPHEN
+    context['preamble'] += '\n'.join(['', HYPHEN, TRAILER_ID])
     reported = set()
     for problem in glyph_problems(app.srcdir / app.config.skill_matrix_data_dir):
         reported.add(problem.message.split()[6])
@@ -112,8 +126,8 @@ def report_unprintable(app: Sphinx) -> None:
 
 
 class LaTeXUnprintable(SphinxPostTransform):
-    """Show ``[U+XXXX]`` for each character no font of the PDF has, and write U+FFFD as a
-    command (LuaTeX reads it in its input as a broken UTF-8 sequence).
+    """Show ``[U+XXXX]`` for each character no font of the PDF has, write U+FFFD as a command
+    (LuaTeX reads it in its input as a broken UTF-8 sequence) and :data:`AS_WRITTEN` as they are.
 
     Characters from the data files were named at their place there; any other (a page, a
     translation) is named here, at its page.
@@ -128,7 +142,9 @@ class LaTeXUnprintable(SphinxPostTransform):
         reported = _REPORTED.get(self.app, frozenset())
         for text in list(self.document.findall(nodes.Text)):
             missing = set(unprintable(text)) | {
-                index for index, character in enumerate(text) if character == REPLACEMENT_CHARACTER
+                index
+                for index, character in enumerate(text)
+                if character == REPLACEMENT_CHARACTER or character in AS_WRITTEN
             }
             if missing:
                 self.replace(text, sorted(missing), reported)
@@ -143,6 +159,10 @@ class LaTeXUnprintable(SphinxPostTransform):
             pieces.append(nodes.Text(text[start:index]))
             if character == REPLACEMENT_CHARACTER and not literal:
                 pieces.append(nodes.raw('', r'\symbol{"FFFD}', format='latex'))
+            elif character in AS_WRITTEN and not literal:
+                pieces.append(nodes.raw('', character, format='latex'))
+            elif character in AS_WRITTEN:
+                pieces.append(nodes.Text(character))
             else:
                 pieces.append(nodes.Text(f'[U+{ord(character):04X}]'))
                 if character not in reported and character != REPLACEMENT_CHARACTER:
