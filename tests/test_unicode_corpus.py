@@ -114,6 +114,14 @@ def test_the_html_shows_every_character(corpus_build: Path, language: str) -> No
         assert dangerous not in page
 
 
+@pytest.mark.parametrize('download', ['pytorch.csv', 'pytorch.json'])
+def test_the_downloads_hold_every_character(corpus_build: Path, download: str) -> None:
+    path = corpus_build / 'html' / 'en' / '_downloads' / 'skill-matrix' / download
+    text = path.read_text(encoding='utf-8')
+    for word in [*VISIBLE, *ARABIC[:2], 'می\u200cخواهم', 'zero\u200bwidth', *STAND_INS]:
+        assert word in text, word
+
+
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_every_pdf_shows_every_character(corpus_build: Path, language: str) -> None:
     # Without blanks: pdftotext writes the glue babel puts between CJK characters as spaces.
