@@ -44,12 +44,12 @@ $(BUILDDIR)/html/index.html: _templates/landing.html
 	cp $< $@
 
 # --- PDF -----------------------------------------------------------------------------------
-# Sphinx's LaTeX builder, then latexmk: pdflatex for en and de, xelatex with xeCJK for zh_CN
-# (Sphinx's defaults for these languages). One sphinx-build process per language.
+# Sphinx's LaTeX builder, then latexmk with LuaLaTeX for every language (conf.py: any script in
+# any PDF). One sphinx-build process per language.
 # With SOURCE_DATE_EPOCH set, TeX takes every date and time from it (FORCE_SOURCE_DATE=1), and
-# pdfTeX and xdvipdfmx derive the PDF's trailer /ID from it: the same commit gives the same PDF.
+# LuaTeX derives the PDF's trailer /ID from it: the same commit gives the same PDF.
 PDF_TARGETS := $(addprefix pdf-,$(LANGUAGES))
-PDF_TOOLS   := latexmk pdflatex xelatex xindy
+PDF_TOOLS   := latexmk lualatex xindy
 LATEXMKOPTS ?= -silent
 
 .PHONY: pdf $(PDF_TARGETS) pdf-tools

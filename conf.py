@@ -87,8 +87,8 @@ html_last_updated_fmt = None
 
 
 # --- PDF (make pdf) -------------------------------------------------------------------------
-# One review PDF per language from Sphinx's LaTeX builder: pdflatex for en and de, xelatex with
-# xeCJK (Fandol fonts) for zh_CN, Sphinx's defaults. The document title is the root page's
+# One review PDF per language from Sphinx's LaTeX builder with LuaLaTeX (Fandol fonts for
+# Chinese). The document title is the root page's
 # heading, translated like any page text; the version on the title page and in the running
 # header is the nearest git tag (git describe), else the project version with the commit (only
 # in the PDFs: the HTML keeps the project version).
@@ -118,6 +118,10 @@ def _release_from_git(project_version: str) -> str:
     return project_version
 
 
+# LuaLaTeX for every language: any script in any PDF (babel per script, right to left where the
+# script is, fonts that fall back glyph by glyph, emoji); see skill_matrix/pdf/ and
+# guide/building.rst.
+latex_engine = 'lualatex'
 latex_documents = [(root_doc, 'skill-profiles.tex', '', '', 'manual')]
 latex_elements = {
     'papersize': 'a4paper',

@@ -11,22 +11,26 @@ set -euo pipefail
 
 PACKAGES=(
   make
-  # PDF (make pdf): Sphinx's LaTeX builder with pdflatex (en, de) and xelatex + xeCJK (zh_CN).
+  # PDF (make pdf): Sphinx's LaTeX builder with LuaLaTeX for every language (any script).
   latexmk
   texlive-latex-recommended
   texlive-latex-extra        # packages Sphinx's LaTeX style loads (fncychap, tabulary, ...)
   texlive-fonts-recommended
-  tex-gyre                   # Sphinx's default pdflatex fonts (TeX Gyre Termes/Heros)
+  tex-gyre
   texlive-lang-german        # babel-german and German hyphenation patterns
+  texlive-luatex             # LuaLaTeX, luaotfload (font fallback) and fontspec
   texlive-xetex
-  fonts-freefont-otf         # Sphinx's default xelatex fonts (FreeSerif/Sans/Mono)
-  texlive-lang-chinese       # xeCJK, ctex and the Fandol CJK fonts
-  xindy                      # the index sorter Sphinx uses with xelatex
+  fonts-freefont-otf         # Sphinx's LuaLaTeX fonts (FreeSerif/Sans/Mono)
+  texlive-lang-chinese       # the Fandol CJK fonts (Chinese in every PDF)
+  fonts-dejavu-core          # fallback: arrows, math, symbols, control pictures
+  fonts-noto-core            # fallback: symbols, math, Arabic, Hebrew, Latin/Greek/Cyrillic extensions
+  fonts-symbola              # fallback: emoji (monochrome, Unicode 9)
+  xindy                      # the index sorter Sphinx uses with LuaLaTeX
   poppler-utils              # pdftotext and pdftoppm: the PDF tests read the PDFs back
   # Browser tests (tests/test_browser.py): headless Chromium driven by Playwright, with fonts
   # for the Chinese pages.
   chromium
-  fonts-noto-cjk
+  fonts-noto-cjk             # also the PDFs' fallback for CJK that Fandol lacks (hangul, ...)
   # The Nu HTML Checker (vnu-jar, installed by make axe) runs on Java: make check and the tests
   # validate every page of the built site with it.
   default-jre-headless

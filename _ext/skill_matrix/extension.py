@@ -10,6 +10,7 @@ from skill_matrix.catalog import setup_catalog
 from skill_matrix.html.pdf_link import setup_pdf_link
 from skill_matrix.i18n import setup_i18n
 from skill_matrix.matrix import setup_matrix
+from skill_matrix.pdf import setup_pdf
 from skill_matrix.plan import setup_plan
 from skill_matrix.review import setup_review
 from skill_matrix.roles import setup_roles
@@ -27,6 +28,7 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_plan(app)  # the growth plan
     setup_review(app)  # review cycles: the baseline, the changes page, markers
     setup_pdf_link(app)  # links to each language's PDF
+    setup_pdf(app)  # PDFs in any script: LuaLaTeX, babel, fallback fonts
     return {  # the top package's setup() adds the version
         'env_version': 2,  # it is written into searchindex.js: a new version changes the site
         'parallel_read_safe': True,

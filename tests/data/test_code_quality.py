@@ -85,7 +85,7 @@ FLOOR_BY_NAME = {  # the longest name that a module is or lies in decides
     'skill_matrix.extension': 'faces',
     'skill_matrix': 'faces',  # setup(): imports the extension only when Sphinx calls it
 }
-FEATURES = ('matrix', 'roles', 'catalog', 'plan', 'review', 'i18n')
+FEATURES = ('matrix', 'roles', 'catalog', 'plan', 'review', 'i18n', 'pdf')
 """Packages with a face (``__init__.py``, floor ``faces``) and private modules behind it, each
 on the floor its name says."""
 PRIVATE_FLOORS = {

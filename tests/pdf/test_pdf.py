@@ -24,7 +24,7 @@ if TYPE_CHECKING:
 
 
 LANGUAGES = ('en', 'de', 'zh_CN')
-TOOLS = ('latexmk', 'pdflatex', 'xelatex', 'xindy', 'pdftotext', 'pdfinfo', 'pdffonts')
+TOOLS = ('latexmk', 'lualatex', 'xindy', 'pdftotext', 'pdfinfo', 'pdffonts')
 DATA = REPO / 'data'
 SKILLS = {path.stem: read_yaml(path) for path in sorted((DATA / 'skills').glob('*.yaml'))}
 ROLES = {role['id']: role['name'] for role in read_yaml(DATA / 'roles.yaml')['roles']}

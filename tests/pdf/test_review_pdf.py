@@ -15,7 +15,7 @@ from conftest import REVIEW_BUILD_EPOCH, review_build
 if TYPE_CHECKING:
     from pathlib import Path
 
-PDF_TOOLS = ('latexmk', 'pdflatex', 'pdftotext', 'pdftoppm')
+PDF_TOOLS = ('latexmk', 'lualatex', 'pdftotext', 'pdftoppm')
 CHANGE_BLUE = (11, 79, 179)
 
 

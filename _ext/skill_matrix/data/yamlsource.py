@@ -10,6 +10,8 @@ Decisions made here, once, for every data file:
 * Anchors and aliases are rejected, so alias bombs ("billion laughs") cannot expand.
 * A key that appears twice in one mapping is an error, at any depth.
 * Nesting deeper than :data:`MAX_DEPTH` is an error.
+* Characters that are errors (controls, bidirectional overrides, …) are read as visible
+  stand-ins, so every output shows them; ``make check-data`` names each (see characters.py).
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import TYPE_CHECKING, Any
 
 import yaml
 
+from skill_matrix.data.characters import readable, visible
 from skill_matrix.data.problems import DataError, Problem
 
 if TYPE_CHECKING:
@@ -128,7 +131,7 @@ def _decode(path: Path, raw: bytes) -> str:
     if raw.startswith(b'\xef\xbb\xbf'):
         raw = raw[3:]
     try:
-        return raw.decode('utf-8')
+        return readable(raw.decode('utf-8'))
     except UnicodeDecodeError as exc:
         before = raw[: exc.start]
         line = before.count(b'\n') + 1
@@ -164,6 +167,8 @@ class _Converter:
             return [self.convert(item, (*where, index)) for index, item in enumerate(node.value)]
         if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
             return node.value
+        if isinstance(node, yaml.ScalarNode) and node.tag == 'tag:yaml.org,2002:str':
+            return visible(node.value)
         if isinstance(node, yaml.ScalarNode) and node.tag in _CORE_TAGS:
             return self._scalars.construct_object(node)
         tag = node.tag.replace('tag:yaml.org,2002:', '!!')

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from skill_matrix.data.domains import load_catalog
 from skill_matrix.data.loader import check_data_dir, skill_files
+from skill_matrix.data.textcheck import character_problems, glyph_problems
 
 DESCRIPTION = (
     'Validate a data directory without building the site: ``python -m skill_matrix.data.check data/``.'
@@ -29,7 +30,10 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     problems = check_data_dir(data_dir)
     problems += load_catalog(data_dir)[1]
-    for problem in problems:
+    characters = character_problems(data_dir)
+    problems += [problem for severity, problem in characters if severity == 'error']
+    problems += glyph_problems(data_dir)
+    for problem in sorted(problems + [problem for severity, problem in characters if severity == 'warning']):
         print(problem, file=sys.stderr)
     if problems:
         files = len({problem.path for problem in problems})

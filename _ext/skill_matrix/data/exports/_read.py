@@ -8,6 +8,7 @@ import re
 import stat
 from typing import TYPE_CHECKING, NoReturn
 
+from skill_matrix.data.characters import line_errors, strip_pasted
 from skill_matrix.data.exports._model import (
     DATE_EXAMPLES,
     LABELS,
@@ -123,6 +124,12 @@ def _read_lines(path: Path) -> list[Line]:
     if other:
         offset = start + len(text[: other.start()].encode('utf-8'))
         fail(offset, f'binary data (character U+{ord(other[0]):04X} at offset {offset}): not a text export')
+    # Unicode: zero-width spaces and byte-order marks are dropped, dangerous characters refused.
+    text = strip_pasted(text)
+    if errors := list(line_errors(text)):
+        raise ExportError(
+            [ExportProblem(path, line, f'column {column}: {message}') for line, column, message in errors]
+        )
     if not text.strip():
         raise ExportError([ExportProblem(path, 1, 'file is empty')])
     return [

@@ -1,0 +1,24 @@
+"""PDFs in any script: LuaLaTeX with babel and a chain of fallback fonts (``_latex.py``).
+
+With ``latex_engine = 'lualatex'`` (the site's ``conf.py``) every PDF prints Latin, Greek,
+Cyrillic, Hebrew and Arabic (right to left), CJK, symbols and monochrome emoji with the fonts
+that ``tools/install-system-packages.sh`` installs; a character no font has is named at its
+place in the data files and shown as ``[U+XXXX]``. Which characters the fonts have is read by
+:mod:`skill_matrix.data.fonts`, which ``make check-data`` uses too.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from skill_matrix.pdf._latex import LaTeXUnprintable, report_unprintable, unicode_elements
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+
+
+def setup_pdf(app: Sphinx) -> None:
+    """Register the LaTeX preamble for any script and the stand-ins for unprintable characters."""
+    app.add_post_transform(LaTeXUnprintable)
+    app.connect('config-inited', unicode_elements)
+    app.connect('builder-inited', report_unprintable)

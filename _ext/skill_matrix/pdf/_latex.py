@@ -1,0 +1,179 @@
+"""PDFs in any script: LuaLaTeX with babel and a chain of fallback fonts.
+
+With ``latex_engine = 'lualatex'`` the preamble gets
+
+* babel with ``bidi=basic`` instead of polyglossia, and a locale per script that needs more
+  than glyphs (``onchar=ids fonts``): Arabic and Hebrew run right to left and are shaped by
+  HarfBuzz, CJK text breaks between characters (babel's CJK line breaking); the language of the
+  PDF stays the main one (German hyphenation in the German PDF);
+* Sphinx's fonts (FreeSerif, FreeSans, FreeMono) with luaotfload's ``fallback``: a glyph the
+  font lacks is taken from the first font of :data:`~skill_matrix.data.fonts.FALLBACK_FONTS`
+  that has it (symbols, arrows, CJK, emoji);
+* Chinese set in the Fandol fonts in every PDF, as xeCJK set the Chinese PDF before.
+
+A character no font has is named once per build, at its place in the data files, and each PDF
+shows ``[U+XXXX]`` in its place (:class:`LaTeXUnprintable`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+from sphinx.util import logging
+
+from skill_matrix.data.fonts import FALLBACK_FONTS, SCRIPT_FONTS, printable_characters, unprintable
+from skill_matrix.data.textcheck import glyph_problems
+from skill_matrix.state import BuildState, ProcessSlot
+from skill_matrix.warning_types import GLYPH, WARNING_TYPE
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.config import Config
+
+logger = logging.getLogger(__name__)
+
+FALLBACK = 'skillprofiles'
+REPLACEMENT_CHARACTER = '\ufffd'  # LuaTeX takes it in its input for a broken UTF-8 sequence
+# Sphinx writes these as TeX commands or look-alikes (✓ as a math \checkmark, which copies as
+# "X"; ℯ as e); the fonts have them, so the PDF prints them as they are.
+AS_WRITTEN = frozenset('✓✔✕✖⎽ℯⅈ')
+# Sphinx's fonts for LuaLaTeX, each with the fallback chain.
+MAIN_FONTS = rf"""
+\setmainfont{{FreeSerif}}[Extension=.otf, UprightFont=*, ItalicFont=*Italic, BoldFont=*Bold,
+  BoldItalicFont=*BoldItalic, RawFeature={{fallback={FALLBACK}}}]
+\setsansfont{{FreeSans}}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique, BoldFont=*Bold,
+  BoldItalicFont=*BoldOblique, RawFeature={{fallback={FALLBACK}}}]
+\setmonofont{{FreeMono}}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique, RawFeature={{fallback={FALLBACK}}}]
+"""
+FANDOL = rf"""
+\babelfont[chinese]{{rm}}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold,
+  RawFeature={{fallback={FALLBACK}}}]{{FandolSong}}
+\babelfont[chinese]{{sf}}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold,
+  RawFeature={{fallback={FALLBACK}}}]{{FandolHei}}
+\babelfont[chinese]{{tt}}[Extension=.otf, UprightFont=*-Regular,
+  RawFeature={{fallback={FALLBACK}}}]{{FandolFang}}
+"""
+
+# Sphinx writes "-" as \\sphinxhyphen{}: a place to break the line after it, as pdflatex has.
+HYPHEN = r'\protected\def\sphinxhyphen#1{\discretionary{-}{}{-}}'
+
+# With SOURCE_DATE_EPOCH, LuaTeX derives the PDF's /ID from it and the output file's full path;
+# from it and the job name (as pdfTeX does), the same sources give the same PDF in any directory.
+TRAILER_ID = r"""\directlua{
+  local epoch = os.getenv('SOURCE_DATE_EPOCH')
+  if epoch then
+    local id = string.upper(md5.sumhexa(epoch .. tex.jobname))
+    pdf.settrailerid('[<' .. id .. '> <' .. id .. '>]')
+  end
+}"""
+
+REPORTED: ProcessSlot[frozenset[str]] = ProcessSlot('unprintable')
+"""The characters of the data files already named at their place in this build."""
+
+
+def fallback_chain() -> str:
+    """luaotfload's fallback list: every font in HarfBuzz mode, a collection's font by index."""
+    fonts = ', '.join(
+        f'"file:{name}({index}):mode=harf;"' if name.endswith('.ttc') else f'"file:{name}:mode=harf;"'
+        for name, index in FALLBACK_FONTS
+    )
+    return rf'\directlua{{luaotfload.add_fallback("{FALLBACK}", {{{fonts}}})}}'
+
+
+def script_fonts() -> str:
+    """babel's locales for the scripts in :data:`SCRIPT_FONTS` and Chinese, each with its fonts."""
+    lines = [r'\babelprovide[import, onchar=ids fonts]{chinese}', FANDOL.strip()]
+    for locale, (serif, sans) in SCRIPT_FONTS.items():
+        lines.append(rf'\babelprovide[import, onchar=ids fonts]{{{locale}}}')
+        for family, font in (('rm', serif), ('sf', sans)):
+            lines.append(
+                rf'\babelfont[{locale}]{{{family}}}[Renderer=HarfBuzz, RawFeature={{fallback={FALLBACK}}}]'
+                rf'{{{font.family}}}'
+            )
+    return '\n'.join(lines)
+
+
+def unicode_elements(app: Sphinx, config: Config) -> None:
+    """With LuaLaTeX, babel and the fonts for any script, unless ``latex_elements`` sets them."""
+    if config.latex_engine != 'lualatex':
+        return
+    fonts = ['% skill_matrix: fonts for any script', fallback_chain(), MAIN_FONTS.strip()]
+    config.latex_elements = {
+        'polyglossia': '',
+        'babel': r'\usepackage[bidi=basic]{babel}',
+        'fontpkg': '\n'.join([*fonts, script_fonts()]),
+        **config.latex_elements,
+    }
+
+
+def report_unprintable(app: Sphinx) -> None:
+    """Name each character of the data files that no font of the PDFs has, at its place; let
+    lines break after a hyphen as with pdflatex (LuaTeX does not break at Sphinx's ``-\\kern0pt``);
+    keep the PDF's /ID free of the build directory.
+    """
+    if app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
+        return
+    context: dict[str, Any] = app.builder.context  # type: ignore[attr-defined]
+    context['preamble'] += '\n'.join(['', HYPHEN, TRAILER_ID])
+    reported = set()
+    for problem in glyph_problems(app.srcdir / app.config.skill_matrix_data_dir):
+        reported.add(problem.message.split()[6])
+        message = problem.message.removeprefix('error: ')
+        logger.warning(message, location=problem.location, type=WARNING_TYPE, subtype=GLYPH)
+    BuildState(app.env).put(REPORTED, frozenset(reported))
+
+
+class LaTeXUnprintable(SphinxPostTransform):
+    """Show ``[U+XXXX]`` for each character no font of the PDF has, write U+FFFD as a command
+    (LuaTeX reads it in its input as a broken UTF-8 sequence) and :data:`AS_WRITTEN` as they are.
+
+    Characters from the data files were named at their place there; any other (a page, a
+    translation) is named here, at its page.
+    """
+
+    default_priority = 400
+    formats = ('latex',)
+
+    def run(self, **kwargs: Any) -> None:
+        if self.config.latex_engine != 'lualatex' or printable_characters() is None:
+            return
+        reported = BuildState(self.env).get(REPORTED) or frozenset()
+        for text in list(self.document.findall(nodes.Text)):
+            missing = set(unprintable(text)) | {
+                index
+                for index, character in enumerate(text)
+                if character == REPLACEMENT_CHARACTER or character in AS_WRITTEN
+            }
+            if missing:
+                self.replace(text, sorted(missing), reported)
+
+    def replace(self, text: nodes.Text, missing: list[int], reported: frozenset[str]) -> None:
+        parent = text.parent
+        literal = isinstance(parent, nodes.FixedTextElement) or not isinstance(parent, nodes.TextElement)
+        pieces: list[nodes.Node] = []
+        start = 0
+        for index in missing:
+            character = text[index]
+            pieces.append(nodes.Text(text[start:index]))
+            if character == REPLACEMENT_CHARACTER and not literal:
+                pieces.append(nodes.raw('', r'\symbol{"FFFD}', format='latex'))
+            elif character in AS_WRITTEN and not literal:
+                pieces.append(nodes.raw('', character, format='latex'))
+            elif character in AS_WRITTEN:
+                pieces.append(nodes.Text(character))
+            else:
+                pieces.append(nodes.Text(f'[U+{ord(character):04X}]'))
+                if character not in reported and character != REPLACEMENT_CHARACTER:
+                    logger.warning(
+                        f'no font of the PDFs has {character} (U+{ord(character):04X}): the PDF shows '
+                        f'[U+{ord(character):04X}] instead',
+                        location=parent,
+                        type=WARNING_TYPE,
+                        subtype=GLYPH,
+                    )
+            start = index + 1
+        pieces.append(nodes.Text(text[start:]))
+        parent.replace(text, [piece for piece in pieces if not isinstance(piece, nodes.Text) or piece])
