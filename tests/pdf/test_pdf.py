@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 from babel.messages.pofile import read_po
-from conftest import REPO, SEEDS, make_into, read_yaml, seed_cells, source_date_epoch
+from conftest import REPO, SEEDS, copy_site, make_into, read_yaml, seed_cells, source_date_epoch
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -348,10 +348,7 @@ LAYOUT_SKILL = max(SKILLS, key=lambda skill_id: len(SKILLS[skill_id]['roles']))
 def layouts_pdf(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The English site plus a page per alternative layout (last in the contents), as a PDF."""
     require_tools()
-    site = tmp_path_factory.mktemp('layouts')
-    for name in ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst', 'skills', 'guide', 'data', '_ext'):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, site / name)
+    site = copy_site(tmp_path_factory.mktemp('layouts'), '_ext')
     for layout, title in LAYOUT_PAGES.items():
         page = f'{title}\n{"=" * len(title)}\n\n.. skill-matrix:: {LAYOUT_SKILL}\n   :layout: {layout}\n'
         (site / 'skills' / f'zz-{layout}.rst').write_text(page, encoding='utf-8')

@@ -8,15 +8,13 @@ page (or in its chapter, where the builder writes the whole site into one file).
 from __future__ import annotations
 
 import re
-import subprocess
-import sys
 import zipfile
 from typing import TYPE_CHECKING
 from xml.etree import ElementTree
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SITE_SKILLS
+from conftest import REPO, SITE_SKILLS, sphinx_process
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -41,13 +39,9 @@ def built(site: Path, tmp_path_factory: pytest.TempPathFactory) -> Callable[[str
 
     def build(builder: str) -> Path:
         if builder not in outputs:
-            builddir = tmp_path_factory.mktemp(builder)
-            outdir = builddir / builder
-            command = [sys.executable, '-m', 'sphinx', '-b', builder, '-W', '--keep-going', '-q']
-            command += ['-D', 'language=en', '-d', str(builddir / 'doctrees'), str(REPO), str(outdir)]
-            result = subprocess.run(command, capture_output=True, text=True, check=False)
-            assert result.returncode == 0, f'{builder}: {result.stderr[-3000:]}'
-            assert result.stderr == '', result.stderr
+            outdir = tmp_path_factory.mktemp(builder) / builder
+            warnings = sphinx_process(REPO, outdir, '-D', 'language=en', builder=builder)
+            assert warnings == '', f'{builder}: {warnings}'
             outputs[builder] = outdir
         return outputs[builder]
 

@@ -19,7 +19,15 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import REPO, SITE_LANGUAGES, SITE_LEVEL_IDS, SITE_ROLE_IDS, SITE_SKILLS
+from conftest import (
+    REPO,
+    SITE_LANGUAGES,
+    SITE_LEVEL_IDS,
+    SITE_ROLE_IDS,
+    SITE_SKILLS,
+    copy_site,
+    sphinx_process,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -79,19 +87,7 @@ def test_every_cell_has_its_id_on_its_skill_page_and_its_role_page(site: Path, l
 
 def test_a_new_skill_and_a_new_role_keep_every_id(site: Path, tmp_path: Path) -> None:
     """The site with a role before all others and a skill whose title sorts first, built in English."""
-    for name in (
-        'conf.py',
-        'docutils.conf',
-        'index.rst',
-        'plan.rst',
-        'skills',
-        'guide',
-        'data',
-        '_ext',
-        'locale',
-    ):
-        copy = shutil.copytree if (REPO / name).is_dir() else shutil.copy
-        copy(REPO / name, tmp_path / name)
+    copy_site(tmp_path, '_ext', 'locale')
     roles = tmp_path / 'data' / 'roles.yaml'
     roles.write_text(
         roles.read_text(encoding='utf-8').replace(
@@ -107,14 +103,7 @@ def test_a_new_skill_and_a_new_role_keep_every_id(site: Path, tmp_path: Path) ->
     (tmp_path / 'data' / 'skills' / 'aaa-new.yaml').write_text(new_skill, encoding='utf-8')
     (tmp_path / 'skills' / 'aaa-new.rst').write_text('AAA New\n=======\n\n.. skill-matrix:: aaa-new\n')
     out = tmp_path / '_build' / 'html'
-    result = subprocess.run(
-        [sys.executable, '-m', 'sphinx', '-b', 'html', '-W', '-q', '.', str(out)],
-        cwd=tmp_path,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr[-3000:]
+    sphinx_process(tmp_path, out)
     assert (out / 'roles' / 'a-new-role.html').is_file()
     for name in PAGES:
         before = ids(read(site, 'en', name))
