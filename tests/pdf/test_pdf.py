@@ -457,6 +457,7 @@ def test_no_web_instruction_in_the_pdf(pdf_build: Path, language: str) -> None:
 def test_the_first_chapter_follows_the_contents(pdf_build: Path, language: str) -> None:
     """No page between the contents and the first chapter (the start page's intro sat alone on one)."""
     all_pages = pages(pdf_build, language)
-    contents_end = max(number for number, page in enumerate(all_pages) if '. . .' in page)
+    # the front matter's pages are numbered i, ii, …: the contents end on the last of them
+    contents_end = max(n for n, page in enumerate(all_pages) if re.fullmatch(r'[ivx]+', lines(page)[-1]))
     first_chapter = lines(all_pages[contents_end + 1])[0]
     assert re.fullmatch(r'1\s+\S.*', first_chapter), all_pages[contents_end + 1][:300]
