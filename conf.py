@@ -133,9 +133,10 @@ latex_elements = {
     'printindex': '',  # the pages have no index entries
     'preamble': r"""
 \makeatletter
-% Chapters (one per skill): number and title in the headings' font, no "Chapter" word; the
-% footer repeats them.
-\titleformat{\chapter}[hang]{\py@HeaderFamily\huge}{\thechapter}{0.6em}{}
+% Chapters (one per skill): number and title in the headings' font, no "Chapter" word, ragged
+% right (a long title, "Änderungen seit review/2026-h1 (30.6.2026)", breaks without wide gaps);
+% the footer repeats them.
+\titleformat{\chapter}[hang]{\py@HeaderFamily\huge\raggedright}{\thechapter}{0.6em}{}
 \titlespacing*{\chapter}{0pt}{0pt}{2ex}
 \renewcommand{\chaptermark}[1]{\markboth{\thechapter.\ #1}{\thechapter.\ #1}}
 % Tables are named by their caption (a level or a role), not numbered: "Senior" above the

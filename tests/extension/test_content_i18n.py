@@ -134,3 +134,26 @@ def test_broken_markup_in_a_prose_translation_warns_at_its_po_entry_and_the_page
     assert 'sql.rst:4: WARNING' not in warnings(app)  # the English is fine: only the translation is named
     assert '<translated>' not in warnings(app)
     assert len(html(app, 'sql').select('tr.skill-row')) == 5
+
+
+def test_headings_hyphenate_by_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
+    """A long German word in a title ("Entwicklungsplan" on a 360 px screen) hyphenates instead of
+    breaking anywhere: the page says its language, and a stylesheet it links gives its headings
+    ``hyphens: auto`` (breaking anywhere stays the theme's last resort)."""
+    app = build('i18n', 'html', language='de')
+    page = html(app, 'testing')
+    root = page.find('html')
+    assert root is not None
+    assert root.get('lang') == 'de'
+    linked = [link['href'] for link in page.find_all('link', rel='stylesheet')]
+    rules = ''.join(
+        (app.outdir / href.split('?')[0]).read_text(encoding='utf-8')
+        for href in linked
+        if '_static/skill' in href
+    )
+    hyphenated = [
+        selector
+        for selector, body in re.findall(r'([^{}]+)\{([^{}]*)\}', re.sub(r'/\*.*?\*/', '', rules, flags=re.S))
+        if re.search(r'(^|;)\s*hyphens:\s*auto', body)
+    ]
+    assert any(re.search(r'\bh1\b', selector) and 'h2' in selector for selector in hyphenated), hyphenated

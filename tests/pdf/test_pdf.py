@@ -436,3 +436,28 @@ def test_make_site_puts_html_and_pdfs_in_one_folder_that_links_them(
             for link in links:
                 target = (folder / language / page).parent / link
                 assert target.resolve() == (folder / 'pdf' / f'skill-profiles-{language}.pdf').resolve()
+
+
+WEB_INSTRUCTIONS = {
+    'en': ('Choose a domain and a group', 'search for one', 'Tick what you have covered'),
+    'de': ('Wählen Sie eine Domäne', 'suchen Sie danach', 'Haken Sie ab'),
+    'zh_CN': ('选择一个领域和分组', '直接搜索'),
+}
+
+
+@pytest.mark.parametrize('language', sorted(WEB_INSTRUCTIONS))
+def test_no_web_instruction_in_the_pdf(pdf_build: Path, language: str) -> None:
+    """The start page's words for web readers (choose, search, tick) are not printed."""
+    document = squeeze(text(pdf_build, language))
+    for instruction in WEB_INSTRUCTIONS[language]:
+        assert squeeze(instruction) not in document, instruction
+
+
+@pytest.mark.parametrize('language', sorted(WEB_INSTRUCTIONS))
+def test_the_first_chapter_follows_the_contents(pdf_build: Path, language: str) -> None:
+    """No page between the contents and the first chapter (the start page's intro sat alone on one)."""
+    all_pages = pages(pdf_build, language)
+    # the front matter's pages are numbered i, ii, …: the contents end on the last of them
+    contents_end = max(n for n, page in enumerate(all_pages) if re.fullmatch(r'[ivx]+', lines(page)[-1]))
+    first_chapter = lines(all_pages[contents_end + 1])[0]
+    assert re.fullmatch(r'1\s+\S.*', first_chapter), all_pages[contents_end + 1][:300]
