@@ -21,27 +21,26 @@ if TYPE_CHECKING:
 
 
 def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
-    """Level by level: how many of the role's expectations are required, how many optional."""
+    """Level by level: how many of the role's expectations are required, how many optional; with
+    level tracks also the levels that follow each one (none: the end of a track)."""
+    names = {level.id: level_name(level.name) for level in definitions.levels}
     rows = []
     for level in definitions.levels:
         items = [skill.expectation(role_id, level.id) for skill in skills]
         required = sum(item.required for item in items)
-        rows.append(
-            table_row(
-                [
-                    label(level_name(level.name)),
-                    number_paragraph(required),
-                    number_paragraph(len(items) - required),
-                ],
-                classes=['skill-career-row', f'skill-level-{level.id}'],
-            )
-        )
+        cells = [label(names[level.id]), number_paragraph(required), number_paragraph(len(items) - required)]
+        if definitions.tracks:
+            following = ', '.join(names[after] for after in level.next) or '—'
+            cells.append(label(following))
+        rows.append(table_row(cells, classes=['skill-career-row', f'skill-level-{level.id}']))
     headers = [pgettext('column', 'Level'), pgettext('count', 'Required'), pgettext('count', 'Optional')]
+    widths = [40, 30, 30]
+    if definitions.tracks:
+        headers.append(pgettext('column', 'Next levels'))
+        widths = [30, 15, 15, 40]
     caption = label(_('Career path: expectations per level'), nodes.title)
     classes = ['skill-table', 'skill-career-path']
-    return with_row_headers(
-        table(caption, headers, [40, 30, 30], rows, classes, ids=[career_path_id(role_id)])
-    )
+    return with_row_headers(table(caption, headers, widths, rows, classes, ids=[career_path_id(role_id)]))
 
 
 class skill_level_rows(nodes.General, nodes.Element):

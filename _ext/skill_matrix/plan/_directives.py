@@ -79,6 +79,8 @@ class GrowthPlanDirective(SkillDataDirective):
             classes=[PLAN_CLASS],
             plan_levels=[(level.id, level_name(level.name)) for level in definitions.levels],
         )
+        if (next_levels := definitions.next_levels()) is not None:
+            plan['plan_next'] = next_levels
         plan += label(
             _(
                 'Choose your role, your current level and the level you aim for: the plan lists, '

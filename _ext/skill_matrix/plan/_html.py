@@ -239,14 +239,19 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
     language = app.config.language
     scripts = {role['id']: as_script(role_data(role['id'], skills, language)) for role in roles}
     write_role_scripts(Path(app.outdir), scripts)
+    plan_labels = labels(language)
+    if 'plan_next' in plan:
+        plan_labels['via'] = _('via {path}')
     config = {
         'version': FORMAT_VERSION,
         'language': language,
         'roles': roles,
         'levels': [{'id': level_id, 'name': name} for level_id, name in plan['plan_levels']],
         'data': relative_uri(app.builder.get_target_uri(docname), f'{DATA_DIR}/'),
-        'labels': labels(language),
+        'labels': plan_labels,
     }
+    if 'plan_next' in plan:
+        config['next'] = plan['plan_next']
     plan += script_block(config, 'skill-plan-config')
 
 

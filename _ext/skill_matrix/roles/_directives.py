@@ -110,7 +110,7 @@ class RoleProfileDirective(_RoleDirective):
         )
         section += plan_link(role_id)
         section += career_path(role_id, skills, definitions)
-        section += build_role_explorer(role_id)  # for HTML readers: compare two levels
+        section += build_role_explorer(role_id, definitions)  # for HTML readers: compare two levels
         for level in definitions.levels:
             items = [(skill, skill.expectation(role_id, level.id)) for skill in skills]
             section += level_table(role_id, level.id, level_name(level.name), items)
