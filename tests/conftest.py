@@ -200,7 +200,16 @@ def build(root_builds: RootBuilds) -> Callable[..., SphinxTestApp]:
     return root_builds.app
 
 
-PROJECT_FILES = ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst', 'skills', 'data', 'guide')
+PROJECT_FILES = (
+    'conf.py',
+    'docutils.conf',
+    'index.rst',
+    'plan.rst',
+    'skills',
+    'data',
+    'guide',
+    'languages.yaml',
+)
 
 
 def copy_site(destination: Path, *extra: str) -> Path:

@@ -19,6 +19,7 @@ if TYPE_CHECKING:
 
 def setup_pdf(app: Sphinx) -> None:
     """Register the LaTeX preamble for any script and the stand-ins for unprintable characters."""
+    app.add_config_value('skill_matrix_babel_ini', [], 'env', types=frozenset({list}))
     app.add_post_transform(LaTeXUnprintable)
     app.connect('config-inited', unicode_elements)
     app.connect('builder-inited', report_unprintable)

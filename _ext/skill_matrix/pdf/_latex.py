@@ -101,9 +101,12 @@ def unicode_elements(app: Sphinx, config: Config) -> None:
     if config.latex_engine != 'lualatex':
         return
     fonts = ['% skill_matrix: fonts for any script', fallback_chain(), MAIN_FONTS.strip()]
+    # A language of skill_matrix_babel_ini comes from babel's locale file (provide=*): no TeX
+    # Live language package needed (French, Japanese, Korean, ...).
+    provide = ', provide=*' if config.language in config.skill_matrix_babel_ini else ''
     config.latex_elements = {
         'polyglossia': '',
-        'babel': r'\usepackage[bidi=basic]{babel}',
+        'babel': rf'\usepackage[bidi=basic{provide}]{{babel}}',
         'fontpkg': '\n'.join([*fonts, script_fonts()]),
         **config.latex_elements,
     }
