@@ -279,7 +279,7 @@ def _definitions(read: Callable[[Path], YamlDocument], roles_path: Path, levels_
             if kind == 'roles':
                 roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
             else:
-                levels.append(Level(item['id'], item['name']))
+                levels.append(Level(item['id'], _text(document, (kind, index, 'name'))))
     if not problems:
         problems = _anchor_clashes([role.id for role in roles], [level.id for level in levels], id_problem)
     if problems:

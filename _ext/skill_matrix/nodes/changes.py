@@ -15,7 +15,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.changes import word_diff
-from skill_matrix.labels import _, level_name, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
@@ -94,7 +94,7 @@ def build_changes_page(
         return page
     definitions = [
         *(_definition_item(change, 'role', old_text, new_text) for change in changes.roles),
-        *(_definition_item(change, 'level', level_name, level_name) for change in changes.levels),
+        *(_definition_item(change, 'level', old_text, new_text) for change in changes.levels),
     ]
     if definitions:
         section = _section(_('Roles and levels'), 'changes-definitions')
@@ -195,7 +195,7 @@ def _cell_entry(
     cell: CellChange, changes: Changes, old_text: Translate, new_text: Translate
 ) -> nodes.container:
     role = new_text(changes.role_names.get(cell.role_id, cell.role_id))
-    level = level_name(changes.level_names.get(cell.level_id, cell.level_id))
+    level = new_text(changes.level_names.get(cell.level_id, cell.level_id))
     entry = nodes.container(
         ids=[change_anchor(cell.key)], classes=['skill-change', f'skill-change-{cell.kind}'], key=cell.key
     )

@@ -9,15 +9,15 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_id
-from skill_matrix.labels import _, level_name, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
 from skill_matrix.nodes.matrix import flag_paragraph, number_paragraph, table, table_row
-from skill_matrix.nodes.text import label, wrap_text
+from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-    from skill_matrix.data.model import Definitions, Expectation, Skill
+    from skill_matrix.data.model import Definitions, Expectation, Skill, SourceText
 
 
 def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
@@ -29,7 +29,7 @@ def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions)
         rows.append(
             table_row(
                 [
-                    label(level_name(level.name)),
+                    make_text(level.name),
                     number_paragraph(required),
                     number_paragraph(len(items) - required),
                 ],
@@ -76,7 +76,7 @@ class LevelRow:
 
 
 def level_table(
-    role_id: str, level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]
+    role_id: str, level_id: str, name: SourceText, items: Sequence[tuple[Skill, Expectation]]
 ) -> nodes.table:
     """The role's expectation in each skill at one level; each skill links to its page.
 
@@ -93,7 +93,7 @@ def level_table(
         for skill, item in items
     )
     headers = [_('Skill'), pgettext('column', 'Required'), pgettext('column', 'Description')]
-    caption = label(name, nodes.title)
+    caption = make_text(name, skill_caption)
     classes = ['skill-table', f'skill-table-level-{level_id}']
     shell = table(caption, headers, [24, 12, 64], [], classes, ids=[role_level_table_id(role_id, level_id)])
     body = shell.next_node(nodes.tbody)
