@@ -103,12 +103,14 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
         elif message.fuzzy:
             report.fuzzy += 1
             report.problems.append(
-                f'{po_file}:{message.lineno}: fuzzy: {_quote(message)}: '
+                f'{po_file}:{message.lineno}: fuzzy: {_quote(message)}{_sources(wanted, template_file)}: '
                 'check the translation against the English, then remove the fuzzy flag'
             )
         elif not all(_strings(message)):
             report.untranslated += 1
-            report.problems.append(f'{po_file}:{message.lineno}: untranslated: {_quote(message)}')
+            report.problems.append(
+                f'{po_file}:{message.lineno}: untranslated: {_quote(message)}{_sources(wanted, template_file)}'
+            )
         else:
             report.translated += 1
             report.problems.extend(_placeholder_problems(po_file, message))
