@@ -24,7 +24,7 @@ ROOT = ROOTS / 'test-levels'
 LEVELS = read_yaml(ROOT / 'data' / 'levels.yaml')['levels']
 NAMES = [level['name'] for level in LEVELS]
 with (ROOT / 'locale' / 'de' / 'LC_MESSAGES' / 'site.po').open('rb') as po:
-    GERMAN = {message.id: message.string for message in read_po(po) if message.id}
+    GERMAN = {str(message.id): str(message.string) for message in read_po(po) if message.id}
 
 
 def shown(name: str) -> str:
@@ -49,7 +49,9 @@ def test_skill_page_shows_each_level_name_translated_or_marked(build: Callable[.
     intro = page.select_one('.skill-tables-intro')
     assert shown(NAMES[0]) in text_of(intro)
     assert shown(NAMES[-1]) in text_of(intro)
-    picker = json.loads(page.select_one('script.skill-explorer-data').string)
+    script = page.select_one('script.skill-explorer-data')
+    assert script is not None
+    picker = json.loads(str(script.string))
     assert [level['name'] for level in picker['levels']] == [shown(name) for name in NAMES]
     grid = html(app, 'grid')
     headers = grid.select('table.skill-table thead th')[1:]
@@ -59,6 +61,7 @@ def test_skill_page_shows_each_level_name_translated_or_marked(build: Callable[.
 def test_untranslated_level_names_count_in_the_progress(build: Callable[..., SphinxTestApp]) -> None:
     page = html(build('levels', 'html', language='de'), 'index')
     progress = page.select_one('.translation-progress')
+    assert progress is not None
     # The page's texts: title, domain, group (untranslated), the role's caption, 8 descriptions,
     # 8 level names in the rows and 2 in the sentence above the tables.
     translated = sum(name in GERMAN for name in NAMES) + (NAMES[0] in GERMAN) + (NAMES[-1] in GERMAN)

@@ -42,12 +42,14 @@ PAGES = ('index', 'skills/pytorch', 'roles/ml-engineer', 'plan', 'guide/translat
 
 def announced(soup: BeautifulSoup) -> list[str]:
     """What a screen reader may announce besides the text: names, titles, placeholders."""
+    body = soup.body
+    assert body is not None
     names = [
         str(element[attribute])
         for attribute in ('aria-label', 'title', 'placeholder', 'alt')
-        for element in soup.body.select(f'[{attribute}]')
+        for element in body.select(f'[{attribute}]')
     ]
-    return names + [title.get_text() for title in soup.body.select('svg title, symbol title')]
+    return names + [title.get_text() for title in body.select('svg title, symbol title')]
 
 
 def visible_text(soup: BeautifulSoup) -> str:

@@ -109,7 +109,8 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
         elif not all(_strings(message)):
             report.untranslated += 1
             report.problems.append(
-                f'{po_file}:{message.lineno}: untranslated: {_quote(message)}{_sources(wanted, template_file)}'
+                f'{po_file}:{message.lineno}: untranslated: {_quote(message)}'
+                f'{_sources(wanted, template_file)}'
             )
         else:
             report.translated += 1
