@@ -207,9 +207,10 @@ ext-catalog: venv  ## refresh the extension's UI-label catalogs after changing a
 	$(BIN)/pybabel update --no-fuzzy-matching --ignore-obsolete --ignore-pot-creation-date --width 100 -D skill_matrix -i $(EXT_LOCALE)/skill_matrix.pot -d $(EXT_LOCALE)
 
 # Translation statistics and the stale check compare the catalogs with templates extracted
-# from the sources right now: the site's (make gettext) and the extension's UI labels.
+# from the sources right now: the site's (make gettext) and the extension's UI labels; the theme's
+# words (locale/sphinx.pot, kept by hand: guide/translating.rst) are checked against their template.
 TRANSLATED    := $(filter-out en,$(LANGUAGES))
-INTL_CATALOGS := $(BUILDDIR)/gettext/skill-profiles.pot=locale $(BUILDDIR)/gettext-ui/skill_matrix.pot=$(EXT_LOCALE)
+INTL_CATALOGS := $(BUILDDIR)/gettext/skill-profiles.pot=locale $(BUILDDIR)/gettext-ui/skill_matrix.pot=$(EXT_LOCALE) locale/sphinx.pot=locale
 CATALOGCHECK  := PYTHONPATH=_ext $(BIN)/python -m skill_matrix.catalogcheck
 
 intl-templates: gettext

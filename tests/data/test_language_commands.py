@@ -95,10 +95,11 @@ def test_adding_and_removing_a_language_edits_the_list_the_catalogs_and_ci(tmp_p
     assert entry == '  name: "Português (Brasil)"\n  threshold: 0\n  babel_ini: true\n'
     page_catalog = (project / 'locale/pt_BR/LC_MESSAGES/skill-profiles.po').read_text(encoding='utf-8')
     assert 'msgid "Skill profiles"\nmsgstr ""' in page_catalog
+    assert 'msgid "Senior"\nmsgstr ""' in page_catalog  # level names are content
     ui_catalog = (project / '_ext/skill_matrix/locale/pt_BR/LC_MESSAGES/skill_matrix.po').read_text(
         encoding='utf-8'
     )
-    assert 'msgid "Senior"\nmsgstr ""' in ui_catalog
+    assert 'msgctxt "column"\nmsgid "Level"\nmsgstr ""' in ui_catalog
     assert 'Language: pt_BR' in ui_catalog
     for ci in ('.github/workflows/check.yml', '.gitlab-ci.yml'):
         assert '[en, de, zh_CN, pt_BR]  # = make print-languages' in (project / ci).read_text(

@@ -14,7 +14,7 @@ from conftest import copy_site, make_into
 if TYPE_CHECKING:
     from pathlib import Path
 
-# A UI label each test translates, as a translator would: the level name "Senior".
+# A text each test translates, as a translator would: the level name "Senior" (page catalog).
 SENIOR = {'fr': 'Confirmé', 'ja': '上級'}
 EXTRA = (
     '_ext',
@@ -37,7 +37,7 @@ def new_languages_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     builddir = project / '_build'
     for language, senior in SENIOR.items():
         make_into(('add-language', f'LANG={language}'), builddir, project=project)
-        catalog = project / '_ext/skill_matrix/locale' / language / 'LC_MESSAGES/skill_matrix.po'
+        catalog = project / 'locale' / language / 'LC_MESSAGES/skill-profiles.po'
         text = catalog.read_text(encoding='utf-8')
         assert 'msgid "Senior"\nmsgstr ""\n' in text
         catalog.write_text(

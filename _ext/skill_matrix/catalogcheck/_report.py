@@ -105,13 +105,16 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
         elif message.fuzzy:
             report.fuzzy += 1
             report.gaps.append(
-                f'{po_file}:{message.lineno}: fuzzy: {_quote(message)}: '
+                f'{po_file}:{message.lineno}: fuzzy: {_quote(message)}{_sources(wanted, template_file)}: '
                 'check the translation against the English, then remove the fuzzy flag'
             )
             report.problems.append(report.gaps[-1])
         elif not all(_strings(message)):
             report.untranslated += 1
-            report.gaps.append(f'{po_file}:{message.lineno}: untranslated: {_quote(message)}')
+            report.gaps.append(
+                f'{po_file}:{message.lineno}: untranslated: {_quote(message)}'
+                f'{_sources(wanted, template_file)}'
+            )
             report.problems.append(report.gaps[-1])
         else:
             report.translated += 1

@@ -281,7 +281,7 @@ def _definitions(read: Callable[[Path], YamlDocument], roles_path: Path, levels_
             if kind == 'roles':
                 roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
             else:
-                levels.append(Level(item['id'], item['name']))
+                levels.append(Level(item['id'], _text(document, (kind, index, 'name'))))
         if kind == 'levels' and not problems:
             items = document.data['levels']
             tracks = uses_tracks(items)

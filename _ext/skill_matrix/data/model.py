@@ -23,8 +23,8 @@ class SourceText:
 @dataclass(frozen=True, slots=True)
 class Level:
     id: str
-    name: str
-    """English display name; the UI translates it through the extension's catalog."""
+    name: SourceText
+    """English display name: content, translated through the page catalogs like every data text."""
     next: tuple[str, ...] = ()
     """The levels one steps up to from this one (:mod:`skill_matrix.data.tracks`); none: a last level."""
 

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.changes import word_diff
-from skill_matrix.labels import _, level_name, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
@@ -164,10 +164,9 @@ def build_changes_page(changes: Changes, baseline_label: str, texts: Texts) -> n
     if changes.empty:
         page += label(_('Nothing changed since this review.'), classes=['skill-changes-none'])
         return page
-    level_names = Texts(level_name, level_name, texts.source_language)  # UI labels: always translated
     definitions = [
         *(_definition_item(change, 'role', texts) for change in changes.roles),
-        *(_definition_item(change, 'level', level_names) for change in changes.levels),
+        *(_definition_item(change, 'level', texts) for change in changes.levels),
     ]
     if definitions:
         section = _section(_('Roles and levels'), 'changes-definitions')
@@ -265,7 +264,7 @@ def _skill_section(skill: SkillChange, changes: Changes, texts: Texts) -> nodes.
 
 def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.container:
     role = texts.new_or_source(changes.role_names.get(cell.role_id, cell.role_id))
-    level = level_name(changes.level_names.get(cell.level_id, cell.level_id))
+    level = texts.new_or_source(changes.level_names.get(cell.level_id, cell.level_id))
     entry = nodes.container(
         ids=[change_anchor(cell.key)], classes=['skill-change', f'skill-change-{cell.kind}'], key=cell.key
     )
