@@ -212,6 +212,19 @@ PROJECT_FILES = (
 )
 
 
+# What make add-language edits besides the site's sources: the catalogs, the build, CI.
+LANGUAGE_COMMAND_FILES = (
+    '_ext',
+    '_templates',
+    'locale',
+    'changes.rst',
+    'Makefile',
+    'requirements.txt',
+    '.github',
+    '.gitlab-ci.yml',
+)
+
+
 def copy_site(destination: Path, *extra: str) -> Path:
     """The real project's sources (``PROJECT_FILES`` and *extra*, e.g. ``'_ext'``, ``'locale'``)
     in *destination*, without compiled catalogs or caches."""

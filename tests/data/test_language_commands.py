@@ -9,25 +9,14 @@ import sys
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import copy_site
+from conftest import LANGUAGE_COMMAND_FILES, copy_site
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-EXTRA = (
-    '_ext',
-    '_templates',
-    'locale',
-    'changes.rst',
-    'Makefile',
-    'requirements.txt',
-    '.github',
-    '.gitlab-ci.yml',
-)
-
 
 def project_copy(destination: Path) -> Path:
-    return copy_site(destination, *EXTRA)
+    return copy_site(destination, *LANGUAGE_COMMAND_FILES)
 
 
 def make(project: Path, *arguments: str) -> subprocess.CompletedProcess[str]:

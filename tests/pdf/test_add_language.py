@@ -9,23 +9,13 @@ from typing import TYPE_CHECKING
 
 import pytest
 from bs4 import BeautifulSoup
-from conftest import copy_site, make_into
+from conftest import LANGUAGE_COMMAND_FILES, copy_site, make_into
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 # A text each test translates, as a translator would: the level name "Senior" (page catalog).
 SENIOR = {'fr': 'Confirmé', 'ja': '上級'}
-EXTRA = (
-    '_ext',
-    '_templates',
-    'locale',
-    'changes.rst',
-    'Makefile',
-    'requirements.txt',
-    '.github',
-    '.gitlab-ci.yml',
-)
 
 
 @pytest.fixture(scope='session')
@@ -33,7 +23,7 @@ def new_languages_build(tmp_path_factory: pytest.TempPathFactory) -> Path:
     for tool in ('latexmk', 'lualatex', 'pdftotext'):
         if shutil.which(tool) is None:
             pytest.skip(f'the PDFs need {tool}: run tools/install-system-packages.sh')
-    project = copy_site(tmp_path_factory.mktemp('new-languages') / 'site', *EXTRA)
+    project = copy_site(tmp_path_factory.mktemp('new-languages') / 'site', *LANGUAGE_COMMAND_FILES)
     builddir = project / '_build'
     for language, senior in SENIOR.items():
         make_into(('add-language', f'LANG={language}'), builddir, project=project)
