@@ -6,6 +6,9 @@ VENV        ?= .venv
 BIN         := $(VENV)/bin
 # The site's languages: the top-level keys of languages.yaml, the one list (make add-language).
 LANGUAGES   := $(shell sed -n 's/^\([a-zA-Z_]*\):.*/\1/p' languages.yaml)
+ifeq ($(strip $(LANGUAGES)),)
+$(error languages.yaml names no language, or sed is missing: nothing to build)
+endif
 BUILDDIR    ?= _build
 SPHINXOPTS  ?= -W --keep-going
 PYTEST_ARGS ?=
