@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill_matrix.pdf._latex import LaTeXUnprintable, report_unprintable, unicode_elements
+from skill_matrix.pdf._latex import (
+    LaTeXUnprintable,
+    add_lualatex_preamble,
+    report_unprintable,
+    unicode_elements,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -22,4 +27,5 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_config_value('skill_matrix_babel_ini', [], 'env', types=frozenset({list}))
     app.add_post_transform(LaTeXUnprintable)
     app.connect('config-inited', unicode_elements)
+    app.connect('builder-inited', add_lualatex_preamble)
     app.connect('builder-inited', report_unprintable)

@@ -114,15 +114,19 @@ def unicode_elements(app: Sphinx, config: Config) -> None:
     }
 
 
-def report_unprintable(app: Sphinx) -> None:
-    """Name each character of the data files that no font of the PDFs has, at its place; let
-    lines break after a hyphen as with pdflatex (LuaTeX does not break at Sphinx's ``-\\kern0pt``);
-    keep the PDF's /ID free of the build directory.
-    """
+def add_lualatex_preamble(app: Sphinx) -> None:
+    """Let lines break after a hyphen as with pdflatex (LuaTeX does not break at Sphinx's
+    ``-\\kern0pt``); keep the PDF's /ID free of the build directory."""
     if app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
         return
     context: dict[str, Any] = app.builder.context  # type: ignore[attr-defined]
     context['preamble'] += '\n'.join(['', HYPHEN, TRAILER_ID])
+
+
+def report_unprintable(app: Sphinx) -> None:
+    """Name each character of the data files that the PDFs cannot print as text, at its place."""
+    if app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
+        return
     glyphs = glyph_problems(app.srcdir / app.config.skill_matrix_data_dir)
     for glyph in glyphs:
         notice(glyph.problem.message.removeprefix('warning: '), glyph.problem.location)
