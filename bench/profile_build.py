@@ -1,4 +1,7 @@
-"""Profile a full serial build of the synthetic ``ours`` site with cProfile (``make bench-profile``).
+"""Profile a full serial build of the synthetic catalog site with cProfile (``make bench-profile``).
+
+The catalog site has the real site's structure (start page, domain pages, role pages);
+``--orphans`` profiles the orphan skill pages without them.
 
 Prints where the time goes: by package (own time), the extension's entry points (cumulative),
 and the most expensive functions; the raw profile is saved for ``python -m pstats``.
@@ -47,12 +50,20 @@ def main(argv: list[str] | None = None) -> int:
         '--workdir', type=Path, default=REPO / '_build' / 'bench', help='where the site is built'
     )
     parser.add_argument('--top', type=int, default=25, help='functions to list (default: %(default)s)')
+    parser.add_argument(
+        '--orphans',
+        action='store_true',
+        help='profile the orphan-page site (no catalog, no role pages) instead of the catalog site',
+    )
     args = parser.parse_args(argv)
 
     site = args.workdir / f'profile-n{args.skills}'
     shutil.rmtree(site, ignore_errors=True)
     definitions = Definitions.from_repo()
-    write_site('ours', site, make_skills(args.skills, definitions), definitions)
+    catalog = not args.orphans  # the real site's structure: catalog, domain and role pages
+    write_site(
+        'ours', site, make_skills(args.skills, definitions), definitions, roles=catalog, catalog=catalog
+    )
 
     profiler = cProfile.Profile(time.process_time)  # CPU time: other processes on the machine do not count
     status = profiler.runcall(

@@ -6,6 +6,9 @@ by side, in turns (the order rotates every repetition), several times:
 * ``ours``: the skill-matrix extension, serial, and ``ours -j 2``;
 * ``floor``: the same pages as plain ``list-table`` reST;
 * ``peer``: sphinxcontrib-datatemplates rendering the same YAML;
+* ``limit``: Sphinx and furo writing one page per skill with only a title and a paragraph
+  (no extension): what any Sphinx site of N pages costs; ``ours + catalog`` / ``limit`` is the
+  issue's headline ratio (≤ 2.0 at N = 1,000, stretch 1.5);
 * ``incremental``: after each serial build of ours, one skill's YAML is edited and the site
   rebuilt; the documents read again must be that skill's page and the index, nothing else;
 * ``ours + toctree`` (small N only): ours with the glob toctree the real site had before
@@ -42,7 +45,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compare import same_tables
 from measure import BuildFailed, BuildResult, sphinx_build
-from synthetic import REPO, SITES, Definitions, SyntheticSkill, make_skills, write_site
+from synthetic import REPO, SITES, Definitions, SyntheticSkill, make_skills, write_limit_site, write_site
 
 sys.path.insert(0, str(REPO / '_ext'))
 from skill_matrix.data.domains import slug  # the extension's ids of domain pages
@@ -59,7 +62,9 @@ VARIANTS = {
     'ours -j 2': ('ours', 'parallel', 2),
     'floor': ('floor', 'serial', 1),
     'peer': ('peer', 'serial', 1),
+    'limit': ('limit', 'serial', 1),
 }
+LIMIT_TARGET = 2.0  # ours + catalog / limit at N = 1,000 (issue 26; stretch 1.5)
 
 
 class BenchError(RuntimeError):
@@ -157,6 +162,7 @@ def bench_size(
     shutil.rmtree(root, ignore_errors=True)
     for kind in SITES:
         write_site(kind, root / kind, skills, definitions)
+    write_limit_site(root / 'limit', skills)
     variants = dict(VARIANTS)
     write_site('ours', root / 'ours-roles', skills, definitions, roles=True)
     variants['ours + roles'] = ('ours-roles', 'serial', 1)
@@ -190,6 +196,7 @@ def bench_size(
             docnames = ['index'] + [f'skills/{skill.id}' for skill in skills]
             catalog_outdir = outdirs.pop('ours + catalog')
             del outdirs['ours + roles']
+            del outdirs['limit']
             size = page_size(catalog_outdir, skills[0])
             try:
                 rows, notes = same_tables(outdirs, docnames)
@@ -233,6 +240,9 @@ def bench_size(
             'catalog / orphan': wall['ours + catalog'] / wall['ours + roles'],
             'catalog / ours': wall['ours + catalog'] / wall['ours'],
             'catalog incremental / full': wall['catalog incremental'] / wall['ours + catalog'],
+            'catalog / limit': wall['ours + catalog'] / wall['limit'],
+            'ours / limit': wall['ours'] / wall['limit'],
+            'floor / limit': wall['floor'] / wall['limit'],
         },
         'cpu_ratios': {
             'ours / floor': cpu['ours'] / cpu['floor'],
@@ -240,6 +250,9 @@ def bench_size(
             'catalog / orphan': cpu['ours + catalog'] / cpu['ours + roles'],
             'catalog / ours': cpu['ours + catalog'] / cpu['ours'],
             'catalog incremental / full': cpu['catalog incremental'] / cpu['ours + catalog'],
+            'catalog / limit': cpu['ours + catalog'] / cpu['limit'],
+            'ours / limit': cpu['ours'] / cpu['limit'],
+            'floor / limit': cpu['floor'] / cpu['limit'],
         },
     }
 
@@ -285,6 +298,26 @@ def print_tables(sizes: list[dict[str, Any]]) -> None:
         )
 
 
+def print_limit_ratios(sizes: list[dict[str, Any]]) -> None:
+    print()
+    print(
+        'against the limit (Sphinx + furo, N pages of a title and a paragraph;'
+        f' target ≤ {LIMIT_TARGET} at N = 1,000)'
+    )
+    print(
+        f'{"N":>5}  {"limit s":>8} {"cat/limit":>10} {"ours/limit":>10} {"floor/limit":>11}'
+        f'  {"cpu cat/limit":>13} {"cpu ours/limit":>14} {"cpu floor/limit":>15}'
+    )
+    for size in sizes:
+        ratios, cpu = size['ratios'], size['cpu_ratios']
+        print(
+            f'{size["skills"]:>5}  {size["variants"]["limit"]["wall_s"]:>8.2f}'
+            f' {ratios["catalog / limit"]:>10.3f}'
+            f' {ratios["ours / limit"]:>10.3f} {ratios["floor / limit"]:>11.3f}'
+            f'  {cpu["catalog / limit"]:>13.3f} {cpu["ours / limit"]:>14.3f} {cpu["floor / limit"]:>15.3f}'
+        )
+
+
 def targets(sizes: list[dict[str, Any]]) -> list[tuple[str, bool]]:
     """The issue's targets that this run can check (those for N = 1,000 need that size)."""
     checks = [
@@ -323,6 +356,10 @@ def targets(sizes: list[dict[str, Any]]) -> list[tuple[str, bool]]:
                     size['ratios']['catalog incremental / full'] <= 0.10,
                 ),
                 ('-j 2 / serial ≤ 0.65 at N = 1000', size['ratios']['-j 2 / serial'] <= 0.65),
+                (
+                    f'ours + catalog / limit ≤ {LIMIT_TARGET} at N = 1000',
+                    size['ratios']['catalog / limit'] <= LIMIT_TARGET,
+                ),
                 (
                     'peak memory (tree RSS) ≤ 1 GiB at N = 1000',
                     max(variant['tree_rss_mib'] for variant in size['variants'].values()) <= 1024,
@@ -370,6 +407,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f'make bench: {error}', file=sys.stderr)
             return 1
     print_tables(sizes)
+    print_limit_ratios(sizes)
     checks = targets(sizes)
     print()
     for name, holds in checks:

@@ -7,6 +7,10 @@
 * ``peer``: sphinxcontrib-datatemplates renders the same YAML through Jinja templates
   (``bench/templates``) to the same tables.
 
+Beside them, the **limit** (:func:`write_limit_site`): Sphinx and furo writing one page per
+skill that holds only its title and one paragraph, with no extension: what any Sphinx site of
+that many pages pays before it shows anything.
+
 The skills are deterministic: skill *i* is the same at every N, so N = 10 is a prefix of
 N = 1,000. Texts look like the seed data (5 roles × 5 levels, descriptions of about 110 to
 290 characters, some non-ASCII) but hold no reST markup characters, so the floor and the peer
@@ -454,6 +458,25 @@ def write_site(
             conf.write(_ROLES_CONF + (_CATALOG_CONF if catalog else ''))
         overview = (_CATALOG if catalog else overview) + _ROLES_TOCTREE
     (site / 'index.rst').write_text(_INDEX_INTRO + overview + (_TOCTREE if toctree else ''), encoding='utf-8')
+
+
+def write_limit_site(site: Path, skills: list[SyntheticSkill]) -> None:
+    """Write the limit into *site*: per skill an orphan page with its title and one paragraph.
+
+    The paragraph is the skill's first description, so the pages hold words of the same kind as
+    the others (the search index stems them); the index has the same introduction.
+    """
+    (site / 'skills').mkdir(parents=True)
+    (site / '_templates').mkdir()
+    (site / 'conf.py').write_text(
+        _CONF.format(site='limit', ext=str(REPO / '_ext'), extensions=[], skill_files=[]), encoding='utf-8'
+    )
+    for skill in skills:
+        first = next(iter(next(iter(skill.roles.values())).values())).description
+        (site / 'skills' / f'{skill.id}.rst').write_text(
+            f':orphan:\n\n{heading(skill.title)}\n{first}\n', encoding='utf-8'
+        )
+    (site / 'index.rst').write_text(_INDEX_INTRO, encoding='utf-8')
 
 
 # --- the floor: the same tables as plain reStructuredText ----------------------------------
