@@ -16,3 +16,4 @@ DUPLICATE_ANCHOR = 'anchor'  # two elements of a page would get the same link id
 DOMAINS = 'domains'  # domains.yaml is broken, or a skill's domain or group looks misspelt
 REVIEW = 'review'  # the review baseline cannot be read, or its data is invalid under today's schema
 GLYPH = 'glyph'  # no font of the PDFs has a character: the PDF shows [U+XXXX] instead
+TRANSLATION_MARKUP = 'translation'  # a translation breaks the markup of a rich description

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.data import richtext
 from skill_matrix.data.changes import word_diff
 from skill_matrix.labels import _, level_name, pgettext
 from skill_matrix.nodes.text import label
@@ -217,8 +218,9 @@ def _cell_entry(
         flags = _line(pgettext('column', 'Required'))
         flags += [deleted(_flag(old)), nodes.Text(' → '), inserted(_flag(new))]
         entry += flags
-    old_description = old_text(old.description) if old and old.description else ''
-    new_description = new_text(new.description) if new and new.description else ''
+    # reviewers read the text as the pages show it, never the Markdown of a rich description
+    old_description = richtext.plain_text(old_text(old.description)) if old and old.description else ''
+    new_description = richtext.plain_text(new_text(new.description)) if new and new.description else ''
     if cell.kind == 'added' and new is not None:
         entry += _line(_('Now'), [inserted(new_description), nodes.Text(f' ({_flag(new)})')])
     elif cell.kind == 'removed' and old is not None:
