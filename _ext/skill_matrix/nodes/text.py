@@ -72,7 +72,8 @@ class skill_rich_text(nodes.container, PlainTranslatable):
 
     def apply_translated_message(self, original_message: str, translated_message: str) -> None:
         self.children = []
-        self.extend(rich_nodes(richtext.normalized(translated_message)))
+        self['shown_message'] = richtext.normalized(translated_message)
+        self.extend(rich_nodes(self['shown_message']))
         self['translated'] = True
 
 
