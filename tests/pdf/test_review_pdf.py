@@ -64,7 +64,7 @@ def test_pdf_first_chapter_lists_the_changes_redlined(review_pdf: Path) -> None:
         'Pflicht: Optional → Pflicht',
         'Jetzt: Checks query results in test fixtures. (Optional)',
         'Vorher: Runs the existing test suite before every pull request. (Optional)',
-        'Vorher: Coaches the team on test design <em>and</em> review checklists. (Optional)',
+        'Vorher: Coaches the team on test design <T>and</T> review checklists. (Optional)',
     ):
         assert line in chapter, line
     tex = (review_pdf / 'review.tex').read_text(encoding='utf-8')
