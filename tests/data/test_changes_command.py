@@ -93,7 +93,7 @@ EXPECTED = """\
 - **Junior · Backend Engineer**: cell removed (was optional)
   - old: <del>Runs the existing test suite before every pull request.</del>
 - **Middle · Backend Engineer**: cell removed (was required)
-  - old: <del>Adds regression tests for each bug it fixes, using \\*args fixtures and mocks.</del>
+  - old: <del>Adds regression tests for each bug it fixes, using \\*args fixtures and &lt;mocks&gt;.</del>
 - **Senior · Backend Engineer**: cell removed (was required)
   - old: <del>Keeps the suite fast; splits slow tests into a nightly \\| marked job.</del>
 - **Lead · Backend Engineer**: cell removed (was optional)

@@ -31,8 +31,6 @@ REFUSED = {
     'table': 'a table',
     'code_block': 'a code block',
     'fence': 'a code block',
-    'blockquote': 'a block quote',
-    'hr': 'a horizontal rule',
     'html_block': 'raw HTML',
     'html_inline': 'raw HTML',
     'image': 'an image',
@@ -40,9 +38,10 @@ REFUSED = {
 
 # Characters and line starts that can make Markdown: text without any of them is plain.
 _MARKUP_CHARACTERS = re.compile(r'[*`\[\]<>\\#|!~]|\n[ \t]*\n')
-_MARKUP_LINE_START = re.compile(r'^[ \t]*(?:[-+=]|\d{1,9}[.)])', re.MULTILINE)
+_MARKUP_LINE_START = re.compile(r'^[ \t]*(?:[-+=*_]|\d{1,9}[.)])', re.MULTILINE)
 # A line that is a reStructuredText directive or a MyST role: markup of another language.
 _DIRECTIVE = re.compile(r'^\.\. [\w:-]+::|\{[\w:-]+\}`', re.MULTILINE)
+_ESCAPABLE = re.compile(r'[!-/:-@\[-`{-~]')  # what CommonMark lets a backslash escape
 _HTML_TAG = re.compile(r'</?([A-Za-z][A-Za-z0-9-]*)')
 # Element names of HTML: ``<b>`` is raw HTML, ``List<String>`` or ``Optional<T>`` is text.
 _HTML_ELEMENTS = frozenset(
@@ -256,6 +255,13 @@ def plain_text(text: str) -> str:
     return '\n'.join(_plain_blocks(parse(text), ''))
 
 
+def literal(text: str) -> str:
+    """*text* written so that it shows as written: unchanged when it does (a plain cell), else
+    with every ASCII punctuation character backslash-escaped (for text that is not Markdown,
+    such as an imported page export)."""
+    return text if is_plain(text) and not problems(text) else _ESCAPABLE.sub(r'\\\g<0>', text)
+
+
 def parse(text: str) -> SyntaxTreeNode:
     """*text*'s syntax tree (markdown-it-py's), as the subset reads it."""
     return _parse(text)
@@ -280,7 +286,7 @@ _SUBSET = 'allowed: paragraphs, lists, *emphasis*, **strong**, `code`, [links](h
 def _markdown() -> MarkdownIt:
     markdown = MarkdownIt('commonmark', {'html': True})  # HTML is parsed to be refused
     markdown.enable('table')
-    markdown.disable(['entity', 'reference'])
+    markdown.disable(['entity', 'reference', 'blockquote', 'hr'])  # '> 5 years', '---': text
     markdown.inline.ruler.before('emphasis', 'literal_underscore', _literal_underscore)
     markdown.inline.ruler.before('emphasis', 'intraword_asterisk', _intraword_asterisk)
     markdown.validateLink = lambda url: True  # type: ignore[method-assign]  # refused by problems(), with a message
