@@ -482,7 +482,8 @@ def test_markup_and_script_on_a_role_page_are_shown_as_written(tmp_path: Path) -
     source = source.replace('title: Python', 'title: "<img src=x onerror=alert(1)> *Py* & co"')
     source = source.replace(
         'description: Writes scripts that read and clean CSV files.',
-        'description: \'<script>alert(2)</script> "quoted" **bold** `code` @here =1+1\'',
+        # a description is Markdown: HTML and markup escaped with backslashes show as written
+        'description: \'\\<script>alert(2)\\</script> "quoted" \\*\\*bold\\*\\* \\`code\\` @here =1+1\'',
     )
     skill_file.write_text(source, encoding='utf-8')
     app = sphinx_build(tmp_path)

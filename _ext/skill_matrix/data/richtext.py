@@ -212,7 +212,9 @@ def problems(text: str) -> list[MarkupProblem]:
     ]
     if is_plain(text):
         return found
-    for node, line in _walk(_parse(text)):
+    first_line = text.count('\n', 0, len(text) - len(text.lstrip()))  # blank lines before the text
+    for node, block_line in _walk(_parse(text)):
+        line = first_line + block_line
         if node.type in REFUSED and not _is_text(node):
             found.append(
                 MarkupProblem(line, f'{REFUSED[node.type]} is not allowed in a description ({_SUBSET})')
@@ -295,7 +297,8 @@ def _markdown() -> MarkdownIt:
 
 @functools.lru_cache(maxsize=4096)
 def _parse(text: str) -> SyntaxTreeNode:
-    return SyntaxTreeNode(_markdown().parse(text))
+    """The tree of *text* without its outer whitespace (a leading tab is no code block)."""
+    return SyntaxTreeNode(_markdown().parse(text.strip()))
 
 
 def _literal_underscore(state: StateInline, silent: bool) -> bool:
