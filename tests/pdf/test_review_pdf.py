@@ -72,7 +72,7 @@ def test_pdf_first_chapter_lists_the_changes_redlined(review_pdf: Path) -> None:
     assert r'stabilen, \skilldel{isolierten} Testdaten.' in tex
     assert r'stabilen, \skillins{erzeugten} Testdaten.' in tex
     assert r'\skilldel{Runs} \skilldel{the} \skilldel{existing}' in tex
-    assert r'\skilldel{\textless{}}\skilldel{em}\skilldel{\textgreater{}}' in tex  # escaped, not markup
+    assert r'\skilldel{\textless{}}\skilldel{T}\skilldel{\textgreater{}}' in tex  # escaped, not markup
     assert r'\skilldel{services} \skilldel{\&} \skilldel{platforms}' in tex
     assert r'\skilldel{*}\skilldel{args}' in tex
     assert re.search(r'\\newcommand\{\\skilldel\}.*\\color\{skilldel\}.*\\rule\[0\.55ex\]', tex)
