@@ -13,6 +13,11 @@ if TYPE_CHECKING:
 
 sys.path.insert(0, str(Path(__file__).parent / '_ext'))
 
+from skill_matrix.data.languages import read_languages
+
+# The site's languages (languages.yaml: make add-language LANG=xx, make remove-language LANG=xx).
+SITE_LANGUAGES = read_languages(Path(__file__).parent)
+
 project = 'Skill Profiles'
 author = 'Engineering'
 copyright = '2026, Engineering'  # noqa: A001 - Sphinx's name for it
@@ -60,8 +65,10 @@ gettext_location = True
 # styled by the extension), each page shows its translation progress, and the sidebar links
 # the same page in the other languages (make html builds each into _build/html/<language>/).
 translation_progress_classes = 'untranslated'
-# Language code → its own name, in switcher order; the same codes as LANGUAGES in the Makefile.
-html_context = {'languages': {'en': 'English', 'de': 'Deutsch', 'zh_CN': '简体中文'}}
+# Language code → its own name, in switcher order (languages.yaml, as the Makefile's LANGUAGES).
+# Search: Sphinx picks the stemmer of the language (html_search_language), or English where it
+# has none.
+html_context = {'languages': {language.code: language.name for language in SITE_LANGUAGES}}
 html_sidebars = {
     '**': [
         'sidebar/brand.html',
@@ -122,6 +129,11 @@ def _release_from_git(project_version: str) -> str:
 # script is, fonts that fall back glyph by glyph, emoji); see skill_matrix/pdf/ and
 # guide/building.rst.
 latex_engine = 'lualatex'
+# The per-language PDF settings, from languages.yaml: the languages that babel loads from its
+# locale file (babel-<lang>.ini) rather than a TeX Live language package.
+skill_matrix_babel_ini = [language.code for language in SITE_LANGUAGES if language.babel_ini]
+# Sphinx's class for every language; for Japanese it would take jsbook, which LuaLaTeX lacks.
+latex_docclass = {'manual': 'report', 'howto': 'article'}
 latex_documents = [(root_doc, 'skill-profiles.tex', '', '', 'manual')]
 latex_elements = {
     'papersize': 'a4paper',
@@ -133,9 +145,10 @@ latex_elements = {
     'printindex': '',  # the pages have no index entries
     'preamble': r"""
 \makeatletter
-% Chapters (one per skill): number and title in the headings' font, no "Chapter" word; the
-% footer repeats them.
-\titleformat{\chapter}[hang]{\py@HeaderFamily\huge}{\thechapter}{0.6em}{}
+% Chapters (one per skill): number and title in the headings' font, no "Chapter" word, ragged
+% right (a long title, "Änderungen seit review/2026-h1 (30.6.2026)", breaks without wide gaps);
+% the footer repeats them.
+\titleformat{\chapter}[hang]{\py@HeaderFamily\huge\raggedright}{\thechapter}{0.6em}{}
 \titlespacing*{\chapter}{0pt}{0pt}{2ex}
 \renewcommand{\chaptermark}[1]{\markboth{\thechapter.\ #1}{\thechapter.\ #1}}
 % Tables are named by their caption (a level or a role), not numbered: "Senior" above the

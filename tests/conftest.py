@@ -42,7 +42,7 @@ REPO = TESTS.parent
 TIERS = ('data', 'extension', 'site', 'browser', 'pdf')  # the folders; pyproject.toml describes the markers
 # Built once per session and read by many tests: under pytest-xdist (--dist loadgroup) every test
 # that needs one of these runs in the same worker, so each is built once, not once per worker.
-SESSION_BUILDS = ('site', 'pdf_build', 'review_repo')
+SESSION_BUILDS = ('site', 'pdf_build', 'review_repo', 'lagging_review_repo')
 
 # CI sets this so that a test skipped for a missing system package fails instead.
 STRICT_SKIPS = os.environ.get('SKILL_PROFILES_NO_SKIPS') == '1'
@@ -200,7 +200,29 @@ def build(root_builds: RootBuilds) -> Callable[..., SphinxTestApp]:
     return root_builds.app
 
 
-PROJECT_FILES = ('conf.py', 'docutils.conf', 'index.rst', 'plan.rst', 'skills', 'data', 'guide')
+PROJECT_FILES = (
+    'conf.py',
+    'docutils.conf',
+    'index.rst',
+    'plan.rst',
+    'skills',
+    'data',
+    'guide',
+    'languages.yaml',
+)
+
+
+# What make add-language edits besides the site's sources: the catalogs, the build, CI.
+LANGUAGE_COMMAND_FILES = (
+    '_ext',
+    '_templates',
+    'locale',
+    'changes.rst',
+    'Makefile',
+    'requirements.txt',
+    '.github',
+    '.gitlab-ci.yml',
+)
 
 
 def copy_site(destination: Path, *extra: str) -> Path:
@@ -485,16 +507,42 @@ def make_changes(repo: Path, builddir: Path, *variables: str) -> subprocess.Comp
     )
 
 
-@pytest.fixture(scope='session')
-def review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """test-review in git: reviewed on Jun 30, 2026 (``review/2026-h1``), then one commit per kind
-    of change, the catalogs following (the old German and Chinese texts exist only at the tag)."""
-    repo = copy_root('review', tmp_path_factory.mktemp('review') / 'repo')
+def reviewed_repo(folder: Path) -> Path:
+    """test-review in git at *folder*/repo, reviewed on Jun 30, 2026 (``review/2026-h1``)."""
+    repo = copy_root('review', folder / 'repo')
     git(repo, 'init', '-q')
     git(repo, 'add', '.')
     git(repo, 'commit', '-q', '-m', 'skills as reviewed', date='2026-06-30T10:00:00+02:00')
     git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T10:00:00+02:00')
+    return repo
+
+
+@pytest.fixture(scope='session')
+def review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """test-review in git: reviewed on Jun 30, 2026 (``review/2026-h1``), then one commit per kind
+    of change, the catalogs following (the old German and Chinese texts exist only at the tag)."""
+    repo = reviewed_repo(tmp_path_factory.mktemp('review'))
     commit_changes_since_review(repo, principal_qa_required=True, translated=True)
+    return repo
+
+
+@pytest.fixture(scope='session')
+def lagging_review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The same changes as :func:`review_repo`, but the catalogs lag behind the data: the German
+    catalog has no message for the new English texts, the Chinese one has them only as fuzzy
+    messages (the old translation kept, as ``msgmerge`` leaves a changed message)."""
+    repo = reviewed_repo(tmp_path_factory.mktemp('review-lagging'))
+    commit_changes_since_review(repo, principal_qa_required=True, translated=False)
+    zh = repo / 'locale' / 'zh_CN' / 'LC_MESSAGES' / 'site.po'
+    for old_id, new_id in (
+        (SEEDED.format('isolated'), SEEDED.format('seeded')),
+        ('QA Engineer', 'Quality Engineer'),
+    ):
+        text = zh.read_text(encoding='utf-8')
+        start = text.index(f'msgid "{old_id}"\n')
+        translation = text[start:].split('\n')[1]
+        edit(zh, f'msgid "{old_id}"\n{translation}', f'#, fuzzy\nmsgid "{new_id}"\n{translation}')
+    git(repo, 'commit', '-q', '-am', 'zh_CN: fuzzy messages of the changed texts')
     return repo
 
 
@@ -543,6 +591,16 @@ def review_site(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> 
 def review_html(review_site: ReviewSite) -> Path:
     """The HTML of each language (``<language>/<page>.html``), built against the newest review tag."""
     return review_site.html
+
+
+@pytest.fixture(scope='session')
+def lagging_review_html(lagging_review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The HTML of German and Chinese (``<language>/<page>.html``) of the repository whose catalogs lag."""
+    html = tmp_path_factory.mktemp('lagging-html')
+    for language in ('de', 'zh_CN'):
+        builddir = tmp_path_factory.mktemp(f'lagging-{language}')
+        review_build(lagging_review_repo, builddir, language).outdir.rename(html / language)
+    return html
 
 
 # --- the seed exports (../shared/seeds) -------------------------------------------------------

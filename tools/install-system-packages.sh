@@ -25,6 +25,7 @@ PACKAGES=(
   fonts-dejavu-core          # fallback: arrows, math, symbols, control pictures
   fonts-noto-core            # fallback: symbols, math, Arabic, Hebrew, Latin/Greek/Cyrillic extensions
   fonts-symbola              # fallback: emoji (monochrome, Unicode 9)
+  fonts-noto-color-emoji     # fallback: newer emoji, printed as colour pictures
   xindy                      # the index sorter Sphinx uses with LuaLaTeX
   poppler-utils              # pdftotext and pdftoppm: the PDF tests read the PDFs back
   # Browser tests (tests/test_browser.py): headless Chromium driven by Playwright, with fonts

@@ -37,11 +37,6 @@ def ngettext(singular: str, plural: str, count: int) -> str:
     return get_translator(CATALOG).ngettext(singular, plural, count)
 
 
-def level_name(name: str) -> str:
-    """The display name of a level in the build language."""
-    return _(name)
-
-
 # Languages that write a date in digits: unambiguous there (1.12.2026). The others name the
 # month, so that no reader takes 12/1/2026 for the 12th of January (Dec 1, 2026; 2026年12月1日).
 NUMERIC_DATE_LANGUAGES = frozenset({'de'})
@@ -91,7 +86,3 @@ def compile_catalogs(locale_dir: Path = LOCALE_DIR) -> None:
                 catalog.write_mo(po_file.parent.parent.name)
             except OSError as error:
                 logger.warning(f'cannot compile {po_file}: {error}', type=WARNING_TYPE, subtype=CATALOG_ERROR)
-
-
-# Level names are defined in data/levels.yaml; these calls put the usual ones in the catalog.
-_LEVEL_NAMES = (_('Junior'), _('Middle'), _('Senior'), _('Lead'), _('Principal'))

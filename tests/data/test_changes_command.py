@@ -105,7 +105,30 @@ EXPECTED = """\
   - new: Builds end-to-end test harnesses with stable, <ins>seeded</ins> test data.
 - **Principal · Quality Engineer**: flag changed: required → **optional**
   - Shapes organisation-wide quality engineering and its tooling.
+
+### Translations pending
+
+""" + ''.join(
+    f"""\
+- **{language}**: 15 texts
+  - `role:qa-engineer`: Quality Engineer
+  - `python:title`: Python
+  - `python:domain`: Software Engineering
+  - `python:group`: Languages
+  - `python-junior-data-engineer`: Writes small scripts with the standard library.
+  - `python-middle-data-engineer`: Packages pipelines with typed interfaces.
+  - `python-senior-data-engineer`: Profiles and speeds up data jobs.
+  - `python-lead-data-engineer`: Sets the team's Python conventions.
+  - `python-principal-data-engineer`: Chooses the platform's Python tooling.
+  - `sql-junior-qa-engineer`: Checks query results in test fixtures.
+  - `sql-middle-qa-engineer`: Seeds test databases from anonymised dumps.
+  - `sql-senior-qa-engineer`: Tests migrations forwards and back.
+  - `sql-lead-qa-engineer`: Sets the test data policy.
+  - `sql-principal-qa-engineer`: Owns data quality checks across teams.
+  - `testing-senior-qa-engineer`: Builds end-to-end test harnesses with stable, seeded test data.
 """
+    for language in ('de', 'zh\\_CN')  # the catalogs lag: no message for any new text
+)
 
 
 def test_make_changes_since_the_newest_review_tag(repo: Path, tmp_path: Path) -> None:
@@ -170,6 +193,39 @@ def test_make_changes_since_the_newest_review_tag(repo: Path, tmp_path: Path) ->
         {'op': 'insert', 'text': 'seeded'},
         {'op': 'equal', 'text': ' test data.'},
     ]
+
+
+def test_pending_translations_follow_the_catalogs_of_the_work_tree(repo: Path, tmp_path: Path) -> None:
+    """A new text that a catalog translates is no longer pending; a fuzzy translation still is."""
+    locale = tmp_path / 'locale'
+    shutil.copytree(repo / 'locale', locale)
+    seeded = 'Builds end-to-end test harnesses with stable, seeded test data.'
+    with (locale / 'de' / 'LC_MESSAGES' / 'site.po').open('a', encoding='utf-8') as catalog:
+        catalog.write(
+            f'\nmsgid "{seeded}"\nmsgstr "Baut End-to-End-Testumgebungen mit erzeugten Testdaten."\n'
+        )
+        catalog.write('\nmsgid "Quality Engineer"\nmsgstr "Qualitätsingenieurin"\n')
+    with (locale / 'zh_CN' / 'LC_MESSAGES' / 'site.po').open('a', encoding='utf-8') as catalog:
+        catalog.write(
+            f'\n#, fuzzy\nmsgid "{seeded}"\nmsgstr "使用稳定且隔离的测试数据构建端到端测试框架。"\n'
+        )
+    arguments = ['--data', str(repo / 'data'), '--locale', str(locale), '--out', str(tmp_path / 'out')]
+    result = python_in(repo, ['-m', 'skill_matrix.data.changes', *arguments])
+    assert result.returncode == 0, result.stderr
+    document = json.loads((tmp_path / 'out' / 'changes.json').read_text(encoding='utf-8'))
+    pending = {
+        language: [text['where'] for text in texts]
+        for language, texts in document['translations_pending'].items()
+    }
+    assert sorted(pending) == ['de', 'zh_CN']
+    assert 'testing-senior-qa-engineer' not in pending['de']
+    assert 'role:qa-engineer' not in pending['de']
+    assert 'testing-senior-qa-engineer' in pending['zh_CN']  # fuzzy: not yet translated
+    assert len(pending['de']) == 13
+    assert {'skill': 'testing', 'where': 'testing-senior-qa-engineer', 'text': seeded} in document[
+        'translations_pending'
+    ]['zh_CN']
+    assert '- **de**: 13 texts\n' in result.stdout
 
 
 def test_since_an_older_review(repo: Path, tmp_path: Path) -> None:

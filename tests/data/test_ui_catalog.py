@@ -23,7 +23,7 @@ def test_missing_mo_files_are_compiled(tmp_path: Path) -> None:
     german = gettext.translation('skill_matrix', tmp_path / 'locale', ['de'])
     chinese = gettext.translation('skill_matrix', tmp_path / 'locale', ['zh_CN'])
     assert german.pgettext('column', 'Role') == 'Rolle'
-    assert chinese.gettext('Principal') == '首席'
+    assert chinese.gettext('Growth plan') == '成长计划'
 
 
 def test_a_stale_mo_file_is_recompiled(tmp_path: Path) -> None:

@@ -75,13 +75,14 @@ def test_reviewers_see_the_mark_on_untranslated_text(build: Callable[..., Sphinx
 
 
 def test_each_page_shows_its_translation_progress(build: Callable[..., SphinxTestApp]) -> None:
-    # The testing page has 24 translatable texts: title, summary, domain, group, 10 role names
-    # and 10 descriptions. Translated (site.po): the title, 5 × "QA Engineer" (identical),
+    # The testing page has 31 translatable texts: title, summary, domain, group, 10 role names,
+    # 10 descriptions, 5 level names as the tables' captions and 2 in the sentence above them
+    # (none in site.po). Translated (site.po): the title, 5 × "QA Engineer" (identical),
     # 5 × "Backend Engineer" and 2 descriptions = 13; the fuzzy one does not count.
     page = html(build('i18n', 'html', language='de'), 'testing')
     progress = page.select_one('.sidebar-languages .translation-progress')
-    assert text_of(progress) == 'Übersetzt: 54 %'
-    assert progress['title'] == '13 von 24 Texten dieser Seite sind übersetzt'
+    assert text_of(progress) == 'Übersetzt: 41 %'
+    assert progress['title'] == '13 von 31 Texten dieser Seite sind übersetzt'
     assert 'incomplete' in progress['class']
 
 
@@ -134,3 +135,26 @@ def test_broken_markup_in_a_prose_translation_warns_at_its_po_entry_and_the_page
     assert 'sql.rst:4: WARNING' not in warnings(app)  # the English is fine: only the translation is named
     assert '<translated>' not in warnings(app)
     assert len(html(app, 'sql').select('tr.skill-row')) == 5
+
+
+def test_headings_hyphenate_by_the_pages_language(build: Callable[..., SphinxTestApp]) -> None:
+    """A long German word in a title ("Entwicklungsplan" on a 360 px screen) hyphenates instead of
+    breaking anywhere: the page says its language, and a stylesheet it links gives its headings
+    ``hyphens: auto`` (breaking anywhere stays the theme's last resort)."""
+    app = build('i18n', 'html', language='de')
+    page = html(app, 'testing')
+    root = page.find('html')
+    assert root is not None
+    assert root.get('lang') == 'de'
+    linked = [link['href'] for link in page.find_all('link', rel='stylesheet')]
+    rules = ''.join(
+        (app.outdir / href.split('?')[0]).read_text(encoding='utf-8')
+        for href in linked
+        if '_static/skill' in href
+    )
+    hyphenated = [
+        selector
+        for selector, body in re.findall(r'([^{}]+)\{([^{}]*)\}', re.sub(r'/\*.*?\*/', '', rules, flags=re.S))
+        if re.search(r'(^|;)\s*hyphens:\s*auto', body)
+    ]
+    assert any(re.search(r'\bh1\b', selector) and 'h2' in selector for selector in hyphenated), hyphenated

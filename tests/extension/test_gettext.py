@@ -1,4 +1,5 @@
-"""Every text taken from YAML reaches the .pot with its YAML location; UI labels do not."""
+"""Every text taken from YAML (level and role names too) reaches the .pot with its YAML location;
+UI labels do not."""
 
 from __future__ import annotations
 
@@ -25,7 +26,11 @@ def catalog(build: Callable[..., SphinxTestApp]) -> Catalog:
 
 def yaml_texts() -> list[tuple[str, str, str]]:
     """(file name, key, text) of every text a reader sees, read straight from the test data."""
-    texts = [('roles.yaml', 'name', role['name']) for role in read_yaml(DATA / 'roles.yaml')['roles']]
+    texts = [
+        (file_name, 'name', item['name'])
+        for file_name, kind in (('roles.yaml', 'roles'), ('levels.yaml', 'levels'))
+        for item in read_yaml(DATA / file_name)[kind]
+    ]
     for path in sorted((DATA / 'skills').glob('*.yaml')):
         skill = read_yaml(path)
         texts += [
@@ -50,7 +55,8 @@ def test_every_yaml_text_is_extracted_at_its_yaml_line(build: Callable[..., Sphi
             if path.endswith(f'data/{file_name}') or path.endswith(f'data/skills/{file_name}')
         ]
         assert yaml_locations, f'{text!r} has no location in {file_name}: {message.locations}'
-        source = (DATA / ('skills' if file_name != 'roles.yaml' else '') / file_name).read_text().splitlines()
+        folder = '' if file_name in {'roles.yaml', 'levels.yaml'} else 'skills'
+        source = (DATA / folder / file_name).read_text().splitlines()
         for _path, line in yaml_locations:
             assert re.match(rf'\s*(- )?{key}:', source[line - 1]), (text, line, source[line - 1])
 
@@ -63,7 +69,6 @@ def test_ui_labels_are_not_in_the_page_catalog(build: Callable[..., SphinxTestAp
         'Optional',
         'Description',
         'Mandatory requirements',
-        'Junior',
         'Domain',
     ):
         assert ui_label not in ids

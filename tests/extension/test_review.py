@@ -163,6 +163,48 @@ def test_translated_changes_page_shows_the_old_text_of_the_baselines_catalog(
     assert shown(renamed).endswith(f' {old_role} → {new_role}')
     assert struck(renamed)
     assert new_role in text_of(entry(changes, 'sql-junior-qa-engineer'))
+    assert not described.select('.skill-translation-pending')  # the catalog follows the data
+    assert not renamed.select('.skill-translation-pending')
+
+
+# --- a translation that lags behind the data ------------------------------------------------------
+
+PENDING = {'de': 'Übersetzung ausstehend', 'zh_CN': '翻译待定'}
+ISOLATED = 'Builds end-to-end test harnesses with stable, isolated test data.'
+SEEDED = 'Builds end-to-end test harnesses with stable, seeded test data.'
+
+
+@pytest.mark.parametrize('language', sorted(PENDING))
+def test_a_lagging_translation_is_redlined_in_english_and_marked_pending(
+    lagging_review_repo: Path, lagging_review_html: Path, language: str
+) -> None:
+    """German has no translation of the new English text, Chinese only a fuzzy one: the change is
+    redlined English against English, not the old translation against the new English."""
+    today = (lagging_review_repo / 'locale' / language / 'LC_MESSAGES' / 'site.po').read_text(
+        encoding='utf-8'
+    )
+    lagging = {'de': SEEDED not in today, 'zh_CN': f'#, fuzzy\nmsgid "{SEEDED}"' in today}
+    assert lagging[language]
+    changes = page(lagging_review_html, language, 'changes')
+    described = entry(changes, 'testing-senior-qa-engineer')
+    before, now = described.select('.skill-change-line')
+    assert shown(before).endswith(f': {ISOLATED}')
+    assert shown(now).endswith(f': {SEEDED}')
+    assert (struck(described), underlined(described)) == (['isolated'], ['seeded'])
+    head = described.select_one('.skill-change-head')
+    assert head is not None
+    assert shown(head).endswith(f' · {PENDING[language]}')
+    assert [text_of(span) for span in described.select('[lang="en"]')] == [
+        f'{ANNOUNCED[language][0]} isolated'.join(ISOLATED.split('isolated')),
+        f'{ANNOUNCED[language][1]} seeded'.join(SEEDED.split('seeded')),
+    ]  # the English text is announced as English
+    renamed = changes.select_one('.skill-changes-definitions')
+    assert renamed is not None
+    assert shown(renamed).endswith(f' QA Engineer → Quality Engineer · {PENDING[language]}')
+    added = entry(changes, 'sql-junior-qa-engineer')  # a new cell whose text no catalog has yet
+    assert PENDING[language] in shown(added)
+    removed = entry(changes, 'testing-junior-backend-engineer')  # no new text: nothing pending
+    assert not removed.select('.skill-translation-pending')
 
 
 # --- markers on skill and role pages, the footer -------------------------------------------------

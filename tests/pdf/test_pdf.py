@@ -232,7 +232,7 @@ def test_every_row_shows_its_role_and_flag_in_words(pdf_build: Path, language: s
 
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_tables_are_captioned_with_the_level_names(pdf_build: Path, language: str) -> None:
-    names = [label(name, language) for name in LEVELS.values()]
+    names = [content(name, language) for name in LEVELS.values()]  # level names are content
     captions = [line for line in lines(text(pdf_build, language)) if line in names]
     assert captions == names * len(SKILLS)  # every page shows the default by-level layout
     headers = [label(name, language, 'column') for name in ('Role', 'Required', 'Description')]
@@ -249,7 +249,7 @@ def test_a_table_continued_on_the_next_page_names_its_level(pdf_build: Path) -> 
                 name = line.split(CONTINUED[language])[0].strip(' –(')
                 # Tables without a caption (the guide's) continue unnamed: "(continued from previous page)".
                 if name:
-                    assert name in [label(level, language) for level in LEVELS.values()], line
+                    assert name in [content(level, language) for level in LEVELS.values()], line
                     continued.append(line)
     assert continued  # the PyTorch tables are long enough to go over a page
 
@@ -309,12 +309,14 @@ def test_chinese_pdf_shows_chinese_labels_in_a_cjk_font(pdf_build: Path) -> None
         ('column', 'Description'),
         ('flag', 'Required'),
         ('flag', 'Optional'),
-        (None, 'Junior'),
-        (None, 'Principal'),
         (None, 'Domain'),
     ]:
         chinese = label(message, 'zh_CN', context)
         assert re.search(r'[\u4e00-\u9fff]', chinese), f'{message} has no Chinese translation'
+        assert chinese in document
+    for level in ('Junior', 'Principal'):  # level names are content: the page catalog's
+        chinese = content(level, 'zh_CN')
+        assert re.search(r'[\u4e00-\u9fff]', chinese), f'{level} has no Chinese translation'
         assert chinese in document
     fonts = subprocess.run(
         ['pdffonts', str(pdf(pdf_build, 'zh_CN'))], capture_output=True, text=True, check=True
@@ -324,13 +326,15 @@ def test_chinese_pdf_shows_chinese_labels_in_a_cjk_font(pdf_build: Path) -> None
 
 
 def test_make_pdf_without_tex_names_the_install_script(tmp_path: Path) -> None:
+    for tool in ('sed', 'make'):  # what the Makefile needs to read languages.yaml, and no TeX
+        (tmp_path / tool).symlink_to(shutil.which(tool) or f'/usr/bin/{tool}')
     result = subprocess.run(
-        [shutil.which('make') or 'make', '--no-print-directory', 'pdf', f'VENV={sys.prefix}'],
+        [str(tmp_path / 'make'), '--no-print-directory', 'pdf', f'VENV={sys.prefix}'],
         cwd=REPO,
         capture_output=True,
         text=True,
         check=False,
-        env={'PATH': str(tmp_path)},  # an empty directory: no TeX, no pdftotext
+        env={'PATH': str(tmp_path)},  # no TeX, no pdftotext
     )
     assert result.returncode != 0
     output = result.stdout + result.stderr
@@ -436,3 +440,28 @@ def test_make_site_puts_html_and_pdfs_in_one_folder_that_links_them(
             for link in links:
                 target = (folder / language / page).parent / link
                 assert target.resolve() == (folder / 'pdf' / f'skill-profiles-{language}.pdf').resolve()
+
+
+WEB_INSTRUCTIONS = {
+    'en': ('Choose a domain and a group', 'search for one', 'Tick what you have covered'),
+    'de': ('Wählen Sie eine Domäne', 'suchen Sie danach', 'Haken Sie ab'),
+    'zh_CN': ('选择一个领域和分组', '直接搜索'),
+}
+
+
+@pytest.mark.parametrize('language', sorted(WEB_INSTRUCTIONS))
+def test_no_web_instruction_in_the_pdf(pdf_build: Path, language: str) -> None:
+    """The start page's words for web readers (choose, search, tick) are not printed."""
+    document = squeeze(text(pdf_build, language))
+    for instruction in WEB_INSTRUCTIONS[language]:
+        assert squeeze(instruction) not in document, instruction
+
+
+@pytest.mark.parametrize('language', sorted(WEB_INSTRUCTIONS))
+def test_the_first_chapter_follows_the_contents(pdf_build: Path, language: str) -> None:
+    """No page between the contents and the first chapter (the start page's intro sat alone on one)."""
+    all_pages = pages(pdf_build, language)
+    # the front matter's pages are numbered i, ii, …: the contents end on the last of them
+    contents_end = max(n for n, page in enumerate(all_pages) if re.fullmatch(r'[ivx]+', lines(page)[-1]))
+    first_chapter = lines(all_pages[contents_end + 1])[0]
+    assert re.fullmatch(r'1\s+\S.*', first_chapter), all_pages[contents_end + 1][:300]

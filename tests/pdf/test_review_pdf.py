@@ -22,10 +22,20 @@ CHANGE_BLUE = (11, 79, 179)
 @pytest.fixture(scope='session')
 def review_pdf(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The German PDF against the review tag (one PDF: LaTeX is the slow part)."""
+    return german_pdf(review_repo, tmp_path_factory.mktemp('review-pdf'))
+
+
+@pytest.fixture(scope='session')
+def lagging_review_pdf(lagging_review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The German PDF of the repository whose German catalog lags behind the data."""
+    return german_pdf(lagging_review_repo, tmp_path_factory.mktemp('lagging-pdf'))
+
+
+def german_pdf(repo: Path, builddir: Path) -> Path:
     missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
     if missing:
         pytest.skip(f'PDF tests need {", ".join(missing)}: run tools/install-system-packages.sh')
-    out = review_build(review_repo, tmp_path_factory.mktemp('review-pdf'), 'de', 'latex').outdir
+    out = review_build(repo, builddir, 'de', 'latex').outdir
     result = subprocess.run(
         ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
         env=os.environ | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH},
@@ -77,6 +87,30 @@ def test_pdf_first_chapter_lists_the_changes_redlined(review_pdf: Path) -> None:
     assert r'\skilldel{*}\skilldel{args}' in tex
     assert re.search(r'\\newcommand\{\\skilldel\}.*\\color\{skilldel\}.*\\rule\[0\.55ex\]', tex)
     assert re.search(r'\\newcommand\{\\skillins\}.*\\color\{skillins\}.*\\rule\[-0\.35ex\]', tex)
+
+
+def test_pdf_redlines_a_lagging_translation_in_english_and_marks_it_pending(
+    lagging_review_pdf: Path, review_pdf: Path
+) -> None:
+    """The German catalog has no translation of the new English text yet: English against English,
+    "Übersetzung ausstehend"; once the catalog follows, German against German and nothing pending."""
+    chapter = ' '.join(
+        page for page in pdf_pages(lagging_review_pdf) if 'Änderungen seit review/2026-h1' in page
+    )
+    for line in (
+        'Senior · Quality Engineer — Beschreibung geändert · Übersetzung ausstehend',
+        'Vorher: Builds end-to-end test harnesses with stable, isolated test data.',
+        'Jetzt: Builds end-to-end test harnesses with stable, seeded test data.',
+        'Rolle umbenannt: QA Engineer → Quality Engineer · Übersetzung ausstehend',
+    ):
+        assert line in chapter, line
+    assert 'isolierten' not in chapter
+    tex = (lagging_review_pdf / 'review.tex').read_text(encoding='utf-8')
+    assert r'stable, \skilldel{isolated} test data.' in tex
+    assert r'stable, \skillins{seeded} test data.' in tex
+    translated = ' '.join(page for page in pdf_pages(review_pdf) if 'Änderungen seit review/2026-h1' in page)
+    assert 'Vorher: Baut End-to-End-Testumgebungen mit stabilen, isolierten Testdaten.' in translated
+    assert 'Senior · Qualitätsingenieurin — Beschreibung geändert Vorher:' in translated  # nothing pending
 
 
 def blue_in_margins(out: Path, page_number: int) -> int:

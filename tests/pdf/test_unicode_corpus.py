@@ -26,10 +26,11 @@ CORPUS = r"""      description: "Latin: naïve café Ærøskøbing Łódź Şiş
         Greek: Ελληνικά; Cyrillic: Привет мир; Hebrew: עברית; Arabic: مرحبا بالعالم;
         CJK: 日本語 中文 テスト 한국어; math: ≥ 80 % → ✓ ① ∑ ∞ ≠ ⇒;
         emoji: 🚀 👍🏽 👩‍💻 🇩🇪; combining: cafe\u0301 n\u0303o;
+        newer emoji: 🥳 🫠; private use: PUA;
         quotes: “double” «guillemets» „Anführung“; zero\u200bwidth;
         Persian: می\u200cخواهم; Trojan: \u202eevil\u202c end;
         controls: NUL\0 BS\b done."
-"""
+""".replace('PUA', '\U0010fffd')  # a character no font has, as it stands in the file
 # What a reader sees, as written: each must be in the HTML page and in every PDF.
 VISIBLE = [
     'naïve', 'café', 'Ærøskøbing', 'Łódź', 'Şişli', 'Dvořák', 'façade',
@@ -43,15 +44,27 @@ VISIBLE = [
 ARABIC = ['مرحبا', 'بالعالم', 'میخواهم']
 # The dangerous characters as every output shows them instead.
 STAND_INS = ['[U+202E]evil[U+202C]', 'NUL␀', 'BS␈']  # the PDF tests squeeze out blanks
+# Emoji only the colour font has: the HTML shows them, the PDFs print them as pictures (named by
+# the check); the private-use character no font has: the PDFs show its stand-in.
+PICTURED = ['🥳', '🫠']
+NO_FONT, NO_FONT_STAND_IN = '\U0010fffd', '[U+10FFFD]'
+PICTURE_ADVICE = (
+    "the PDFs print it as a colour picture: readers see it, but searching or copying the PDF's text "
+    'does not find it'
+)
 CHECK_DATA = [
-    f'{SKILL}:16:56: warning: U+200B ZERO WIDTH SPACE: delete it, or replace it with a space if two '
+    f'{SKILL}:16:22: warning: U+1F973 FACE WITH PARTY HORN AND PARTY HAT: {PICTURE_ADVICE}',
+    f'{SKILL}:16:24: warning: U+1FAE0 MELTING FACE: {PICTURE_ADVICE}',
+    f'{SKILL}:16:40: warning: U+10FFFD: no font of the PDFs has it: the PDFs show [U+10FFFD] instead; '
+    'write it another way, or add a font to _ext/skill_matrix/data/fonts.py',
+    f'{SKILL}:17:56: warning: U+200B ZERO WIDTH SPACE: delete it, or replace it with a space if two '
     'words run together (written as an escape)',
-    f'{SKILL}:17:41: error: U+202E RIGHT-TO-LEFT OVERRIDE: it makes the text display differently '
+    f'{SKILL}:18:41: error: U+202E RIGHT-TO-LEFT OVERRIDE: it makes the text display differently '
     'from what it is: delete it (written as an escape)',
-    f'{SKILL}:17:51: error: U+202C POP DIRECTIONAL FORMATTING: it makes the text display '
+    f'{SKILL}:18:51: error: U+202C POP DIRECTIONAL FORMATTING: it makes the text display '
     'differently from what it is: delete it (written as an escape)',
-    f'{SKILL}:18:22: error: U+0000 NULL: delete it (written as an escape)',
-    f'{SKILL}:18:27: error: U+0008 BACKSPACE: delete it (written as an escape)',
+    f'{SKILL}:19:22: error: U+0000 NULL: delete it (written as an escape)',
+    f'{SKILL}:19:27: error: U+0008 BACKSPACE: delete it (written as an escape)',
 ]
 BIDI_MARKS = dict.fromkeys(map(ord, '\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069'))
 
@@ -108,7 +121,7 @@ def test_check_data_names_the_dangerous_characters_with_line_and_column(corpus_s
 @pytest.mark.parametrize('language', LANGUAGES)
 def test_the_html_shows_every_character(corpus_build: Path, language: str) -> None:
     page = (corpus_build / 'html' / language / 'skills' / 'pytorch.html').read_text(encoding='utf-8')
-    for word in [*VISIBLE, *ARABIC[:2], 'می\u200cخواهم', 'zero\u200bwidth', *STAND_INS]:
+    for word in [*VISIBLE, *PICTURED, NO_FONT, *ARABIC[:2], 'می\u200cخواهم', 'zero\u200bwidth', *STAND_INS]:
         assert word in page, word
     for dangerous in '\u202e\u202c\x00\x08':
         assert dangerous not in page
@@ -118,7 +131,7 @@ def test_the_html_shows_every_character(corpus_build: Path, language: str) -> No
 def test_the_downloads_hold_every_character(corpus_build: Path, download: str) -> None:
     path = corpus_build / 'html' / 'en' / '_downloads' / 'skill-matrix' / download
     text = path.read_text(encoding='utf-8')
-    for word in [*VISIBLE, *ARABIC[:2], 'می\u200cخواهم', 'zero\u200bwidth', *STAND_INS]:
+    for word in [*VISIBLE, *PICTURED, NO_FONT, *ARABIC[:2], 'می\u200cخواهم', 'zero\u200bwidth', *STAND_INS]:
         assert word in text, word
 
 
@@ -126,7 +139,8 @@ def test_the_downloads_hold_every_character(corpus_build: Path, download: str) -
 def test_every_pdf_shows_every_character(corpus_build: Path, language: str) -> None:
     # Without blanks: pdftotext writes the glue babel puts between CJK characters as spaces.
     text = ''.join(pdf_text(corpus_build, language).split())
-    missing = [word for word in VISIBLE + STAND_INS if unicodedata.normalize('NFC', word) not in text]
+    shown = [*VISIBLE, *STAND_INS, NO_FONT_STAND_IN]
+    missing = [word for word in shown if unicodedata.normalize('NFC', word) not in text]
     folded = unicodedata.normalize('NFKC', text)
     missing += [word for word in ARABIC if unicodedata.normalize('NFKC', word) not in folded]
     assert missing == []

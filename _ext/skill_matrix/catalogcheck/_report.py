@@ -32,6 +32,8 @@ class CatalogReport:
     untranslated: int = 0
     obsolete: int = 0
     problems: list[str] = field(default_factory=list)
+    gaps: list[str] = field(default_factory=list)
+    """The problems that are only missing translations (fuzzy or untranslated entries)."""
 
     @property
     def percent(self) -> float:
@@ -102,13 +104,18 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
             )
         elif message.fuzzy:
             report.fuzzy += 1
-            report.problems.append(
-                f'{po_file}:{message.lineno}: fuzzy: {_quote(message)}: '
+            report.gaps.append(
+                f'{po_file}:{message.lineno}: fuzzy: {_quote(message)}{_sources(wanted, template_file)}: '
                 'check the translation against the English, then remove the fuzzy flag'
             )
+            report.problems.append(report.gaps[-1])
         elif not all(_strings(message)):
             report.untranslated += 1
-            report.problems.append(f'{po_file}:{message.lineno}: untranslated: {_quote(message)}')
+            report.gaps.append(
+                f'{po_file}:{message.lineno}: untranslated: {_quote(message)}'
+                f'{_sources(wanted, template_file)}'
+            )
+            report.problems.append(report.gaps[-1])
         else:
             report.translated += 1
             report.problems.extend(_placeholder_problems(po_file, message))
@@ -124,6 +131,19 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
             'reuse its translation for the new text, then delete it'
         )
     return report
+
+
+def problems_above(report: CatalogReport, threshold: float) -> list[str]:
+    """The problems of *report* for a language whose catalogs need *threshold* % translated:
+    at or above it, missing translations are no problem; what is out of date always is."""
+    if report.percent >= threshold:
+        return [problem for problem in report.problems if problem not in report.gaps]
+    if threshold >= 100:
+        return report.problems
+    return [
+        f'{report.po_file}: {report.percent:.1f} % translated, below the threshold of {threshold:g} %',
+        *report.problems,
+    ]
 
 
 def _earlier_version(message: Message, candidates: Iterable[Message]) -> str:

@@ -93,18 +93,22 @@ class Baseline:
         top) at this revision: msgid → msgstr, without fuzzy and untranslated messages, as gettext
         uses them. Empty when the catalog did not exist then."""
         raw = self.read([path]).get(path)
-        if raw is None:
-            return {}
-        catalog = read_po(io.BytesIO(raw))
-        return {
-            message.id: message.string
-            for message in catalog
-            if isinstance(message.id, str)
-            and message.id
-            and isinstance(message.string, str)
-            and message.string
-            and not message.fuzzy
-        }
+        return {} if raw is None else po_translations(raw)
+
+
+def po_translations(raw: bytes) -> dict[str, str]:
+    """The translations of a ``.po`` file's bytes: msgid → msgstr, without fuzzy and untranslated
+    messages, as gettext uses them."""
+    catalog = read_po(io.BytesIO(raw))
+    return {
+        message.id: message.string
+        for message in catalog
+        if isinstance(message.id, str)
+        and message.id
+        and isinstance(message.string, str)
+        and message.string
+        and not message.fuzzy
+    }
 
 
 def format_date(date: datetime.date) -> str:

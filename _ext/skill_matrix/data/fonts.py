@@ -43,7 +43,11 @@ FALLBACK_FONTS: tuple[tuple[str, int], ...] = (
     ('NotoSansSymbols2-Regular.ttf', 0),
     CJK_SERIF,  # Han, kana, hangul, enclosed numbers (①)
     ('Symbola_hint.ttf', 0),  # emoji (monochrome, Unicode 9)
+    ('NotoColorEmoji.ttf', 0),  # newer emoji, printed as pictures (fonts-noto-color-emoji)
 )
+# Fonts whose glyphs are pictures (colour bitmaps, embedded by luaotfload's HarfBuzz mode): the
+# reader sees the character, but the PDF's text layer (search, copy, pdftotext) does not hold it.
+PICTURE_FONTS = frozenset({'NotoColorEmoji.ttf'})
 # Scripts babel sets in their own font (onchar=ids fonts): direction, shaping, line breaks.
 # The serif font for the text, the sans-serif one for headings.
 SCRIPT_FONTS: dict[str, tuple[Font, Font]] = {
@@ -85,21 +89,29 @@ def locate(names: list[str]) -> dict[str, Path]:
 
 
 @functools.cache
-def printable_characters() -> frozenset[int] | None:
-    """The code points some font of the PDFs has, or None when the fonts are not installed
-    (no TeX: the PDFs cannot be built, so nothing is reported)."""
+def font_characters() -> tuple[frozenset[int], frozenset[int]] | None:
+    """The code points some font of the PDFs prints as text, and those only a picture font has;
+    None when the fonts are not installed (no TeX: the PDFs cannot be built, nothing is reported)."""
     files = font_files()
     paths = locate(sorted({name for name, _index in files}))
     if len(paths) < len({name for name, _index in files}):
         return None
-    codes: set[int] = set()
+    text: set[int] = set()
+    pictures: set[int] = set()
     for name, index in files:
         path = paths[name]
         font = (
             TTCollection(path, lazy=True).fonts[index] if path.suffix == '.ttc' else TTFont(path, lazy=True)
         )
-        codes.update(font.getBestCmap() or {})
-    return frozenset(codes)
+        (pictures if name in PICTURE_FONTS else text).update(font.getBestCmap() or {})
+    return frozenset(text), frozenset(pictures - text)
+
+
+@functools.cache
+def printable_characters() -> frozenset[int] | None:
+    """The code points some font of the PDFs has (as text or as a picture), or None without TeX."""
+    found = font_characters()
+    return None if found is None else found[0] | found[1]
 
 
 def needs_glyph(character: str) -> bool:
@@ -109,6 +121,14 @@ def needs_glyph(character: str) -> bool:
     if character.isspace() or 0xFE00 <= code <= 0xFE0F or 0xE0100 <= code <= 0xE01EF:
         return False
     return unicodedata.category(character) not in ('Cc', 'Cf', 'Cs', 'Zl', 'Zp', 'Zs')
+
+
+def pictured(text: str) -> list[int]:
+    """The indexes of the characters of *text* that the PDFs print as pictures only."""
+    found = font_characters()
+    if found is None:
+        return []
+    return [index for index, character in enumerate(text) if ord(character) in found[1]]
 
 
 def unprintable(text: str) -> list[int]:

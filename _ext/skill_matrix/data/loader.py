@@ -3,7 +3,7 @@
 Layout of a data directory::
 
     roles.yaml          the roles, in display order
-    levels.yaml         the levels, from the first to the last
+    levels.yaml         the levels, from the first to the last (and which follows which: tracks)
     skills/<id>.yaml    one file per skill
 
 Every role a skill lists must define every level: a missing level is an error, so a
@@ -25,6 +25,7 @@ from skill_matrix.data import richtext
 from skill_matrix.data.anchors import Anchor, clashes, role_page_anchors, skill_anchors
 from skill_matrix.data.model import Definitions, Expectation, Level, Role, Skill, SourceText
 from skill_matrix.data.problems import DataError, Problem, did_you_mean, display_path, known
+from skill_matrix.data.tracks import successors, track_problems, uses_tracks
 from skill_matrix.data.yamlsource import Path_, YamlDocument, parse_yaml, read_yaml
 
 if TYPE_CHECKING:
@@ -256,6 +257,7 @@ def _definitions(read: Callable[[Path], YamlDocument], roles_path: Path, levels_
     problems: list[Problem] = []
     roles: list[Role] = []
     levels: list[Level] = []
+    tracks = False
     id_problem: dict[str, Callable[[str], Problem]] = {}  # 'role'/'level' → problem at that id
     for path, kind in ((roles_path, 'roles'), (levels_path, 'levels')):
         try:
@@ -280,12 +282,18 @@ def _definitions(read: Callable[[Path], YamlDocument], roles_path: Path, levels_
             if kind == 'roles':
                 roles.append(Role(item['id'], _text(document, (kind, index, 'name'))))
             else:
-                levels.append(Level(item['id'], item['name']))
+                levels.append(Level(item['id'], _text(document, (kind, index, 'name'))))
+        if kind == 'levels' and not problems:
+            items = document.data['levels']
+            tracks = uses_tracks(items)
+            problems += track_problems(document, items)
+            following = successors(items)
+            levels = [Level(level.id, level.name, following[level.id]) for level in levels]
     if not problems:
         problems = _anchor_clashes([role.id for role in roles], [level.id for level in levels], id_problem)
     if problems:
         raise DataError(problems)
-    return Definitions(tuple(roles), tuple(levels))
+    return Definitions(tuple(roles), tuple(levels), tracks)
 
 
 def _anchor_clashes(
@@ -419,6 +427,8 @@ def _describe(document: YamlDocument, error: jsonschema.ValidationError) -> Iter
         yield document.problem(where, f"{name} must be a date written YYYY-MM-DD, not '{instance}'")
     elif error.validator in ('minProperties', 'minItems'):
         yield document.problem(where, f'{name} must not be empty')
+    elif error.validator == 'uniqueItems':
+        yield document.problem(where, f'{name} names an item twice')
     elif error.validator == 'maxLength':
         yield document.problem(where, f'{name} is longer than {error.validator_value} characters')
     else:

@@ -23,8 +23,10 @@ class SourceText:
 @dataclass(frozen=True, slots=True)
 class Level:
     id: str
-    name: str
-    """English display name; the UI translates it through the extension's catalog."""
+    name: SourceText
+    """English display name: content, translated through the page catalogs like every data text."""
+    next: tuple[str, ...] = ()
+    """The levels one steps up to from this one (:mod:`skill_matrix.data.tracks`); none: a last level."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +41,8 @@ class Definitions:
 
     roles: tuple[Role, ...]
     levels: tuple[Level, ...]
+    tracks: bool = False
+    """Whether ``levels.yaml`` says which level follows which (else: one path in file order)."""
 
     @property
     def role_ids(self) -> tuple[str, ...]:
@@ -47,6 +51,10 @@ class Definitions:
     @property
     def level_ids(self) -> tuple[str, ...]:
         return tuple(level.id for level in self.levels)
+
+    def next_levels(self) -> dict[str, list[str]] | None:
+        """Each level's next levels, for the pages' scripts; None without tracks (file order)."""
+        return {level.id: list(level.next) for level in self.levels} if self.tracks else None
 
     def role(self, role_id: str) -> Role:
         return next(role for role in self.roles if role.id == role_id)

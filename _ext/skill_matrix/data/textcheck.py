@@ -6,12 +6,12 @@ font of the PDFs has (see fonts.py) in its texts, each at its line and column.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 import yaml
 
 from skill_matrix.data.characters import Severity, describe, file_problems, readable
-from skill_matrix.data.fonts import unprintable
+from skill_matrix.data.fonts import pictured, unprintable
 from skill_matrix.data.loader import skill_files
 from skill_matrix.data.problems import Problem
 from skill_matrix.data.yamlsource import MAX_FILE_BYTES
@@ -52,30 +52,43 @@ def character_problems(data_dir: Path) -> list[tuple[Severity, Problem]]:
     return found
 
 
-def glyph_problems(data_dir: Path) -> list[Problem]:
-    """Every character in a text of the data files that no font of the PDFs has."""
-    found: list[Problem] = []
+class GlyphProblem(NamedTuple):
+    """A character of a data file that the PDFs cannot print as text, at its place."""
+
+    character: str
+    problem: Problem
+
+
+def glyph_problems(data_dir: Path) -> list[GlyphProblem]:
+    """Every character in a text of the data files that no font of the PDFs has (the PDFs show
+    ``[U+XXXX]``) or that only a picture font has (readers see it, the PDF's text lacks it).
+
+    Warnings, not errors: the PDFs still build and show a visible stand-in or the picture.
+    """
+    found: list[GlyphProblem] = []
     for path in data_files(data_dir):
         text = read_text(path)
-        if text is None or not unprintable(text):  # the YAML is scanned only to locate them
+        if text is None or not (unprintable(text) or pictured(text)):  # scan the YAML only to locate
             continue
-        for line, column, character in _scalar_characters(text):
-            found.append(
-                Problem(
-                    path,
-                    line,
-                    column,
-                    f'error: no font of the PDFs has {character} ({describe(character)}): the PDFs show '
-                    f'[U+{ord(character):04X}] instead; write it another way, or add a font to '
-                    '_ext/skill_matrix/data/fonts.py',
+        for line, column, character, has_picture in _scalar_characters(text):
+            if has_picture:
+                advice = (
+                    'the PDFs print it as a colour picture: readers see it, but searching or copying '
+                    "the PDF's text does not find it"
                 )
-            )
+            else:
+                advice = (
+                    f'no font of the PDFs has it: the PDFs show [U+{ord(character):04X}] instead; write it '
+                    'another way, or add a font to _ext/skill_matrix/data/fonts.py'
+                )
+            message = f'warning: {describe(character)}: {advice}'
+            found.append(GlyphProblem(character, Problem(path, line, column, message)))
     return found
 
 
-def _scalar_characters(text: str) -> list[tuple[int, int, str]]:
-    """The line, column and character of each unprintable character in the texts (not the
-    comments) of the YAML *text*."""
+def _scalar_characters(text: str) -> list[tuple[int, int, str, bool]]:
+    """The line, column and character of each character in the texts (not the comments) of the
+    YAML *text* that the PDFs cannot print as text, and whether they print it as a picture."""
     try:
         tokens = list(yaml.scan(readable(text), Loader=yaml.SafeLoader))
     except yaml.YAMLError:
@@ -86,9 +99,10 @@ def _scalar_characters(text: str) -> list[tuple[int, int, str]]:
             continue
         start, end = token.start_mark, token.end_mark
         source = text[start.index : end.index]
-        for index in unprintable(source):
+        pictures = set(pictured(source))
+        for index in sorted({*unprintable(source), *pictures}):
             before = source[:index]
             line = start.line + 1 + before.count('\n')
             column = index - before.rfind('\n') if '\n' in before else start.column + index + 1
-            found.append((line, column, source[index]))
+            found.append((line, column, source[index], index in pictures))
     return found

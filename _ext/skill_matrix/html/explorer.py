@@ -3,7 +3,8 @@
 At read time the skill-matrix directive adds an empty ``div.skill-explorer`` holding the skill's
 texts (:mod:`skill_matrix.nodes.placeholders`); the role-profile directive adds one that names the
 role, whose texts are those of the page's own level tables. Once the doctree is resolved, the
-HTML builders get a JSON block in that div with the level names, the rows of the comparison
+HTML builders get a JSON block in that div with the level names (and, with level tracks, each
+level's next levels), the rows of the comparison
 (a skill page's roles, a role page's skills), the expectations and the UI labels, all in the
 page's language; the script builds the controls from it. Without JavaScript the div stays
 empty and the page shows every table, as the PDF does. Other builders drop the div.
@@ -124,8 +125,12 @@ def emit_explorer_data(app: Sphinx, doctree: nodes.document, docname: str) -> No
         role_id = explorer.get('explorer_role')
         texts = explorer.next_node(skill_data)
         if html and role_id:
-            explorer += script_block(role_explorer_data(role_id, read_level_tables(explorer.parent)))
+            data = role_explorer_data(role_id, read_level_tables(explorer.parent))
         elif html and texts is not None:
-            explorer += script_block(explorer_data(read_skill_data(texts)))
+            data = explorer_data(read_skill_data(texts))
         else:
             explorer.parent.remove(explorer)
+            continue
+        if 'explorer_next' in explorer:
+            data['next'] = explorer['explorer_next']
+        explorer += script_block(data)

@@ -24,6 +24,7 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.locale import _ as sphinx_label  # Sphinx's own words for its relation links
 
+from skill_matrix.labels import _
 from skill_matrix.state import BuildState, ProcessSlot
 
 if TYPE_CHECKING:
@@ -189,8 +190,9 @@ class Navigation:
             if state.furo and expanded:
                 state.checkboxes += 1
                 name = f'toctree-checkbox-{state.checkboxes}'
+                toggle = _('Toggle navigation of {title}').format(title=entry.title)
                 html.append(
-                    f'<input aria-label="Toggle navigation of {_attribute(entry.title)}" checked="" '
+                    f'<input aria-label="{_attribute(toggle)}" checked="" '
                     f'class="toctree-checkbox" id="{name}" name="{name}" role="switch" type="checkbox"/>'
                     f'<label for="{name}"><span class="icon"><svg><use href="#svg-arrow-right"></use>'
                     '</svg></span></label>'

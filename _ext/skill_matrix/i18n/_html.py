@@ -7,15 +7,25 @@ relative to the page. Pages of a translated build also get ``translation_progres
 the counts Sphinx keeps in each doctree. The sidebar template ``skill_matrix/languages.html``
 (add it to ``html_sidebars``) shows both; its script makes the links carry the page's query and
 fragment to the other language, so that a reader keeps the level picker's choice and a linked row.
+
+The theme's own words are translated too: Sphinx translates what the templates mark with
+``_()`` or ``{% trans %}`` through the ``sphinx`` catalog, the project's
+``locale/<language>/LC_MESSAGES/sphinx.po`` first (Sphinx compiles it); the words Furo writes
+without marking them (``aria-label`` attributes, the icons' titles, "Made with …") are replaced with their
+translation from the same catalog (:func:`translate_theme`, called by ``html/templates/page.html``).
 """
 
 from __future__ import annotations
 
 import os
 import posixpath
+import re
 from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
+
+from markupsafe import Markup, escape
+from sphinx.locale import get_translation
 
 from skill_matrix.labels import _
 
@@ -23,6 +33,33 @@ if TYPE_CHECKING:
     from docutils import nodes
     from sphinx.application import Sphinx
     from sphinx.config import Config
+
+theme_text = get_translation('sphinx')
+"""The theme's catalog: the project's ``sphinx.po``, then Sphinx's own."""
+
+THEME_LABELS = (
+    'Toggle site navigation sidebar',
+    'Toggle table of contents sidebar',
+    'Toggle Light / Dark / Auto color theme',
+)
+"""The ``aria-label`` attributes of Furo that its templates do not mark for translation."""
+THEME_ICON_TITLES = (
+    'Contents',
+    'Menu',
+    'Expand',
+    'Light mode',
+    'Dark mode',
+    'Auto light/dark, in light mode',
+    'Auto light/dark, in dark mode',
+)
+"""The titles of Furo's icons (``<title>`` in its SVG symbols), which screen readers announce."""
+MADE_WITH = "Made with {sphinx} and {author}'s {furo}"
+MADE_WITH_MARKUP = re.compile(
+    r'Made with\s*(<a href="https://www\.sphinx-doc\.org/">Sphinx</a>) and\s*'
+    r'(<a class="muted-link" href="https://pradyunsg\.me">@pradyunsg</a>)\'s\s*'
+    r'(<a href="https://github\.com/pradyunsg/furo">Furo</a>)'
+)
+"""Furo's footer line, which it writes as three messages with an English possessive between them."""
 
 STYLESHEET = 'skill_matrix_i18n.css'
 SCRIPT = 'skill_matrix_languages.js'
@@ -57,6 +94,29 @@ class TranslationProgress(NamedTuple):
         )
 
 
+def translate_theme(markup: str) -> Markup:
+    """Furo's rendered *markup* with the words it does not mark for translation translated.
+
+    Each translation is escaped; a word without a translation stays as Furo wrote it.
+    """
+    text = str(markup)
+    for english in THEME_LABELS:
+        if (translated := theme_text(english)) != english:
+            text = text.replace(f'aria-label="{english}"', f'aria-label="{escape(translated)}"')
+    for english in THEME_ICON_TITLES:
+        if (translated := theme_text(english)) != english:
+            text = text.replace(f'<title>{english}</title>', f'<title>{escape(translated)}</title>')
+    if (made_with := theme_text(MADE_WITH)) != MADE_WITH:
+        escaped = str(escape(made_with))
+
+        def footer_line(match: re.Match[str]) -> str:
+            parts = {'{sphinx}': match[1], '{author}': match[2], '{furo}': match[3]}
+            return re.sub('|'.join(map(re.escape, parts)), lambda found: parts[found[0]], escaped)
+
+        text = MADE_WITH_MARKUP.sub(footer_line, text)
+    return Markup(text)  # Furo's markup; every inserted text is escaped
+
+
 def language_links(languages: Mapping[str, str], current: str, target_uri: str) -> list[LanguageLink]:
     """Links from the page at *target_uri* to the same page in each of *languages*."""
     to_root = posixpath.relpath('.', posixpath.dirname(target_uri) or '.')
@@ -72,6 +132,7 @@ def language_links(languages: Mapping[str, str], current: str, target_uri: str) 
 def add_language_context(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
+    context['skill_translate_theme'] = translate_theme
     languages = context.get('languages')
     if isinstance(languages, Mapping) and app.config.language in languages:
         context['language_links'] = language_links(

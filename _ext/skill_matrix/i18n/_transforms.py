@@ -18,7 +18,7 @@ from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.data import richtext
 from skill_matrix.i18n._warnings import message_location
-from skill_matrix.nodes.pagedata import skill_data
+from skill_matrix.nodes.pagedata import level_data, skill_data
 from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
 from skill_matrix.nodes.text import PlainTranslatable, merged_catalog
 from skill_matrix.warning_types import TRANSLATION_MARKUP, WARNING_TYPE
@@ -134,7 +134,7 @@ class MarkTranslatedToctrees(SphinxTransform):
 
 
 def _hidden(element: nodes.Element) -> bool:
-    return any(isinstance(ancestor, skill_data) for ancestor in _ancestors(element))
+    return any(isinstance(ancestor, (skill_data, level_data)) for ancestor in _ancestors(element))
 
 
 def _ancestors(element: nodes.Element) -> Iterator[nodes.Element]:

@@ -36,8 +36,15 @@ from skill_matrix.matrix._directives import SkillMatrixDirective, SkillOverviewD
 from skill_matrix.matrix._html import add_page_assets
 from skill_matrix.matrix._latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.matrix._transforms import PlainRichText
-from skill_matrix.nodes.pagedata import drop_skill_data, skill_data, skip_node
-from skill_matrix.nodes.text import skill_caption, skill_inline, skill_text
+from skill_matrix.nodes.pagedata import drop_skill_data, level_data, skill_data, skip_node
+from skill_matrix.nodes.text import (
+    depart_skill_name,
+    skill_caption,
+    skill_inline,
+    skill_name,
+    skill_text,
+    visit_skill_name,
+)
 from skill_matrix.state import SkillDomain
 
 if TYPE_CHECKING:
@@ -55,7 +62,9 @@ def setup_matrix(app: Sphinx) -> None:
     app.add_node(skill_text)
     app.add_node(skill_caption)
     app.add_node(skill_inline)
+    app.add_node(skill_name, html=(visit_skill_name, depart_skill_name))
     skip = (skip_node, None)
+    app.add_node(level_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
     app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))

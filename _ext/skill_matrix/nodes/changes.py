@@ -3,28 +3,40 @@
 Deletions and insertions are :class:`skill_deleted` and :class:`skill_inserted` nodes: HTML shows
 them as ``<del>``/``<ins>`` with a word that screen readers announce, LaTeX struck through and
 underlined in colour (see :mod:`skill_matrix.review`).
-Every text is already in the build language when it gets here: the callers translate the old
-texts with the catalog at the baseline and the new ones with today's.
+The callers look the old texts up in the catalog at the baseline and the new ones in today's
+(a :data:`Lookup`). A change is compared in the build language when both texts are translated;
+when either is not (the catalog lags behind the data: no translation yet, or a fuzzy one), it is
+compared in the data's language, so that the redline shows what changed rather than two
+languages, and a new text without its translation is marked "Translation pending".
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data import richtext
 from skill_matrix.data.changes import word_diff
-from skill_matrix.labels import _, level_name, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.text import label
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Iterable
 
-    from skill_matrix.data.changes import Cell, CellChange, Changes, DefinitionChange, Segment, SkillChange
+    from skill_matrix.data.changes import (
+        Cell,
+        CellChange,
+        Changes,
+        DefinitionChange,
+        FieldChange,
+        Segment,
+        SkillChange,
+    )
 
-    Translate = Callable[[str], str]
+    Lookup = Callable[[str], str | None]
+    """A text of the data in the build language, or ``None`` while its translation is pending."""
 
 CHANGES_TARGET = 'skill-changes'
 """The changes page's section: its id and its label in the standard domain."""
@@ -54,6 +66,12 @@ def change_marker(anchor: str) -> skill_change_marker:
     return skill_change_marker(text, text, anchor=anchor, title=_('See what changed since the review'))
 
 
+def translation_pending() -> nodes.inline:
+    """ "Translation pending": the new text is shown in the data's language until the catalog has it."""
+    text = _('Translation pending')
+    return nodes.inline('', '', nodes.emphasis(text, text), classes=['skill-translation-pending'])
+
+
 def deleted(text: str) -> skill_deleted:
     return skill_deleted(text, text, announce=_('deleted:'), classes=['skill-del'])
 
@@ -79,11 +97,65 @@ def no_baseline_page(tag_pattern: str) -> nodes.section:
     return section
 
 
-def build_changes_page(
-    changes: Changes, baseline_label: str, *, old_text: Translate, new_text: Translate
-) -> nodes.section:
+class Texts:
+    """The texts of one build language: looked up in the catalog at the baseline (*old*) and in
+    today's (*new*); texts without a translation are in *source_language*, the data's."""
+
+    def __init__(self, old: Lookup, new: Lookup, source_language: str) -> None:
+        self.old, self.new, self.source_language = old, new, source_language
+
+    def new_or_source(self, text: str) -> str:
+        """Today's translation of *text*, or *text* itself while its translation is pending."""
+        return self.new(text) or text
+
+    def old_or_source(self, text: str) -> str:
+        return self.old(text) or text
+
+    def pair(self, old: str | None, new: str | None) -> TextPair:
+        """The old and the new text to compare: both in the build language when both are
+        translated, else both as the data has them."""
+        old_shown = self.old(old) if old else ''
+        new_shown = self.new(new) if new else ''
+        if old_shown is None or new_shown is None:
+            return TextPair(old or '', new or '', self.source_language, pending=new_shown is None)
+        return TextPair(old_shown, new_shown, None, pending=False)
+
+
+class TextPair(NamedTuple):
+    """An old and a new text to compare, in one language."""
+
+    old: str
+    new: str
+    source_language: str | None
+    """The data's language when the texts are shown untranslated, else ``None``."""
+    pending: bool
+    """The new text has no translation yet."""
+
+    def wrap(self, content: Iterable[nodes.Node]) -> list[nodes.Node]:
+        """*content* (made of these texts), in a span that names its language when untranslated."""
+        if self.source_language is None:
+            return list(content)
+        return [nodes.inline('', '', *content, classes=[f'language-{self.source_language}'])]
+
+    def note(self, paragraph: nodes.Element) -> None:
+        """ "· Translation pending" at the end of *paragraph* when the new text has no translation."""
+        if self.pending:
+            paragraph += nodes.Text(' · ')
+            paragraph += translation_pending()
+
+
+def source_texts(language: str) -> Texts:
+    """The texts of a build in the data's own language: nothing to translate."""
+
+    def same(text: str) -> str:
+        return text
+
+    return Texts(same, same, language)
+
+
+def build_changes_page(changes: Changes, baseline_label: str, texts: Texts) -> nodes.section:
     """The whole changes page: roles and levels, then skill by skill, every changed cell with its
-    old and new text. *old_text* and *new_text* translate a text of the baseline and of today."""
+    old and new text (see :class:`Texts`)."""
     title = _('Changes since {baseline}').format(baseline=baseline_label)
     # Texts as written (no curly quotes): they are compared with the data and the skill pages.
     page = nodes.section('', label(title, nodes.title), classes=['skill-changes'], support_smartquotes=False)
@@ -94,15 +166,15 @@ def build_changes_page(
         page += label(_('Nothing changed since this review.'), classes=['skill-changes-none'])
         return page
     definitions = [
-        *(_definition_item(change, 'role', old_text, new_text) for change in changes.roles),
-        *(_definition_item(change, 'level', level_name, level_name) for change in changes.levels),
+        *(_definition_item(change, 'role', texts) for change in changes.roles),
+        *(_definition_item(change, 'level', texts) for change in changes.levels),
     ]
     if definitions:
         section = _section(_('Roles and levels'), 'changes-definitions')
         section += nodes.bullet_list('', *definitions, classes=['skill-changes-definitions'])
         page += section
     for skill in changes.skills:
-        page += _skill_section(skill, changes, old_text, new_text)
+        page += _skill_section(skill, changes, texts)
     return page
 
 
@@ -112,10 +184,9 @@ def _section(title: str, node_id: str) -> nodes.section:
     return section
 
 
-def _definition_item(
-    change: DefinitionChange, kind: str, old_text: Translate, new_text: Translate
-) -> nodes.list_item:
-    old_name, new_name = old_text(change.old_name or ''), new_text(change.new_name or '')
+def _definition_item(change: DefinitionChange, kind: str, texts: Texts) -> nodes.list_item:
+    names = texts.pair(change.old_name, change.new_name)
+    old_name, new_name = names.old, names.new
     words = {
         ('role', 'added'): _('Role added:'),
         ('role', 'removed'): _('Role removed:'),
@@ -130,21 +201,20 @@ def _definition_item(
     paragraph += nodes.strong(words[kind, change.kind], words[kind, change.kind])
     paragraph += nodes.Text(' ')
     if change.kind == 'added':
-        paragraph += inserted(new_name)
+        paragraph.extend(names.wrap([inserted(new_name)]))
     elif change.kind == 'removed':
-        paragraph += deleted(old_name)
+        paragraph.extend(names.wrap([deleted(old_name)]))
     elif change.kind == 'renamed':
-        paragraph.extend(_old_and_new(word_diff(old_name, new_name)))
+        paragraph.extend(names.wrap(_old_and_new(word_diff(old_name, new_name))))
     else:
-        paragraph += nodes.Text(f'{change.old_id} → {change.new_id} ({new_name})')
+        paragraph += nodes.Text(f'{change.old_id} → {change.new_id} ')
+        paragraph.extend(names.wrap([nodes.Text(f'({new_name})')]))
+    names.note(paragraph)
     return nodes.list_item('', paragraph)
 
 
-def _skill_section(
-    skill: SkillChange, changes: Changes, old_text: Translate, new_text: Translate
-) -> nodes.section:
-    translate = old_text if skill.kind == 'removed' else new_text
-    title = translate(skill.title)
+def _skill_section(skill: SkillChange, changes: Changes, texts: Texts) -> nodes.section:
+    title = texts.old_or_source(skill.title) if skill.kind == 'removed' else texts.new_or_source(skill.title)
     section = nodes.section(
         '',
         label(title, nodes.title),
@@ -181,22 +251,21 @@ def _skill_section(
         'updated': _('Last updated'),
     }
     for change in skill.fields:
-        old, new = old_text(change.old) if change.old else '', new_text(change.new) if change.new else ''
+        pair = texts.pair(change.old, change.new) if change.field != 'updated' else _same(change)
         paragraph = nodes.paragraph('', '', classes=['skill-change-field'], translatable=False)
         paragraph += nodes.strong(fields[change.field], fields[change.field])
         paragraph += nodes.Text(': ')
-        paragraph.extend(_old_and_new(word_diff(old, new)))
+        paragraph.extend(pair.wrap(_old_and_new(word_diff(pair.old, pair.new))))
+        pair.note(paragraph)
         section += paragraph
     for cell in skill.cells:
-        section += _cell_entry(cell, changes, old_text, new_text)
+        section += _cell_entry(cell, changes, texts)
     return section
 
 
-def _cell_entry(
-    cell: CellChange, changes: Changes, old_text: Translate, new_text: Translate
-) -> nodes.container:
-    role = new_text(changes.role_names.get(cell.role_id, cell.role_id))
-    level = level_name(changes.level_names.get(cell.level_id, cell.level_id))
+def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.container:
+    role = texts.new_or_source(changes.role_names.get(cell.role_id, cell.role_id))
+    level = texts.new_or_source(changes.level_names.get(cell.level_id, cell.level_id))
     entry = nodes.container(
         ids=[change_anchor(cell.key)], classes=['skill-change', f'skill-change-{cell.kind}'], key=cell.key
     )
@@ -208,30 +277,39 @@ def _cell_entry(
             *([_('Description changed')] if cell.description_changed else []),
         ],
     }[cell.kind]
+    old, new = cell.old, cell.new
+    descriptions = texts.pair(old.description if old else None, new.description if new else None)
     head = nodes.paragraph('', '', classes=['skill-change-head'], translatable=False)
     head += nodes.strong(f'{level} · {role}', f'{level} · {role}')
     if what:
         head += nodes.Text(' — ' + ', '.join(what))
+    descriptions.note(head)
     entry += head
-    old, new = cell.old, cell.new
     if old is not None and new is not None and old.required != new.required:
         flags = _line(pgettext('column', 'Required'))
         flags += [deleted(_flag(old)), nodes.Text(' → '), inserted(_flag(new))]
         entry += flags
     # reviewers read the text as the pages show it, never the Markdown of a rich description
-    old_description = richtext.plain_text(old_text(old.description)) if old and old.description else ''
-    new_description = richtext.plain_text(new_text(new.description)) if new and new.description else ''
+    old_description = richtext.plain_text(descriptions.old)
+    new_description = richtext.plain_text(descriptions.new)
     if cell.kind == 'added' and new is not None:
-        entry += _line(_('Now'), [inserted(new_description), nodes.Text(f' ({_flag(new)})')])
+        now = [*descriptions.wrap([inserted(new_description)]), nodes.Text(f' ({_flag(new)})')]
+        entry += _line(_('Now'), now)
     elif cell.kind == 'removed' and old is not None:
-        entry += _line(_('Before'), [deleted(old_description), nodes.Text(f' ({_flag(old)})')])
+        before = [*descriptions.wrap([deleted(old_description)]), nodes.Text(f' ({_flag(old)})')]
+        entry += _line(_('Before'), before)
     elif old_description != new_description:
         diff = word_diff(old_description, new_description)
-        entry += _line(_('Before'), _old(diff))
-        entry += _line(_('Now'), _new(diff))
+        entry += _line(_('Before'), descriptions.wrap(_old(diff)))
+        entry += _line(_('Now'), descriptions.wrap(_new(diff)))
     else:
-        entry += _line(_('Description'), [nodes.Text(new_description)])
+        entry += _line(_('Description'), descriptions.wrap([nodes.Text(new_description)]))
     return entry
+
+
+def _same(change: FieldChange) -> TextPair:
+    """A field that no catalog translates (the date of the last update): its texts as they are."""
+    return TextPair(change.old or '', change.new or '', None, pending=False)
 
 
 def _line(name: str, content: Iterable[nodes.Node] = ()) -> nodes.paragraph:

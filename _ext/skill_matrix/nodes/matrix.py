@@ -14,8 +14,15 @@ from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.anchors import cell_id, grid_id, level_table_id, role_table_id
-from skill_matrix.labels import _, format_date, level_name, ngettext, pgettext
-from skill_matrix.nodes.text import label, make_description, make_text, skill_caption, wrap_text
+from skill_matrix.labels import _, format_date, ngettext, pgettext
+from skill_matrix.nodes.text import (
+    label,
+    label_with_names,
+    make_description,
+    make_text,
+    skill_caption,
+    wrap_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -55,12 +62,13 @@ def build_matrix(
     container += _facts(skill, language)
     container += _stats(skill, view)
     first, last = view.level_ids[0], view.level_ids[-1]
-    container += label(
-        _('The table shows how skill depth grows from {first} to {last}.').format(
-            first=level_name(definitions.level(first).name), last=level_name(definitions.level(last).name)
-        ),
-        classes=['skill-tables-intro'],
+    intro: nodes.paragraph = label_with_names(
+        _('The table shows how skill depth grows from {first} to {last}.'),
+        first=definitions.level(first).name,
+        last=definitions.level(last).name,
     )
+    intro['classes'].append('skill-tables-intro')
+    container += intro
     tables = {'by-level': _tables_by_level, 'by-role': _tables_by_role, 'grid': _grid}[view.layout]
     built: list[nodes.Node] = list(tables(skill, definitions, view))
     if built and view.layout == 'grid':
@@ -172,7 +180,7 @@ def _tables_by_level(skill: Skill, definitions: Definitions, view: MatrixView) -
             if _shown(item := skill.expectation(role_id, level_id), view)
         ]
         if rows:
-            caption = label(level_name(definitions.level(level_id).name), nodes.title)
+            caption = make_text(definitions.level(level_id).name, skill_caption)
             yield table(
                 caption,
                 headers,
@@ -190,7 +198,7 @@ def _tables_by_role(
     anchored = skill.id if view.anchors and cell_ids else None
     for role_id in view.role_ids:
         rows = [
-            _expectation_row(item, [label(level_name(definitions.level(level_id).name))], anchored)
+            _expectation_row(item, [make_text(definitions.level(level_id).name)], anchored)
             for level_id in view.level_ids
             if _shown(item := skill.expectation(role_id, level_id), view)
         ]
@@ -229,8 +237,9 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
         if any('skill-omitted' not in cell['classes'] for cell in cells[1:]):
             rows.append(table_row(cells, classes=['skill-grid-row', f'skill-role-{role_id}']))
     if rows:
-        headers = [pgettext('column', 'Role')] + [
-            level_name(definitions.level(level_id).name) for level_id in view.level_ids
+        headers: list[str | nodes.paragraph] = [
+            pgettext('column', 'Role'),
+            *(make_text(definitions.level(level_id).name) for level_id in view.level_ids),
         ]
         width = 84 // len(view.level_ids)
         grid = table(
@@ -294,7 +303,7 @@ def table_row(cells: Sequence[nodes.Element], classes: list[str]) -> nodes.row:
 
 def table(
     caption: nodes.title | None,
-    headers: Sequence[str],
+    headers: Sequence[str | nodes.paragraph],
     widths: Sequence[int],
     rows: Sequence[nodes.row],
     classes: list[str],
@@ -307,6 +316,12 @@ def table(
     group = nodes.tgroup(cols=len(headers))
     table += group
     group.extend(nodes.colspec(colwidth=width) for width in widths)
-    group += nodes.thead('', table_row([label(header) for header in headers], classes=[]))
+    group += nodes.thead(
+        '',
+        table_row(
+            [header if isinstance(header, nodes.paragraph) else label(header) for header in headers],
+            classes=[],
+        ),
+    )
     group += nodes.tbody('', *rows)
     return table

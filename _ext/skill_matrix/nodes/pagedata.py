@@ -13,7 +13,6 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from skill_matrix.labels import level_name
 from skill_matrix.nodes.text import make_text
 
 if TYPE_CHECKING:
@@ -26,6 +25,11 @@ if TYPE_CHECKING:
 
 class skill_data(nodes.General, nodes.Element):
     """A skill's texts for the page's scripts and downloads; never rendered."""
+
+
+class level_data(nodes.General, nodes.Element):
+    """The level names, translatable, for a page's scripts (inside :class:`skill_data`, or on
+    the growth plan's page); never rendered."""
 
 
 @dataclass(frozen=True)
@@ -68,17 +72,11 @@ class SkillTexts:
 def build_skill_data(
     skill: Skill, definitions: Definitions, *, role_ids: tuple[str, ...], level_ids: tuple[str, ...]
 ) -> skill_data:
-    """The hidden node with every text of *skill*; *role_ids* and *level_ids* are the ones shown.
-
-    Level names are UI labels, already translated through the extension's catalog.
-    """
+    """The hidden node with every text of *skill*; *role_ids* and *level_ids* are the ones shown."""
     node = skill_data(
-        skill=skill.id,
-        updated=skill.updated,
-        levels=[(level.id, level_name(level.name)) for level in definitions.levels],
-        shown_roles=list(role_ids),
-        shown_levels=list(level_ids),
+        skill=skill.id, updated=skill.updated, shown_roles=list(role_ids), shown_levels=list(level_ids)
     )
+    node += build_level_data(definitions)
     fields = [('title', skill.title), ('domain', skill.domain), ('group', skill.group)]
     if skill.summary:
         fields.append(('summary', skill.summary))
@@ -98,9 +96,28 @@ def build_skill_data(
     return node
 
 
+def build_level_data(definitions: Definitions) -> level_data:
+    """The hidden node with every level's name, translated with the page."""
+    node = level_data()
+    for level in definitions.levels:
+        node += make_text(level.name, level=level.id)
+    return node
+
+
+def read_level_data(node: level_data) -> tuple[LevelTexts, ...]:
+    """The (translated) level names held by *node*, in order."""
+    return tuple(
+        LevelTexts(child['level'], child.astext())
+        for child in node.children
+        if isinstance(child, nodes.Element)
+    )
+
+
 def read_skill_data(node: skill_data) -> SkillTexts:
     """The (translated) texts held by *node*."""
-    texts = [child for child in node.children if isinstance(child, nodes.Element)]
+    texts = [child for child in node.children if isinstance(child, nodes.Element) and 'field' in child]
+    levels = node.next_node(level_data)
+    assert levels is not None
     fields = {child['field']: child.astext() for child in texts if not child.get('role')}
     return SkillTexts(
         id=node['skill'],
@@ -109,7 +126,7 @@ def read_skill_data(node: skill_data) -> SkillTexts:
         domain=fields['domain'],
         group=fields['group'],
         updated=node['updated'],
-        levels=tuple(LevelTexts(level_id, name) for level_id, name in node['levels']),
+        levels=read_level_data(levels),
         roles=tuple(RoleTexts(child['role'], child.astext()) for child in texts if child['field'] == 'role'),
         expectations=tuple(
             ExpectationTexts(child['role'], child['level'], child['required'], child.astext())
@@ -123,8 +140,10 @@ def read_skill_data(node: skill_data) -> SkillTexts:
 
 def drop_skill_data(app: Sphinx, doctree: nodes.document, docname: str) -> None:
     """Remove the hidden texts once every ``doctree-resolved`` handler has read them (priority 900)."""
-    for node in list(doctree.findall(skill_data)):
-        node.parent.remove(node)
+    hidden: list[nodes.Element] = [*doctree.findall(skill_data), *doctree.findall(level_data)]
+    for node in hidden:
+        if node.parent is not None:
+            node.parent.remove(node)
 
 
 def skip_node(translator: nodes.NodeVisitor, node: nodes.Node) -> None:

@@ -41,16 +41,25 @@ def build_explorer(
     skill: Skill, definitions: Definitions, *, role_ids: tuple[str, ...], level_ids: tuple[str, ...]
 ) -> nodes.container:
     """The place of the level picker's controls, with the texts they need (translated with the page)."""
-    return nodes.container(
+    explorer = nodes.container(
         '',
         build_skill_data(skill, definitions, role_ids=role_ids, level_ids=level_ids),
         classes=['skill-explorer'],
     )
+    return with_tracks(explorer, definitions)
 
 
-def build_role_explorer(role_id: str) -> nodes.container:
+def build_role_explorer(role_id: str, definitions: Definitions) -> nodes.container:
     """The place of a role page's controls; the texts come from the page's level tables."""
-    return nodes.container('', classes=['skill-explorer'], explorer_role=role_id)
+    return with_tracks(nodes.container('', classes=['skill-explorer'], explorer_role=role_id), definitions)
+
+
+def with_tracks(explorer: nodes.container, definitions: Definitions) -> nodes.container:
+    """*explorer*, noting which level follows which when the levels have tracks."""
+    next_levels = definitions.next_levels()
+    if next_levels is not None:
+        explorer['explorer_next'] = next_levels
+    return explorer
 
 
 def plan_link(role_id: str | None = None) -> nodes.paragraph:

@@ -10,39 +10,48 @@ from sphinx.addnodes import pending_xref
 
 from skill_matrix.data import richtext
 from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_id
-from skill_matrix.labels import _, level_name, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
 from skill_matrix.nodes.matrix import flag_paragraph, number_paragraph, table, table_row
-from skill_matrix.nodes.text import label, rich_nodes, wrap_text
+from skill_matrix.nodes.text import label, make_text, rich_nodes, skill_caption, skill_name, wrap_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
 
-    from skill_matrix.data.model import Definitions, Expectation, Skill
+    from skill_matrix.data.model import Definitions, Expectation, Skill, SourceText
+
+
+def name_list(names: Sequence[SourceText]) -> nodes.paragraph:
+    """Names from the data files, comma-separated, each translated through the page catalogs;
+    "—" for none."""
+    parts: list[nodes.Node] = []
+    for name in names:
+        if parts:
+            parts.append(nodes.Text(', '))
+        parts.append(make_text(name, skill_name))
+    return nodes.paragraph('', '', *(parts or [nodes.Text('—')]), translatable=False)
 
 
 def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
-    """Level by level: how many of the role's expectations are required, how many optional."""
+    """Level by level: how many of the role's expectations are required, how many optional; with
+    level tracks also the levels that follow each one (none: the end of a track)."""
+    names = {level.id: level.name for level in definitions.levels}
     rows = []
     for level in definitions.levels:
         items = [skill.expectation(role_id, level.id) for skill in skills]
         required = sum(item.required for item in items)
-        rows.append(
-            table_row(
-                [
-                    label(level_name(level.name)),
-                    number_paragraph(required),
-                    number_paragraph(len(items) - required),
-                ],
-                classes=['skill-career-row', f'skill-level-{level.id}'],
-            )
-        )
+        cells = [make_text(level.name), number_paragraph(required), number_paragraph(len(items) - required)]
+        if definitions.tracks:
+            cells.append(name_list([names[after] for after in level.next]))
+        rows.append(table_row(cells, classes=['skill-career-row', f'skill-level-{level.id}']))
     headers = [pgettext('column', 'Level'), pgettext('count', 'Required'), pgettext('count', 'Optional')]
+    widths = [40, 30, 30]
+    if definitions.tracks:
+        headers.append(pgettext('column', 'Next levels'))
+        widths = [30, 15, 15, 40]
     caption = label(_('Career path: expectations per level'), nodes.title)
     classes = ['skill-table', 'skill-career-path']
-    return with_row_headers(
-        table(caption, headers, [40, 30, 30], rows, classes, ids=[career_path_id(role_id)])
-    )
+    return with_row_headers(table(caption, headers, widths, rows, classes, ids=[career_path_id(role_id)]))
 
 
 class skill_level_rows(nodes.General, nodes.Element):
@@ -79,7 +88,7 @@ class LevelRow:
 
 
 def level_table(
-    role_id: str, level_id: str, name: str, items: Sequence[tuple[Skill, Expectation]]
+    role_id: str, level_id: str, name: SourceText, items: Sequence[tuple[Skill, Expectation]]
 ) -> nodes.table:
     """The role's expectation in each skill at one level; each skill links to its page.
 
@@ -97,7 +106,7 @@ def level_table(
         for skill, item in items
     )
     headers = [_('Skill'), pgettext('column', 'Required'), pgettext('column', 'Description')]
-    caption = label(name, nodes.title)
+    caption = make_text(name, skill_caption)
     classes = ['skill-table', f'skill-table-level-{level_id}']
     shell = table(caption, headers, [24, 12, 64], [], classes, ids=[role_level_table_id(role_id, level_id)])
     body = shell.next_node(nodes.tbody)

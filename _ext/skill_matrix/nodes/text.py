@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from string import Formatter
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from docutils import nodes
@@ -137,6 +138,21 @@ def _inlines(children: list[SyntaxTreeNode]) -> list[nodes.Node]:
     return made
 
 
+class skill_name(nodes.inline, PlainTranslatable):
+    """A name from a data file inside a UI sentence (a level name, say): HTML writes it as bare
+    text, in a ``<span>`` only when it has a class (``untranslated``) or an id."""
+
+
+def visit_skill_name(translator: nodes.NodeVisitor, node: skill_name) -> None:
+    if node['classes'] or node['ids']:
+        translator.body.append(translator.starttag(node, 'span', ''))  # type: ignore[attr-defined]
+
+
+def depart_skill_name(translator: nodes.NodeVisitor, node: skill_name) -> None:
+    if node['classes'] or node['ids']:
+        translator.body.append('</span>')  # type: ignore[attr-defined]
+
+
 def make_text(source: SourceText, node_class: type[_Node] = skill_text, **attributes: Any) -> _Node:  # type: ignore[assignment]
     """A translatable node holding *source*, located in its data file."""
     node = node_class(
@@ -148,6 +164,18 @@ def make_text(source: SourceText, node_class: type[_Node] = skill_text, **attrib
     )
     node.source, node.line = str(source.path), source.line
     return node
+
+
+def label_with_names(template: str, node_class: type[_Node] = nodes.paragraph, **names: SourceText) -> _Node:  # type: ignore[assignment]
+    """A UI label (already translated) whose ``{placeholders}`` are *names* from data files, each
+    translated through the page catalogs (and marked when it falls back to English)."""
+    parts: list[nodes.Node] = []
+    for literal, field, _spec, _conversion in Formatter().parse(template):
+        if literal:
+            parts.append(nodes.Text(literal))
+        if field is not None:
+            parts.append(make_text(names[field], skill_name))
+    return node_class('', '', *parts, translatable=False)
 
 
 def wrap_text(node: nodes.Element, wrapper: nodes.Element) -> nodes.Element:

@@ -11,7 +11,12 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill_matrix.pdf._latex import LaTeXUnprintable, report_unprintable, unicode_elements
+from skill_matrix.pdf._latex import (
+    LaTeXUnprintable,
+    add_lualatex_preamble,
+    report_unprintable,
+    unicode_elements,
+)
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -19,6 +24,8 @@ if TYPE_CHECKING:
 
 def setup_pdf(app: Sphinx) -> None:
     """Register the LaTeX preamble for any script and the stand-ins for unprintable characters."""
+    app.add_config_value('skill_matrix_babel_ini', [], 'env', types=frozenset({list}))
     app.add_post_transform(LaTeXUnprintable)
     app.connect('config-inited', unicode_elements)
+    app.connect('builder-inited', add_lualatex_preamble)
     app.connect('builder-inited', report_unprintable)

@@ -12,7 +12,9 @@ With ``latex_engine = 'lualatex'`` the preamble gets
 * Chinese set in the Fandol fonts in every PDF, as xeCJK set the Chinese PDF before.
 
 A character no font has is named once per build, at its place in the data files, and each PDF
-shows ``[U+XXXX]`` in its place (:class:`LaTeXUnprintable`).
+shows ``[U+XXXX]`` in its place (:class:`LaTeXUnprintable`); an emoji only the colour font has
+is printed as a picture and named too (the PDF's text layer lacks it). Both are notices, not
+warnings: the strict build goes on, as the PDF shows something for every character.
 """
 
 from __future__ import annotations
@@ -23,10 +25,10 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
+from skill_matrix.data.characters import describe
 from skill_matrix.data.fonts import FALLBACK_FONTS, SCRIPT_FONTS, printable_characters, unprintable
 from skill_matrix.data.textcheck import glyph_problems
 from skill_matrix.state import BuildState, ProcessSlot
-from skill_matrix.warning_types import GLYPH, WARNING_TYPE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -101,29 +103,40 @@ def unicode_elements(app: Sphinx, config: Config) -> None:
     if config.latex_engine != 'lualatex':
         return
     fonts = ['% skill_matrix: fonts for any script', fallback_chain(), MAIN_FONTS.strip()]
+    # A language of skill_matrix_babel_ini comes from babel's locale file (provide=*): no TeX
+    # Live language package needed (French, Japanese, Korean, ...).
+    provide = ', provide=*' if config.language in config.skill_matrix_babel_ini else ''
     config.latex_elements = {
         'polyglossia': '',
-        'babel': r'\usepackage[bidi=basic]{babel}',
+        'babel': rf'\usepackage[bidi=basic{provide}]{{babel}}',
         'fontpkg': '\n'.join([*fonts, script_fonts()]),
         **config.latex_elements,
     }
 
 
-def report_unprintable(app: Sphinx) -> None:
-    """Name each character of the data files that no font of the PDFs has, at its place; let
-    lines break after a hyphen as with pdflatex (LuaTeX does not break at Sphinx's ``-\\kern0pt``);
-    keep the PDF's /ID free of the build directory.
-    """
+def add_lualatex_preamble(app: Sphinx) -> None:
+    """Let lines break after a hyphen as with pdflatex (LuaTeX does not break at Sphinx's
+    ``-\\kern0pt``); keep the PDF's /ID free of the build directory."""
     if app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
         return
     context: dict[str, Any] = app.builder.context  # type: ignore[attr-defined]
     context['preamble'] += '\n'.join(['', HYPHEN, TRAILER_ID])
-    reported = set()
-    for problem in glyph_problems(app.srcdir / app.config.skill_matrix_data_dir):
-        reported.add(problem.message.split()[6])
-        message = problem.message.removeprefix('error: ')
-        logger.warning(message, location=problem.location, type=WARNING_TYPE, subtype=GLYPH)
-    BuildState(app.env).put(REPORTED, frozenset(reported))
+
+
+def report_unprintable(app: Sphinx) -> None:
+    """Name each character of the data files that the PDFs cannot print as text, at its place."""
+    if app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
+        return
+    glyphs = glyph_problems(app.srcdir / app.config.skill_matrix_data_dir)
+    for glyph in glyphs:
+        notice(glyph.problem.message.removeprefix('warning: '), glyph.problem.location)
+    BuildState(app.env).put(REPORTED, frozenset(glyph.character for glyph in glyphs))
+
+
+def notice(message: str, location: object) -> None:
+    """Name a character the PDF cannot print as text, at its place, without failing the strict
+    build (``-W``): the PDF still builds and shows the character as a picture or a stand-in."""
+    logger.info(f'PDF: {message}', location=location)
 
 
 class LaTeXUnprintable(SphinxPostTransform):
@@ -167,12 +180,10 @@ class LaTeXUnprintable(SphinxPostTransform):
             else:
                 pieces.append(nodes.Text(f'[U+{ord(character):04X}]'))
                 if character not in reported and character != REPLACEMENT_CHARACTER:
-                    logger.warning(
-                        f'no font of the PDFs has {character} (U+{ord(character):04X}): the PDF shows '
+                    notice(
+                        f'{describe(character)}: no font of the PDFs has it: the PDF shows '
                         f'[U+{ord(character):04X}] instead',
-                        location=parent,
-                        type=WARNING_TYPE,
-                        subtype=GLYPH,
+                        parent,
                     )
             start = index + 1
         pieces.append(nodes.Text(text[start:]))

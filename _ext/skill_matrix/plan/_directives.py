@@ -24,8 +24,8 @@ from sphinx.util.nodes import make_id
 
 from skill_matrix.data.loader import skill_files
 from skill_matrix.directives import SkillDataDirective
-from skill_matrix.labels import _, level_name
-from skill_matrix.nodes.pagedata import build_skill_data
+from skill_matrix.labels import _
+from skill_matrix.nodes.pagedata import build_level_data, build_skill_data
 from skill_matrix.nodes.text import label, make_text, wrap_text
 
 if TYPE_CHECKING:
@@ -74,11 +74,9 @@ class GrowthPlanDirective(SkillDataDirective):
             return []
         self.domain.note_overview(self.env.docname)  # added or removed skill files rebuild it
         skills = [skill for path in skill_files(self.data_dir) if (skill := self.skill(path, definitions))]
-        plan = nodes.container(
-            '',
-            classes=[PLAN_CLASS],
-            plan_levels=[(level.id, level_name(level.name)) for level in definitions.levels],
-        )
+        plan = nodes.container('', build_level_data(definitions), classes=[PLAN_CLASS])
+        if (next_levels := definitions.next_levels()) is not None:
+            plan['plan_next'] = next_levels
         plan += label(
             _(
                 'Choose your role, your current level and the level you aim for: the plan lists, '

@@ -24,7 +24,7 @@ from skill_matrix.data import richtext
 from skill_matrix.html.downloads import offers_downloads
 from skill_matrix.html.explorer import script_block
 from skill_matrix.labels import NUMERIC_DATE_LANGUAGES, _, ngettext, pgettext
-from skill_matrix.nodes.pagedata import read_skill_data, skill_data
+from skill_matrix.nodes.pagedata import level_data, read_level_data, read_skill_data, skill_data
 from skill_matrix.nodes.placeholders import PLAN_LINK_CLASS
 from skill_matrix.plan._directives import PLAN_CLASS, skill_key
 from skill_matrix.state import BuildState
@@ -228,6 +228,7 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
     Each skill links to the page that shows its whole matrix, relative to the plan's page.
     """
     domain = BuildState(app.env).domain
+    levels = next(child for child in plan.children if isinstance(child, level_data))
     skills = []
     for data in plan.findall(skill_data):
         found = domain.page_of(data['skill'])
@@ -244,14 +245,19 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
     language = app.config.language
     scripts = {role['id']: as_script(role_data(role['id'], skills, language)) for role in roles}
     write_role_scripts(Path(app.outdir), scripts)
+    plan_labels = labels(language)
+    if 'plan_next' in plan:
+        plan_labels['via'] = _('via {path}')
     config = {
         'version': FORMAT_VERSION,
         'language': language,
         'roles': roles,
-        'levels': [{'id': level_id, 'name': name} for level_id, name in plan['plan_levels']],
+        'levels': [{'id': level.id, 'name': level.name} for level in read_level_data(levels)],
         'data': relative_uri(app.builder.get_target_uri(docname), f'{DATA_DIR}/'),
-        'labels': labels(language),
+        'labels': plan_labels,
     }
+    if 'plan_next' in plan:
+        config['next'] = plan['plan_next']
     plan += script_block(config, 'skill-plan-config')
 
 

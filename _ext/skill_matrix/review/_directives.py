@@ -13,7 +13,13 @@ from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.labels import _
-from skill_matrix.nodes.changes import CHANGES_TARGET, build_changes_page, no_baseline_page
+from skill_matrix.nodes.changes import (
+    CHANGES_TARGET,
+    Texts,
+    build_changes_page,
+    no_baseline_page,
+    source_texts,
+)
 from skill_matrix.nodes.text import merged_catalog
 from skill_matrix.review._state import review_of
 from skill_matrix.state import BuildState
@@ -27,6 +33,9 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
     from skill_matrix.review._state import Review
+
+DATA_LANGUAGE = 'en'
+"""The language the data is written in: what the catalogs translate from."""
 
 
 def outdated_review_pages(
@@ -64,12 +73,7 @@ class SkillChangesDirective(SkillDataDirective):
         if review is None:
             section = no_baseline_page(self.config.skill_matrix_review_tags)
         else:
-            section = build_changes_page(
-                review.changes,
-                review.label(),
-                old_text=self._translator(review.old_catalog(self._po_paths(review))),
-                new_text=self._translator(self._current_catalog()),
-            )
+            section = build_changes_page(review.changes, review.label(), self._texts(review))
         section['ids'].insert(0, CHANGES_TARGET)
         section['names'].append(CHANGES_TARGET)  # a label: markers and footers find the page by it
         self.state.document.note_explicit_target(section)
@@ -101,10 +105,19 @@ class SkillChangesDirective(SkillDataDirective):
             paths.append((relative / f'{self._domain_name()}.po').as_posix())
         return tuple(paths)
 
+    def _texts(self, review: Review) -> Texts:
+        """The data's texts in the build language: the catalog at the baseline for the old ones,
+        today's for the new; a text without a translation there is pending."""
+        if not self.config.language or self.config.language == DATA_LANGUAGE:
+            return source_texts(DATA_LANGUAGE)
+        old = review.old_catalog(self._po_paths(review))
+        return Texts(self._lookup(old), self._lookup(self._current_catalog()), DATA_LANGUAGE)
+
     @staticmethod
-    def _translator(catalog: Mapping[str, str]) -> Callable[[str], str]:
-        def translate(text: str) -> str:
-            return ' '.join(catalog.get(text, text).split()) if catalog.get(text) else text
+    def _lookup(catalog: Mapping[str, str]) -> Callable[[str], str | None]:
+        def translate(text: str) -> str | None:
+            translation = catalog.get(text)
+            return ' '.join(translation.split()) if translation else None
 
         return translate
 

@@ -13,7 +13,7 @@ from sphinx.util.nodes import make_id
 from skill_matrix.data.loader import load_definitions, skill_files
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
-from skill_matrix.labels import _, level_name, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table, table_row
 from skill_matrix.nodes.placeholders import build_role_explorer, plan_link
 from skill_matrix.nodes.role_tables import career_path, level_table, with_row_headers
@@ -110,10 +110,10 @@ class RoleProfileDirective(_RoleDirective):
         )
         section += plan_link(role_id)
         section += career_path(role_id, skills, definitions)
-        section += build_role_explorer(role_id)  # for HTML readers: compare two levels
+        section += build_role_explorer(role_id, definitions)  # for HTML readers: compare two levels
         for level in definitions.levels:
             items = [(skill, skill.expectation(role_id, level.id)) for skill in skills]
-            section += level_table(role_id, level.id, level_name(level.name), items)
+            section += level_table(role_id, level.id, level.name, items)
         self.note_anchors(section)
         return [section]
 

@@ -2,7 +2,8 @@
 command ``python -m skill_matrix.data.changes --since REF`` (``make changes``). No Sphinx here.
 
 Behind this face: ``_model.py`` (data sets and changes), ``_diff.py`` (comparing them),
-``_git.py`` (the baseline's files from git, today's from the work tree), ``_report.py``
+``_git.py`` (the baseline's files from git, today's from the work tree), ``_pending.py`` (the
+new texts a catalog does not translate yet), ``_report.py``
 (Markdown and JSON) and ``_cli.py`` (the command; ``__main__.py`` runs it).
 
 The model compares two data sets, each read from the files' bytes: the baseline's (from git, see
@@ -41,7 +42,10 @@ row's anchor), ``role_id``, ``level_id``, ``role_name``, ``level_name``, ``kind`
 cell is missing; ``null`` values for what could not be read), ``flag_changed``,
 ``description_changed`` and ``diff``: a list of ``{"op": "equal" | "delete" | "insert", "text": …}``
 whose ``equal`` and ``delete`` texts make the old text and whose ``equal`` and ``insert`` texts make
-the new one.
+the new one. ``translations_pending`` maps each language of the work tree's catalogs
+(``<locale>/<language>/LC_MESSAGES/*.po``) to the new texts it does not translate yet (no message,
+an empty or a fuzzy one), each ``{"skill", "where", "text"}`` (``where``: a cell's key,
+``<skill id>:<field>`` or ``role:<role id>``; ``_pending.py``).
 """
 
 from __future__ import annotations

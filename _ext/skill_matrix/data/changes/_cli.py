@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING
 from skill_matrix.data.baseline import DEFAULT_TAG_PATTERN, BaselineError, repository_root, resolve_baseline
 from skill_matrix.data.changes._git import changes_since
 from skill_matrix.data.changes._model import LEVELS_FILE, ROLES_FILE
+from skill_matrix.data.changes._pending import pending_texts, work_tree_catalogs
 from skill_matrix.data.changes._report import empty_json, no_baseline_line, to_json, to_markdown
 
 if TYPE_CHECKING:
@@ -26,6 +27,13 @@ def main(argv: Sequence[str] | None = None) -> int:
     )
     parser.add_argument('--since', metavar='REF', help='any git ref (default: the newest review tag)')
     parser.add_argument('--data', metavar='DIR', type=Path, default=Path('data'), help='default: data')
+    parser.add_argument(
+        '--locale',
+        metavar='DIR',
+        type=Path,
+        help='the catalogs (<DIR>/<language>/LC_MESSAGES/*.po) whose pending translations are named '
+        '(default: locale beside the data folder)',
+    )
     parser.add_argument('--out', metavar='DIR', type=Path, default=Path('_build/changes'))
     parser.add_argument(
         '--tag-pattern', default=DEFAULT_TAG_PATTERN, help=f'review tags (default: {DEFAULT_TAG_PATTERN})'
@@ -47,7 +55,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     if baseline is None or changes is None:
         markdown, document = no_baseline_line(args.tag_pattern) + '\n', empty_json()
     else:
-        markdown, document = to_markdown(changes, baseline), to_json(changes, baseline)
+        locale_dir: Path = args.locale or data_dir.resolve().parent / 'locale'
+        pending = {
+            language: pending_texts(changes, translations)
+            for language, translations in work_tree_catalogs(locale_dir).items()
+        }
+        markdown, document = to_markdown(changes, baseline, pending), to_json(changes, baseline, pending)
         for warning in changes.warnings:
             print(f'warning: {warning}', file=sys.stderr)
     out: Path = args.out

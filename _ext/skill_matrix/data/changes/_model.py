@@ -97,7 +97,7 @@ def load_dataset(texts: Mapping[str, bytes], origin: str = '') -> DataSet:
     levels = _named_ids(documents[LEVELS_FILE], 'levels')
     definitions = Definitions(
         tuple(Role(key, SourceText(name, Path(ROLES_FILE), 1)) for key, name in roles.items()),
-        tuple(Level(key, name) for key, name in levels.items()),
+        tuple(Level(key, SourceText(name, Path(LEVELS_FILE), 1)) for key, name in levels.items()),
     )
     if all(documents.values()):
         try:

@@ -22,9 +22,10 @@ from skill_matrix.data.changes._model import (
 )
 
 if TYPE_CHECKING:
-    from collections.abc import Iterable, Mapping
+    from collections.abc import Iterable, Mapping, Sequence
 
     from skill_matrix.data.baseline import Baseline
+    from skill_matrix.data.changes._pending import PendingText
 
 
 def no_changes_line(baseline: Baseline) -> str:
@@ -38,8 +39,11 @@ def no_baseline_line(tag_pattern: str) -> str:
     )
 
 
-def to_markdown(changes: Changes, baseline: Baseline) -> str:
-    """The summary for a pull request's description or a review e-mail.
+def to_markdown(
+    changes: Changes, baseline: Baseline, pending: Mapping[str, Sequence[PendingText]] | None = None
+) -> str:
+    """The summary for a pull request's description or a review e-mail; *pending*: language →
+    the new texts its catalog does not translate yet.
 
     Every text from the data is escaped (Markdown and HTML); deletions are marked ``<del>…</del>``
     and insertions ``<ins>…</ins>``, which GitHub and GitLab show struck through and underlined.
@@ -65,9 +69,22 @@ def to_markdown(changes: Changes, baseline: Baseline) -> str:
             lines.append(f'- **{FIELD_LABELS[field.field]}**: {_field_text(field)}')
         for cell in skill.cells:
             lines += _cell_lines(cell, changes)
+    lines += _pending_lines(pending or {})
     if changes.warnings:
         lines += ['', '### Warnings', '', *(f'- {_md(warning)}' for warning in changes.warnings)]
     return '\n'.join(lines) + '\n'
+
+
+def _pending_lines(pending: Mapping[str, Sequence[PendingText]]) -> list[str]:
+    """``### Translations pending``: per language, the new texts its catalog does not translate yet."""
+    if not any(pending.values()):
+        return []
+    lines = ['', '### Translations pending', '']
+    for language, texts in pending.items():
+        if texts:
+            lines.append(f'- **{_md(language)}**: {len(texts)} text{"s" if len(texts) != 1 else ""}')
+            lines += [f'  - `{_md(text.where)}`: {_md(text.text)}' for text in texts]
+    return lines
 
 
 def _summary_line(counts: Mapping[str, int]) -> str:
@@ -199,7 +216,9 @@ def _md(text: str) -> str:
     return _MARKDOWN_SPECIAL.sub(r'\\\1', text)
 
 
-def to_json(changes: Changes, baseline: Baseline | None) -> dict[str, Any]:
+def to_json(
+    changes: Changes, baseline: Baseline | None, pending: Mapping[str, Sequence[PendingText]] | None = None
+) -> dict[str, Any]:
     """The JSON twin of :func:`to_markdown` (see the README's "Review cycles" for its fields)."""
     return {
         'format': FORMAT,
@@ -208,6 +227,10 @@ def to_json(changes: Changes, baseline: Baseline | None) -> dict[str, Any]:
         'roles': [_definition_json(change) for change in changes.roles],
         'levels': [_definition_json(change) for change in changes.levels],
         'skills': [_skill_json(skill, changes) for skill in changes.skills],
+        'translations_pending': {
+            language: [{'skill': text.skill_id, 'where': text.where, 'text': text.text} for text in texts]
+            for language, texts in (pending or {}).items()
+        },
         'warnings': list(changes.warnings),
     }
 

@@ -32,8 +32,9 @@ def main(argv: list[str] | None = None) -> int:
     problems += load_catalog(data_dir)[1]
     characters = character_problems(data_dir)
     problems += [problem for severity, problem in characters if severity == 'error']
-    problems += glyph_problems(data_dir)
-    for problem in sorted(problems + [problem for severity, problem in characters if severity == 'warning']):
+    warnings = [problem for severity, problem in characters if severity == 'warning']
+    warnings += [glyph.problem for glyph in glyph_problems(data_dir)]
+    for problem in sorted(problems + warnings):
         print(problem, file=sys.stderr)
     if problems:
         files = len({problem.path for problem in problems})

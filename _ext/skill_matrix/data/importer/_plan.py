@@ -258,7 +258,7 @@ class Importer:
                 f'the export has {len(export.tables)} level tables, but '
                 f'{display_path(self.data_dir / "levels.yaml")} defines {len(levels)} levels '
                 f'({", ".join(levels)}); the tables map to the levels in order, '
-                f'{definitions.levels[0].name} first',
+                f'{definitions.levels[0].name.text} first',
             )
             for skill in skills
             for export in skill.exports

@@ -9,6 +9,10 @@
  * where the skills whose required flag changes come first. The choice lives in the URL:
  * ?level=…&target=… and, on skill pages, &roles=…
  *
+ * With level tracks ("next" in the data: each level id's next level ids) the target levels are
+ * those ahead of the current one along the tracks, in the page's order, the nearest first by
+ * default; without "next" they are the levels after it.
+ *
  * A link to a row, cell or table (#<skill>-<level>-<role>, data/anchors.py) is honoured even
  * when the choice in the URL would hide it: the row (or table) is shown, scrolled to, and the
  * status line says so, until the reader changes the choice.
@@ -177,9 +181,28 @@
     });
   };
 
-  Explorer.prototype.nextLevel = function (levelId) {
+  /* The levels ahead of *levelId* that the page shows, nearest first (along the tracks, if any). */
+  Explorer.prototype.ahead = function (levelId) {
     var at = this.levelIds.indexOf(levelId);
-    return at >= 0 && at + 1 < this.levelIds.length ? this.levelIds[at + 1] : '';
+    if (at < 0) return [];
+    var next = this.data.next;
+    if (!next) return this.levelIds.slice(at + 1);
+    var order = [levelId];
+    for (var i = 0; i < order.length; i++) {
+      (next[order[i]] || []).forEach(function (id) { if (order.indexOf(id) < 0) order.push(id); });
+    }
+    var shown = this.levelIds;
+    return order.slice(1).filter(function (id) { return shown.indexOf(id) >= 0; });
+  };
+
+  /* The target levels for *levelId*, in the page's order. */
+  Explorer.prototype.targets = function (levelId) {
+    var ahead = this.ahead(levelId);
+    return this.levelIds.filter(function (id) { return ahead.indexOf(id) >= 0; });
+  };
+
+  Explorer.prototype.nextLevel = function (levelId) {
+    return this.ahead(levelId)[0] || '';
   };
 
   Explorer.prototype.readUrl = function () {
@@ -187,8 +210,7 @@
     var current = params.get(PARAMS.current) || '';
     if (this.levelIds.indexOf(current) < 0) current = '';
     var target = params.get(PARAMS.target) || '';
-    var later = this.levelIds.slice(this.levelIds.indexOf(current) + 1);
-    if (!current || later.indexOf(target) < 0) target = this.nextLevel(current);
+    if (!current || this.targets(current).indexOf(target) < 0) target = this.nextLevel(current);
     var rows = this.rowIds.slice();
     if (this.filterable && params.has(PARAMS.roles)) {
       var chosen = params.get(PARAMS.roles).split(',');
@@ -221,7 +243,7 @@
     var state = this.state;
     var self = this;
     this.current.value = state.current;
-    var later = state.current ? this.levelIds.slice(this.levelIds.indexOf(state.current) + 1) : [];
+    var later = state.current ? this.targets(state.current) : [];
     this.target.textContent = '';
     if (later.length) {
       later.forEach(function (id) {

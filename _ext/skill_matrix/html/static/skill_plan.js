@@ -11,6 +11,10 @@
  * A skill key is 4 base-36 digits of a hash of the skill id, a level digit is the level's index
  * in base 36, a hash is 2 base-36 digits of a hash of the cell's English text and flag (so a
  * ticked item whose text changed since is marked). Anything unreadable is ignored and named.
+ *
+ * Levels with tracks (config.next: each level id's next level ids; absent: one path in the levels'
+ * order): the plan follows levelPath(current, target), one path along the tracks; a target on
+ * another track is reached from the nearest earlier level both share, and the path is shown.
  */
 (function () {
   'use strict';
@@ -26,6 +30,13 @@
   var levels = config.levels;
   var levelIndex = {};
   levels.forEach(function (level, index) { levelIndex[level.id] = index; });
+  // nextOf[i]: the indexes of the levels one steps up to from level i.
+  var nextOf = levels.map(function (level, index) {
+    if (!config.next) { return index + 1 < levels.length ? [index + 1] : []; }
+    return (config.next[level.id] || []).map(function (id) { return levelIndex[id]; });
+  });
+  var previousOf = levels.map(function () { return []; });
+  nextOf.forEach(function (after, index) { after.forEach(function (next) { previousOf[next].push(index); }); });
   var roleNames = {};
   config.roles.forEach(function (role) { roleNames[role.id] = role.name; });
   var plurals = new Intl.PluralRules(config.language.replace('_', '-'));
@@ -53,6 +64,51 @@
     return node;
   }
   function digit(index) { return index.toString(36); }
+
+  // --- paths along the tracks ------------------------------------------------------------------
+
+  // The levels reached from *from* by steps along *edges* (nextOf or previousOf), nearest first,
+  // each with the level it was reached from: {order: [indexes], parent: {index: index}}.
+  function walk(from, edges) {
+    var order = [from];
+    var parent = {};
+    parent[from] = -1;
+    for (var at = 0; at < order.length; at += 1) {
+      edges[order[at]].forEach(function (next) {
+        if (!Object.prototype.hasOwnProperty.call(parent, next)) { parent[next] = order[at]; order.push(next); }
+      });
+    }
+    return { order: order, parent: parent };
+  }
+
+  // The path from level *from* to level *to* (indexes): {steps: [[before, now], …], via: [indexes]}.
+  // Up along the tracks when *to* lies ahead (via is empty); else from the nearest earlier level
+  // from which *to* lies ahead (the fork of another track), whose levels up to *to* are the steps
+  // and, but for *to*, the via. No steps when *to* is *from* or lies behind it.
+  function levelPath(from, to) {
+    var starts = walk(from, previousOf).order;  // from itself first, then earlier levels, nearest first
+    for (var at = 0; at < starts.length; at += 1) {
+      var ahead = walk(starts[at], nextOf);
+      if (starts[at] === to || !Object.prototype.hasOwnProperty.call(ahead.parent, to)) { continue; }
+      var chain = [to];
+      while (chain[0] !== starts[at]) { chain.unshift(ahead.parent[chain[0]]); }
+      var steps = [];
+      for (var step = 1; step < chain.length; step += 1) { steps.push([chain[step - 1], chain[step]]); }
+      return { steps: steps, via: at ? chain.slice(0, -1) : [] };
+    }
+    return { steps: [], via: [] };
+  }
+
+  // "via A → B" for a target on another track, else ''.
+  function viaText(path) {
+    if (!path.via.length) { return ''; }
+    return fill(L.via, { path: path.via.map(function (index) { return levels[index].name; }).join(' → ') });
+  }
+  function withVia(text, path) {
+    var via = viaText(path);
+    return via ? text + ' (' + via + ')' : text;
+  }
+  function defaultTarget(current) { return nextOf[current].length ? nextOf[current][0] : current; }
   // For make bench-plan: when the data arrived and when the plan was built from it.
   function mark(name) { if (window.performance && performance.mark) { performance.mark(name); } }
 
@@ -80,7 +136,7 @@
         target = levelIndex[value];
       }
     });
-    if (target === null) { target = Math.min(current + 1, levels.length - 1); }
+    if (target === null) { target = defaultTarget(current); }
     state.role = role;
     state.current = current;
     state.target = target;
@@ -166,17 +222,20 @@
     return Object.prototype.hasOwnProperty.call(state.overrides, skill.id) ? state.overrides[skill.id] : state.current;
   }
 
-  // What to cover in *skill*: each level after its current one up to the target whose text or
-  // flag differs from the level before; newly required ones first.
+  // What to cover in *skill*: each level on the path from its current one to the target whose
+  // text or flag differs from the level before it on the path; newly required ones first.
   function itemsOf(skill) {
     var items = [];
-    for (var level = skillCurrent(skill) + 1; level <= state.target; level += 1) {
-      var before = skill.cells[level - 1];
-      var now = skill.cells[level];
-      if (before[0] === now[0] && before[1] === now[1]) { continue; }
-      items.push({ skill: skill, level: level, before: before, now: now, becomesRequired: !before[0] && now[0] });
-    }
-    items.sort(function (a, b) { return (b.becomesRequired - a.becomesRequired) || (a.level - b.level); });
+    levelPath(skillCurrent(skill), state.target).steps.forEach(function (step, order) {
+      var before = skill.cells[step[0]];
+      var now = skill.cells[step[1]];
+      if (before[0] === now[0] && before[1] === now[1]) { return; }
+      items.push({
+        skill: skill, level: step[1], from: step[0], order: order, before: before, now: now,
+        becomesRequired: !before[0] && now[0]
+      });
+    });
+    items.sort(function (a, b) { return (b.becomesRequired - a.becomesRequired) || (a.order - b.order); });
     return items;
   }
 
@@ -232,7 +291,8 @@
     });
     currentSelect.addEventListener('change', function () {
       state.current = levelIndex[currentSelect.value];
-      if (state.target <= state.current && state.current < levels.length - 1) { state.target = state.current + 1; }
+      var path = levelPath(state.current, state.target);  // a target behind or on another track: the next level
+      if (!path.steps.length || path.via.length) { state.target = defaultTarget(state.current); }
       render();
     });
     targetSelect.addEventListener('change', function () {
@@ -303,8 +363,16 @@
   };
 
   function summaryText() {
-    return fill(L.summary, {
+    return withVia(fill(L.summary, {
       name: roleNames[state.role], current: levels[state.current].name, target: levels[state.target].name
+    }), levelPath(state.current, state.target));
+  }
+
+  // With tracks, each target names the path to it from the current level when it is on another track.
+  function labelTargets() {
+    if (!config.next) { return; }
+    Array.prototype.forEach.call(targetSelect.options, function (option, index) {
+      option.textContent = withVia(levels[index].name, levelPath(state.current, index));
     });
   }
 
@@ -323,6 +391,7 @@
     roleSelect.value = state.role;
     currentSelect.value = levels[state.current].id;
     targetSelect.value = levels[state.target].id;
+    labelTargets();
     showNotice();
     body.textContent = '';
     if (!data) { return; }
@@ -377,7 +446,7 @@
     var items = itemsOf(skill);
     var current = skillCurrent(skill);
     if (!items.length) {
-      var text = current >= state.target ? fill(L.atTarget, { target: levels[state.target].name })
+      var text = !levelPath(current, state.target).steps.length ? fill(L.atTarget, { target: levels[state.target].name })
         : fill(L.nothing, { current: levels[current].name, target: levels[state.target].name });
       article.appendChild(el('p', { class: 'skill-plan-nothing', text: text }));
       return article;
@@ -426,7 +495,7 @@
       ]),
       el('div', { class: 'skill-plan-texts' }, [
         el('div', { class: 'skill-plan-before' }, [
-          el('p', { class: 'skill-plan-level', text: fill(L.previous, { level: levels[item.level - 1].name }) }),
+          el('p', { class: 'skill-plan-level', text: fill(L.previous, { level: levels[item.from].name }) }),
           el('p', { text: item.before[1] })
         ]),
         el('div', { class: 'skill-plan-now' }, [
@@ -481,7 +550,8 @@
     var lines = ['# ' + markdownText(L.title + ': ' + roleNames[state.role]), ''];
     lines.push('- ' + markdownText(L.role) + ': ' + markdownText(roleNames[state.role]));
     lines.push('- ' + markdownText(L.current) + ': ' + markdownText(levels[state.current].name));
-    lines.push('- ' + markdownText(L.target) + ': ' + markdownText(levels[state.target].name));
+    lines.push('- ' + markdownText(L.target) + ': ' +
+      markdownText(withVia(levels[state.target].name, levelPath(state.current, state.target))));
     lines.push('- ' + markdownText(fill(L.date, { date: dateText() })));
     var items = planItems();
     var done = items.filter(isTicked).length;
@@ -491,7 +561,8 @@
       var skill = item.skill;
       if (skill !== lastSkill) {
         lines.push('', '## ' + markdownText(skill.domain + ' › ' + skill.group + ' › ' + skill.title) +
-          ' (' + markdownText(levels[skillCurrent(skill)].name + ' → ' + levels[state.target].name) + ')', '');
+          ' (' + markdownText(withVia(levels[skillCurrent(skill)].name + ' → ' + levels[state.target].name,
+            levelPath(skillCurrent(skill), state.target))) + ')', '');
         lastSkill = skill;
       }
       var line = '- [' + (isTicked(item) ? 'x' : ' ') + '] ' + markdownText(levels[item.level].name + ': ' + item.now[1]) +

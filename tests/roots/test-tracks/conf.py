@@ -1,0 +1,5 @@
+extensions = ['skill_matrix']
+exclude_patterns = ['_build']
+skill_matrix_data_dir = 'data'
+skill_matrix_role_pages = 'roles'
+skill_matrix_plan_page = 'plan'
