@@ -93,11 +93,11 @@ EXPECTED = """\
 - **Junior · Backend Engineer**: cell removed (was optional)
   - old: <del>Runs the existing test suite before every pull request.</del>
 - **Middle · Backend Engineer**: cell removed (was required)
-  - old: <del>Adds regression tests for each bug it fixes, using \\*args fixtures and \\`mocks\\`.</del>
+  - old: <del>Adds regression tests for each bug it fixes, using \\*args fixtures and &lt;mocks&gt;.</del>
 - **Senior · Backend Engineer**: cell removed (was required)
   - old: <del>Keeps the suite fast; splits slow tests into a nightly \\| marked job.</del>
 - **Lead · Backend Engineer**: cell removed (was optional)
-  - old: <del>Coaches the team on test design &lt;em&gt;and&lt;/em&gt; review checklists.</del>
+  - old: <del>Coaches the team on test design &lt;T&gt;and&lt;/T&gt; review checklists.</del>
 - **Principal · Backend Engineer**: cell removed (was optional)
   - old: <del>Aligns testing practice across services &amp; platforms.</del>
 - **Senior · Quality Engineer**: description changed

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.data import richtext
 from skill_matrix.data.changes import word_diff
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.text import label
@@ -288,7 +289,9 @@ def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.conta
         flags = _line(pgettext('column', 'Required'))
         flags += [deleted(_flag(old)), nodes.Text(' → '), inserted(_flag(new))]
         entry += flags
-    old_description, new_description = descriptions.old, descriptions.new
+    # reviewers read the text as the pages show it, never the Markdown of a rich description
+    old_description = richtext.plain_text(descriptions.old)
+    new_description = richtext.plain_text(descriptions.new)
     if cell.kind == 'added' and new is not None:
         now = [*descriptions.wrap([inserted(new_description)]), nodes.Text(f' ({_flag(new)})')]
         entry += _line(_('Now'), now)

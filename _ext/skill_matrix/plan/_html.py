@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
+from skill_matrix.data import richtext
 from skill_matrix.html.downloads import offers_downloads
 from skill_matrix.html.explorer import script_block
 from skill_matrix.labels import NUMERIC_DATE_LANGUAGES, _, ngettext, pgettext
@@ -73,7 +74,11 @@ def role_data(role_id: str, skills: list[PlanSkill], language: str) -> dict[str,
     for skill in chosen:
         texts = skill.texts
         cells = {
-            item.level_id: [int(item.required), item.description, skill.hashes[role_id][item.level_id]]
+            item.level_id: [
+                int(item.required),
+                richtext.plain_text(item.description),
+                skill.hashes[role_id][item.level_id],
+            ]
             for item in texts.expectations
             if item.role_id == role_id
         }

@@ -22,6 +22,7 @@ from skill_matrix.nodes.changes import change_anchor, change_marker
 from skill_matrix.nodes.role_tables import (
     LevelRow,
     class_value,
+    description_label,
     level_rows,
     ordinary_rows,
     row_classes,
@@ -75,16 +76,22 @@ class _RowWriter:
         href = self.hrefs.get(row.skill_id)
         if href is not None:
             title = f'<a class="reference internal" href="{escape(href)}">{title}</a>'
-        description = self.encode(row.description)
-        if row.changed:
-            description += ' ' + self.written(change_marker(change_anchor(row_key(self.node, row))))
         title_translated, description_translated = row.translated or (None, None)
+        if row.markdown:
+            description = self.written(description_label(row))
+            if row.changed:
+                description += f'<p>{self.written(change_marker(change_anchor(row_key(self.node, row))))}</p>'
+        else:
+            description = self.encode(row.description)
+            if row.changed:
+                description += ' ' + self.written(change_marker(change_anchor(row_key(self.node, row))))
+            description = self.paragraph(description, description_translated)
         return (
             f'<tr class="{escape(classes)}"{row_id}>'
             f'<th{self.labels[0]} scope="row" class="stub">{link}'
             f'{self.paragraph(title, title_translated)}</th>\n'
             f'<td{self.labels[1]}>{self.flags[row.required]}</td>\n'
-            f'<td{self.labels[2]}>{self.paragraph(description, description_translated)}</td>\n'
+            f'<td{self.labels[2]}>{description}</td>\n'
             '</tr>\n'
         )
 
