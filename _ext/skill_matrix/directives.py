@@ -14,7 +14,7 @@ from sphinx.util.docutils import SphinxDirective
 
 from skill_matrix.data.loader import load_definitions
 from skill_matrix.data.problems import DataError
-from skill_matrix.nodes.role_tables import level_rows, skill_level_rows
+from skill_matrix.nodes.rows import data_rows, skill_rows
 from skill_matrix.state import BuildState
 from skill_matrix.warning_types import DUPLICATE_ANCHOR, WARNING_TYPE
 
@@ -112,12 +112,12 @@ class SkillDataDirective(SphinxDirective):
         """
         for element in node.findall(nodes.Element):
             element['ids'] = [anchor_id for anchor_id in element['ids'] if self._claim(anchor_id, element)]
-            if isinstance(element, skill_level_rows):
+            if isinstance(element, skill_rows):
                 element['rows'] = tuple(
                     row
                     if row.anchor is None or self._claim(row.anchor, element)
                     else replace(row, anchor=None)
-                    for row in level_rows(element)
+                    for row in data_rows(element)
                 )
 
     def _claim(self, anchor_id: str, element: nodes.Element) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 
 from skill_matrix.html import static_dir
 from skill_matrix.i18n._html import add_language_context, add_stylesheet, add_templates, language_links
-from skill_matrix.i18n._transforms import CountLevelRowTexts, MarkTranslatedToctrees, TranslateDataText
+from skill_matrix.i18n._transforms import CountDataRowTexts, MarkTranslatedToctrees, TranslateDataText
 from skill_matrix.i18n._warnings import install as install_translation_warnings
 from skill_matrix.labels import CATALOG, LOCALE_DIR, compile_catalogs, set_today
 
@@ -33,7 +33,7 @@ def setup_i18n(app: Sphinx) -> None:
     app.add_message_catalog(CATALOG, str(LOCALE_DIR))
     app.add_transform(TranslateDataText)
     app.add_transform(MarkTranslatedToctrees)
-    app.add_transform(CountLevelRowTexts)
+    app.add_transform(CountDataRowTexts)
     app.connect('config-inited', add_templates)
     app.connect('config-inited', set_today)
     app.connect('builder-inited', static_dir(STATIC_DIR))

@@ -19,7 +19,7 @@ from sphinx.util.i18n import docname_to_domain
 from skill_matrix.data import richtext
 from skill_matrix.i18n._warnings import message_location
 from skill_matrix.nodes.pagedata import level_data, skill_data
-from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
+from skill_matrix.nodes.rows import RowData, data_rows, skill_rows
 from skill_matrix.nodes.text import PlainTranslatable, merged_catalog
 from skill_matrix.warning_types import TRANSLATION_MARKUP, WARNING_TYPE
 
@@ -60,10 +60,17 @@ class TranslateDataText(SphinxTransform):
             node.mark_applied()
             if _hidden(element):
                 del element['translated']  # a hidden copy for scripts: not a text of the page's count
-        for body in self.document.findall(skill_level_rows):
-            body['rows'] = tuple(_translated_row(row, translations) for row in level_rows(body))
+        for body in self.document.findall(skill_rows):
+            for row in data_rows(body):
+                translation = translations.get(row.description, '')
+                if row.markdown and row.sources is not None and translation:  # a skill page's row
+                    problem = richtext.translation_problem(row.description, translation)
+                    if problem:
+                        source = row.sources[1]
+                        self._report(f'{source.path}:{source.line}', domain, row.description, problem)
+            body['rows'] = tuple(_translated_row(row, translations) for row in data_rows(body))
 
-    def _report(self, element: nodes.Element, domain: str, message: str, problem: str) -> None:
+    def _report(self, element: nodes.Element | str, domain: str, message: str, problem: str) -> None:
         """A translation that breaks a rich description's markup, at its ``.po`` entry."""
         entry = message_location(
             [self.env.srcdir / directory for directory in self.config.locale_dirs],
@@ -80,9 +87,9 @@ class TranslateDataText(SphinxTransform):
         )
 
 
-def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
+def _translated_row(row: RowData, translations: dict[str, str]) -> RowData:
     title, description = (translations.get(text, '') for text in (row.title, row.description))
-    if row.markdown:  # reported on the skill's page when broken: the English text here
+    if row.markdown:  # reported with the skill's page when broken: the English text here
         broken = description and richtext.translation_problem(row.description, description)
         description = '' if broken else richtext.normalized(description)
     return replace(
@@ -93,8 +100,8 @@ def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
     )
 
 
-class CountLevelRowTexts(SphinxTransform):
-    """Add the texts of the role pages' level rows (:class:`skill_level_rows`) to the page's
+class CountDataRowTexts(SphinxTransform):
+    """Add the texts of the rows kept as data (:class:`skill_rows`) to the page's
     translation progress, which Sphinx counts over nodes only."""
 
     default_priority = 26  # after TranslationProgressTotaliser (25)
@@ -103,8 +110,8 @@ class CountLevelRowTexts(SphinxTransform):
         progress = self.document.get('translation_progress')
         if progress is None:
             return  # the gettext builder
-        for body in self.document.findall(skill_level_rows):
-            for row in level_rows(body):
+        for body in self.document.findall(skill_rows):
+            for row in data_rows(body):
                 if row.translated is not None:
                     progress['total'] += len(row.translated)
                     progress['translated'] += sum(row.translated)

@@ -24,6 +24,7 @@ from skill_matrix.html.accessibility import depart_entry, visit_title
 from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import emit_explorer_data
+from skill_matrix.html.rows import RowsAsNodes, resolve_matrix_rows, visit_skill_rows
 from skill_matrix.matrix._data import (
     check_config,
     outdated_overviews,
@@ -37,6 +38,7 @@ from skill_matrix.matrix._html import add_page_assets
 from skill_matrix.matrix._latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.matrix._transforms import PlainRichText
 from skill_matrix.nodes.pagedata import drop_skill_data, level_data, skill_data, skip_node
+from skill_matrix.nodes.rows import skill_rows
 from skill_matrix.nodes.text import (
     depart_skill_name,
     skill_caption,
@@ -66,6 +68,9 @@ def setup_matrix(app: Sphinx) -> None:
     skip = (skip_node, None)
     app.add_node(level_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
+    # the expectations of skill and role pages' tables, kept as data: HTML writes them from
+    # the data, the other builders get table rows (RowsAsNodes; role pages: skill_matrix.roles)
+    app.add_node(skill_rows, html=(visit_skill_rows, None))
     # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
     app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
@@ -74,6 +79,7 @@ def setup_matrix(app: Sphinx) -> None:
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
     app.add_directive('skill-schema', SkillSchemaDirective)
+    app.add_post_transform(RowsAsNodes)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
     app.add_post_transform(PlainRichText)
@@ -86,6 +92,7 @@ def setup_matrix(app: Sphinx) -> None:
     app.connect('env-get-outdated', outdated_overviews)
     app.connect('env-get-updated', relinked_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
+    app.connect('doctree-resolved', resolve_matrix_rows)
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)

@@ -14,7 +14,8 @@ from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.domains import slug
 from skill_matrix.labels import _, format_date, ngettext, pgettext
-from skill_matrix.nodes.matrix import number_paragraph, table, table_row
+from skill_matrix.nodes.matrix import number_paragraph, table
+from skill_matrix.nodes.rows import table_row
 from skill_matrix.nodes.text import label, make_text, skill_inline, wrap_text
 
 if TYPE_CHECKING:

@@ -13,8 +13,10 @@ from docutils import nodes
 from sphinx import addnodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.data import richtext
 from skill_matrix.data.anchors import cell_id, grid_id, level_table_id, role_table_id
 from skill_matrix.labels import _, format_date, ngettext, pgettext
+from skill_matrix.nodes.rows import RowData, flag_paragraph, skill_rows, table_row
 from skill_matrix.nodes.text import (
     label,
     label_with_names,
@@ -27,7 +29,7 @@ from skill_matrix.nodes.text import (
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
 
-    from skill_matrix.data.model import Definitions, Expectation, Skill
+    from skill_matrix.data.model import Definitions, Expectation, Skill, SourceText
 
 LAYOUTS = ('by-level', 'by-role', 'grid')
 
@@ -172,20 +174,18 @@ def _stats(skill: Skill, view: MatrixView) -> nodes.bullet_list:
 def _tables_by_level(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[nodes.table]:
     headers = [pgettext('column', 'Role'), pgettext('column', 'Required'), pgettext('column', 'Description')]
     for level_id in view.level_ids:
-        rows = [
-            _expectation_row(
-                item, [make_text(definitions.role(role_id).name)], skill.id if view.anchors else None
-            )
+        rows = tuple(
+            _expectation_row(skill.id, item, definitions.role(role_id).name, anchored=view.anchors)
             for role_id in view.role_ids
             if _shown(item := skill.expectation(role_id, level_id), view)
-        ]
+        )
         if rows:
             caption = make_text(definitions.level(level_id).name, skill_caption)
-            yield table(
+            yield data_table(
                 caption,
                 headers,
                 [24, 12, 64],
-                rows,
+                skill_rows('', first='role', rows=rows, searchable=True),
                 ['skill-table', f'skill-table-level-{level_id}'],
                 ids=[level_table_id(skill.id, level_id)] if view.anchors else [],
             )
@@ -195,20 +195,21 @@ def _tables_by_role(
     skill: Skill, definitions: Definitions, view: MatrixView, *, cell_ids: bool = True
 ) -> Iterable[nodes.table]:
     headers = [pgettext('column', 'Level'), pgettext('column', 'Required'), pgettext('column', 'Description')]
-    anchored = skill.id if view.anchors and cell_ids else None
     for role_id in view.role_ids:
-        rows = [
-            _expectation_row(item, [make_text(definitions.level(level_id).name)], anchored)
+        rows = tuple(
+            _expectation_row(
+                skill.id, item, definitions.level(level_id).name, anchored=view.anchors and cell_ids
+            )
             for level_id in view.level_ids
             if _shown(item := skill.expectation(role_id, level_id), view)
-        ]
+        )
         if rows:
             caption = make_text(definitions.role(role_id).name, skill_caption)
-            yield table(
+            yield data_table(
                 caption,
                 headers,
                 [16, 12, 72],
-                rows,
+                skill_rows('', first='level', rows=rows, searchable=True),
                 ['skill-table', f'skill-table-role-{role_id}'],
                 ids=[role_table_id(skill.id, role_id)] if view.anchors else [],
             )
@@ -269,22 +270,20 @@ def expectation_classes(item: Expectation, kind: str) -> list[str]:
     ]
 
 
-def flag_paragraph(required: bool) -> nodes.paragraph:
-    if required:
-        text = pgettext('flag', 'Required')
-        return nodes.paragraph('', '', nodes.strong(text, text), translatable=False, classes=['skill-flag'])
-    return label(pgettext('flag', 'Optional'), classes=['skill-flag'])
-
-
-def _expectation_row(item: Expectation, first: list[nodes.Element], skill_id: str | None) -> nodes.row:
-    """A row of a level or role table; with *skill_id*, it carries the cell's link id."""
-    row = table_row(
-        [*first, flag_paragraph(item.required), make_description(item.description)],
-        classes=expectation_classes(item, 'skill-row'),
+def _expectation_row(skill_id: str, item: Expectation, name: SourceText, *, anchored: bool) -> RowData:
+    """A row of a level or role table (*name*: the role's or the level's); when *anchored*, it
+    carries the cell's link id."""
+    return RowData(
+        skill_id=skill_id,
+        role_id=item.role_id,
+        level_id=item.level_id,
+        title=name.text,
+        required=item.required,
+        description=item.description.text,
+        anchor=cell_id(skill_id, item.level_id, item.role_id) if anchored else None,
+        sources=(name, item.description),
+        markdown=not richtext.is_plain(item.description.text),
     )
-    if skill_id is not None:
-        row['ids'].append(cell_id(skill_id, item.level_id, item.role_id))
-    return row
 
 
 def number_paragraph(value: int) -> nodes.paragraph:
@@ -292,13 +291,6 @@ def number_paragraph(value: int) -> nodes.paragraph:
 
 
 # --- tables -----------------------------------------------------------------------------------
-
-
-def table_row(cells: Sequence[nodes.Element], classes: list[str]) -> nodes.row:
-    row = nodes.row(classes=classes)
-    for cell in cells:
-        row += cell if isinstance(cell, nodes.entry) else nodes.entry('', cell)
-    return row
 
 
 def table(
@@ -325,3 +317,20 @@ def table(
     )
     group += nodes.tbody('', *rows)
     return table
+
+
+def data_table(
+    caption: nodes.title | None,
+    headers: Sequence[str | nodes.paragraph],
+    widths: Sequence[int],
+    body: skill_rows,
+    classes: list[str],
+    *,
+    ids: list[str] | None = None,
+) -> nodes.table:
+    """A table whose body rows are kept as data (*body*, see :mod:`skill_matrix.nodes.rows`)."""
+    shell = table(caption, headers, widths, [], classes, ids=ids)
+    tbody = shell.next_node(nodes.tbody)
+    assert tbody is not None
+    tbody += body
+    return shell

@@ -11,7 +11,8 @@ from docutils import nodes
 from skill_matrix.data.loader import SCHEMA_DIR
 from skill_matrix.data.model import SourceText
 from skill_matrix.labels import _, pgettext
-from skill_matrix.nodes.matrix import table, table_row
+from skill_matrix.nodes.matrix import table
+from skill_matrix.nodes.rows import table_row
 from skill_matrix.nodes.text import label, make_text
 
 if TYPE_CHECKING:

@@ -14,7 +14,7 @@ from docutils import nodes
 
 from skill_matrix.labels import _
 from skill_matrix.nodes.changes import CHANGES_TARGET
-from skill_matrix.nodes.role_tables import level_rows, skill_level_rows
+from skill_matrix.nodes.rows import data_rows, skill_rows
 from skill_matrix.review._state import review_of
 
 if TYPE_CHECKING:
@@ -104,7 +104,7 @@ def add_review_context(
     app.add_css_file(STYLESHEET)
     has_markers = doctree is not None and (
         any('skill-changed' in node['classes'] for node in doctree.findall(nodes.Element))
-        or any(row.changed for body in doctree.findall(skill_level_rows) for row in level_rows(body))
+        or any(row.changed for body in doctree.findall(skill_rows) for row in data_rows(body))
     )
     if has_markers:
         app.add_js_file(SCRIPT, loading_method='defer')

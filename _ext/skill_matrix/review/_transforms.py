@@ -9,7 +9,7 @@ from docutils import nodes
 from sphinx.transforms import SphinxTransform
 
 from skill_matrix.nodes.changes import change_anchor, change_marker
-from skill_matrix.nodes.role_tables import level_rows, row_key, skill_level_rows
+from skill_matrix.nodes.rows import data_rows, row_key, skill_rows
 from skill_matrix.review._state import review_of
 
 
@@ -23,10 +23,10 @@ class MarkChangedRows(SphinxTransform):
         review = review_of(self.env)
         if review is None or not review.changed_cells:
             return
-        for body in self.document.findall(skill_level_rows):
+        for body in self.document.findall(skill_rows):
             body['rows'] = tuple(
-                replace(row, changed=True) if row_key(body, row) in review.changed_cells else row
-                for row in level_rows(body)
+                replace(row, changed=True) if row_key(row) in review.changed_cells else row
+                for row in data_rows(body)
             )
         for element in list(self.document.findall(nodes.Element)):
             if not isinstance(element, nodes.row | nodes.entry):

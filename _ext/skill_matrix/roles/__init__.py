@@ -6,8 +6,8 @@ With ``skill_matrix_role_pages = 'roles'`` the extension writes a stub page per 
 content changes are written, and stubs of removed roles are deleted. In HTML, each role's name
 in a skill matrix links to its page.
 
-A level table keeps its rows as data (:class:`~skill_matrix.nodes.role_tables.skill_level_rows`):
-the HTML builders write them straight from it, the others get ordinary rows.
+A level table keeps its rows as data (:class:`~skill_matrix.nodes.rows.skill_rows`): the HTML
+builders write them straight from it (:mod:`skill_matrix.html.rows`), the others get ordinary rows.
 
 Behind this face: ``_directives.py`` (the stubs and the two directives) and ``_html.py`` (the
 rows in the output, the links to role pages).
@@ -17,9 +17,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill_matrix.nodes.role_tables import skill_level_rows
 from skill_matrix.roles._directives import RoleIndexDirective, RoleProfileDirective, write_role_stubs
-from skill_matrix.roles._html import link_role_names, resolve_level_rows, visit_level_rows
+from skill_matrix.roles._html import link_role_names, resolve_level_rows
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -30,11 +29,9 @@ __all__ = ['setup_roles', 'write_role_stubs']
 def setup_roles(app: Sphinx) -> None:
     """Register the role pages' configuration value, node, directives and events."""
     app.add_config_value('skill_matrix_role_pages', '', 'env', types=frozenset({str}))
-    # a role page's level rows: HTML writes them from their data, the other builders get table
-    # rows (resolve_level_rows) before they write
-    app.add_node(skill_level_rows, html=(visit_level_rows, None))
     app.add_directive('role-profile', RoleProfileDirective)
     app.add_directive('role-index', RoleIndexDirective)
     app.connect('builder-inited', write_role_stubs)
     app.connect('doctree-resolved', link_role_names)
+    # a role page's level rows: their links (HTML), or table rows for the other builders
     app.connect('doctree-resolved', resolve_level_rows, priority=400)  # before those that read the rows

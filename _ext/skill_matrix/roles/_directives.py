@@ -14,9 +14,10 @@ from skill_matrix.data.loader import load_definitions, skill_files
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.labels import _, pgettext
-from skill_matrix.nodes.matrix import number_paragraph, table, table_row
+from skill_matrix.nodes.matrix import number_paragraph, table
 from skill_matrix.nodes.placeholders import build_role_explorer, plan_link
 from skill_matrix.nodes.role_tables import career_path, level_table, with_row_headers
+from skill_matrix.nodes.rows import table_row
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
 from skill_matrix.stubs import write_stubs
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE

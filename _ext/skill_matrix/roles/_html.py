@@ -1,114 +1,23 @@
-"""Role pages in the output: the level rows, links from skill matrices to the role pages.
+"""Role pages in the output: the level rows' links, links from skill matrices to the role pages.
 
-A role page shows every skill of the role at every level (:class:`skill_level_rows`); the HTML
-builders write these rows straight from their data, as strings, for a small part of what
-docutils' writer would cost; the other builders get ordinary table rows. The rows are the
-markup the other tables of the site get (:mod:`skill_matrix.html.accessibility`,
-:mod:`skill_matrix.html.anchors`): the same classes, link ids and ¶ links, ``scope`` and
-``data-label`` on the cells, Sphinx's ``untranslated`` class, the review's change markers
-(written by the visitor the review registers for them). Every text is escaped.
+A role page shows every skill of the role at every level (:class:`skill_rows` headed by the
+skill); the HTML builders write these rows from their data (:mod:`skill_matrix.html.rows`) with
+the links resolved here, the other builders get ordinary table rows.
 """
 
 from __future__ import annotations
 
-from html import escape
 from typing import TYPE_CHECKING
 
 from docutils import nodes
 
-from skill_matrix.html.anchors import link_to, permalinks
-from skill_matrix.labels import _, pgettext
-from skill_matrix.nodes.changes import change_anchor, change_marker
-from skill_matrix.nodes.role_tables import (
-    LevelRow,
-    class_value,
-    description_label,
-    level_rows,
-    ordinary_rows,
-    row_classes,
-    row_key,
-    skill_hrefs,
-    skill_level_rows,
-    skill_reference,
-)
+from skill_matrix.nodes.role_tables import class_value, skill_reference
+from skill_matrix.nodes.rows import data_rows, ordinary_rows, skill_rows
 from skill_matrix.nodes.text import wrap_text
 from skill_matrix.state import BuildState
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
-    from sphinx.writers.html5 import HTML5Translator
-
-
-def visit_level_rows(translator: HTML5Translator, node: skill_level_rows) -> None:
-    head = node.parent.parent.next_node(nodes.thead)  # tbody, tgroup
-    head_rows = list(head.children) if head is not None else []
-    headers = [entry.astext() for entry in head_rows[0].children] if head_rows else []
-    writer = _RowWriter(translator, node, headers)
-    for index, row in enumerate(level_rows(node)):
-        number = len(head_rows) + index + 1  # Sphinx numbers a table's rows from the head's first
-        translator.body.append(writer.row(row, 'row-even' if number % 2 == 0 else 'row-odd'))
-    raise nodes.SkipNode
-
-
-class _RowWriter:
-    def __init__(self, translator: HTML5Translator, node: skill_level_rows, headers: list[str]) -> None:
-        self.translator = translator
-        self.node = node
-        self.hrefs = skill_hrefs(node)
-        self.encode = translator.encode
-        self.labels = [f' data-label="{escape(header)}"' for header in headers] + [''] * 3
-        self.links = permalinks(translator)
-        self.link_label = _('Link to this row')
-        progress_classes = translator.config.translation_progress_classes
-        self.mark_untranslated = progress_classes in {True, 'untranslated'}
-        self.mark_translated = progress_classes in {True, 'translated'}
-        required = pgettext('flag', 'Required')
-        self.flags = {
-            True: f'<p class="skill-flag"><strong>{self.encode(required)}</strong></p>',
-            False: f'<p class="skill-flag">{self.encode(pgettext("flag", "Optional"))}</p>',
-        }
-
-    def row(self, row: LevelRow, parity: str) -> str:
-        classes = ' '.join([*row_classes(self.node, row), parity])
-        row_id = f' id="{escape(row.anchor)}"' if row.anchor else ''
-        link = link_to(row.anchor, self.link_label) if self.links and row.anchor else ''
-        title = self.encode(row.title)
-        href = self.hrefs.get(row.skill_id)
-        if href is not None:
-            title = f'<a class="reference internal" href="{escape(href)}">{title}</a>'
-        title_translated, description_translated = row.translated or (None, None)
-        if row.markdown:
-            description = self.written(description_label(row))
-            if row.changed:
-                description += f'<p>{self.written(change_marker(change_anchor(row_key(self.node, row))))}</p>'
-        else:
-            description = self.encode(row.description)
-            if row.changed:
-                description += ' ' + self.written(change_marker(change_anchor(row_key(self.node, row))))
-            description = self.paragraph(description, description_translated)
-        return (
-            f'<tr class="{escape(classes)}"{row_id}>'
-            f'<th{self.labels[0]} scope="row" class="stub">{link}'
-            f'{self.paragraph(title, title_translated)}</th>\n'
-            f'<td{self.labels[1]}>{self.flags[row.required]}</td>\n'
-            f'<td{self.labels[2]}>{description}</td>\n'
-            '</tr>\n'
-        )
-
-    def written(self, node: nodes.Node) -> str:
-        """*node* as the HTML writer writes it, with the visitors registered for it."""
-        body = self.translator.body
-        start = len(body)
-        node.walkabout(self.translator)
-        html = ''.join(body[start:])
-        del body[start:]
-        return html
-
-    def paragraph(self, html: str, translated: bool | None) -> str:
-        """A ``<p>`` with Sphinx's translation class, when ``translation_progress_classes`` asks."""
-        if (translated is True and self.mark_translated) or (translated is False and self.mark_untranslated):
-            return f'<p class="{"translated" if translated else "untranslated"}">{html}</p>'
-        return f'<p>{html}</p>'
 
 
 def resolve_level_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
@@ -127,9 +36,11 @@ def resolve_level_rows(app: Sphinx, doctree: nodes.document, docname: str) -> No
             )
         return links[skill_id]
 
-    for body in list(doctree.findall(skill_level_rows)):
+    for body in list(doctree.findall(skill_rows)):
+        if body['first'] != 'skill':
+            continue  # a skill page's rows: skill_matrix.html.rows
         if app.builder.format == 'html':
-            body['hrefs'] = {row.skill_id: _href(link(row.skill_id)) for row in level_rows(body)}
+            body['hrefs'] = {row.skill_id: _href(link(row.skill_id)) for row in data_rows(body)}
         else:
             body.replace_self(ordinary_rows(body, link))
 

@@ -1,0 +1,170 @@
+"""Rows kept as data in the output (:mod:`skill_matrix.nodes.rows`): skill and role pages' tables.
+
+The HTML builders write the rows straight from their data, as strings, for a small part of what
+docutils' writer would cost: the markup the other tables of the site get
+(:mod:`skill_matrix.html.accessibility`, :mod:`skill_matrix.html.anchors`), the same classes, link
+ids and ¶ links, ``scope`` and ``data-label`` on the cells, Sphinx's ``untranslated`` class, the
+review's change markers (written by the visitor the review registers for them). Every text is
+escaped. A skill page's rows go into the search index as their words. The other builders get
+ordinary table rows (:class:`RowsAsNodes` for skill pages, before any other post-transform;
+role pages' rows, whose skills link to their pages, in :mod:`skill_matrix.roles`).
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING, Any
+
+from docutils import nodes
+from sphinx.transforms.post_transforms import SphinxPostTransform
+
+from skill_matrix.html.anchors import link_to, permalinks
+from skill_matrix.labels import _, pgettext
+from skill_matrix.nodes.changes import change_anchor, change_marker
+from skill_matrix.nodes.rows import (
+    RowData,
+    data_rows,
+    description_label,
+    first_cell_target,
+    ordinary_rows,
+    row_classes,
+    row_hrefs,
+    row_key,
+    row_texts,
+    skill_rows,
+)
+
+if TYPE_CHECKING:
+    from sphinx.application import Sphinx
+    from sphinx.writers.html5 import HTML5Translator
+
+
+def visit_skill_rows(translator: HTML5Translator, node: skill_rows) -> None:
+    head = node.parent.parent.next_node(nodes.thead)  # tbody, tgroup
+    head_rows = list(head.children) if head is not None else []
+    headers = [entry.astext() for entry in head_rows[0].children] if head_rows else []
+    writer = _RowWriter(translator, node, headers)
+    for index, row in enumerate(data_rows(node)):
+        number = len(head_rows) + index + 1  # Sphinx numbers a table's rows from the head's first
+        translator.body.append(writer.row(row, 'row-even' if number % 2 == 0 else 'row-odd'))
+    raise nodes.SkipNode
+
+
+class _RowWriter:
+    def __init__(self, translator: HTML5Translator, node: skill_rows, headers: list[str]) -> None:
+        self.translator = translator
+        self.node = node
+        self.hrefs = row_hrefs(node)
+        self.encode = translator.encode
+        self.labels = [f' data-label="{escape(header)}"' for header in headers] + [''] * 3
+        self.links = permalinks(translator)
+        self.link_label = _('Link to this row')
+        progress_classes = translator.config.translation_progress_classes
+        self.mark_untranslated = progress_classes in {True, 'untranslated'}
+        self.mark_translated = progress_classes in {True, 'translated'}
+        required = pgettext('flag', 'Required')
+        self.flags = {
+            True: f'<p class="skill-flag"><strong>{self.encode(required)}</strong></p>',
+            False: f'<p class="skill-flag">{self.encode(pgettext("flag", "Optional"))}</p>',
+        }
+        # a role page's rows are headed by their skill; a skill page's start with a role or level
+        self.first_cell = (
+            '<th{label} scope="row" class="stub">' if node['first'] == 'skill' else '<td{label}>',
+            '</th>' if node['first'] == 'skill' else '</td>',
+        )
+        self.link_class = 'reference internal'
+        if node['first'] != 'skill':
+            self.link_class = f'skill-role-link {self.link_class}'
+
+    def row(self, row: RowData, parity: str) -> str:
+        classes = ' '.join([*row_classes(self.node, row), parity])
+        row_id = f' id="{escape(row.anchor)}"' if row.anchor else ''
+        link = link_to(row.anchor, self.link_label) if self.links and row.anchor else ''
+        title = self.encode(row.title)
+        target = first_cell_target(self.node, row)
+        href = self.hrefs.get(target) if target is not None else None
+        if href is not None:
+            title = f'<a class="{self.link_class}" href="{escape(href)}">{title}</a>'
+        title_translated, description_translated = row.translated or (None, None)
+        if row.markdown:
+            description = self.rich_text(row, description_translated)
+        else:
+            description = self.encode(row.description)
+            if row.changed:
+                description += ' ' + self.written(change_marker(change_anchor(row_key(row))))
+            description = self.paragraph(description, description_translated)
+        start, end = self.first_cell
+        return (
+            f'<tr class="{escape(classes)}"{row_id}>'
+            f'{start.format(label=self.labels[0])}{link}'
+            f'{self.paragraph(title, title_translated)}{end}\n'
+            f'<td{self.labels[1]}>{self.flags[row.required]}</td>\n'
+            f'<td{self.labels[2]}>{description}</td>\n'
+            '</tr>\n'
+        )
+
+    def rich_text(self, row: RowData, translated: bool | None) -> str:
+        """A description in the Markdown subset, written by the HTML writer from its nodes (a
+        skill page's with Sphinx's translation class, as its translatable node had it), and the
+        change marker in a paragraph of its own."""
+        node = description_label(row)
+        if self.node['first'] != 'skill' and self.translation_class(translated):
+            node['classes'].append(self.translation_class(translated))
+        html = self.written(node)
+        if row.changed:
+            html += f'<p>{self.written(change_marker(change_anchor(row_key(row))))}</p>'
+        return html
+
+    def written(self, node: nodes.Node) -> str:
+        """*node* as the HTML writer writes it, with the visitors registered for it."""
+        body = self.translator.body
+        start = len(body)
+        node.walkabout(self.translator)
+        html = ''.join(body[start:])
+        del body[start:]
+        return html
+
+    def paragraph(self, html: str, translated: bool | None) -> str:
+        """A ``<p>`` with Sphinx's translation class, when ``translation_progress_classes`` asks."""
+        if class_name := self.translation_class(translated):
+            return f'<p class="{class_name}">{html}</p>'
+        return f'<p>{html}</p>'
+
+    def translation_class(self, translated: bool | None) -> str:
+        """Sphinx's class for a (un)translated text, when ``translation_progress_classes`` asks."""
+        if (translated is True and self.mark_translated) or (translated is False and self.mark_untranslated):
+            return 'translated' if translated else 'untranslated'
+        return ''
+
+
+def resolve_matrix_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """For HTML, link the role names of a skill page's rows to the role pages (when there are
+    any) and give the search index the rows' words."""
+    if app.builder.format != 'html':
+        return
+    directory = app.config.skill_matrix_role_pages
+    for body in doctree.findall(skill_rows):
+        if body['first'] == 'role' and directory:
+            hrefs = {}
+            for row in data_rows(body):
+                target = f'{directory}/{row.role_id}'
+                if target in app.env.found_docs:
+                    hrefs[row.role_id] = app.builder.get_relative_uri(docname, target)
+            body['hrefs'] = hrefs
+        if body.get('searchable'):
+            body += nodes.Text(row_texts(body))  # read by the search index only: the visitor skips it
+
+
+class RowsAsNodes(SphinxPostTransform):
+    """For the builders other than HTML, a skill page's rows kept as data become table rows,
+    before any other post-transform sees the tables."""
+
+    default_priority = 1
+
+    def is_supported(self) -> bool:
+        return self.env._builder_cls.format != 'html'  # what Sphinx's own is_supported reads
+
+    def run(self, **kwargs: Any) -> None:
+        for body in list(self.document.findall(skill_rows)):
+            if body['first'] != 'skill':  # a role page's rows link their skills: roles/_html.py
+                body.replace_self(ordinary_rows(body, lambda _target: None))
