@@ -103,16 +103,19 @@ def _files_since(directory: Path, suffix: str, since: float) -> list[str]:
     )
 
 
-def sphinx_build(site: Path, build: Path, *, jobs: int = 1, clean: bool = True) -> BuildResult:
+def sphinx_build(
+    site: Path, build: Path, *, jobs: int = 1, clean: bool = True, options: list[str] | None = None
+) -> BuildResult:
     """Build the HTML of *site* into build/html (doctrees in build/doctrees), warnings as errors.
 
-    *clean* removes *build* first: a full build with a fresh environment.
+    *clean* removes *build* first: a full build with a fresh environment. *options* are more
+    arguments of ``sphinx-build`` (``-D language=en``).
     """
     outdir, doctrees = build / 'html', build / 'doctrees'
     if clean:
         shutil.rmtree(build, ignore_errors=True)
     command = [sys.executable, '-m', 'sphinx', '-b', 'html', '-W', '--keep-going', '-j', str(jobs)]
-    command += ['-d', str(doctrees), str(site), str(outdir)]
+    command += [*(options or []), '-d', str(doctrees), str(site), str(outdir)]
     time.sleep(0.02)  # a clear gap between the previous files' mtimes and this build's
     started_wall = time.time()
     started = time.perf_counter()

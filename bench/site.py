@@ -1,0 +1,169 @@
+"""``make bench-site``: the whole real site with 1,000 more skills against the limit (issue 26).
+
+The real project (its pages, data, catalogs, guide, plan, role and domain pages, downloads,
+search) is copied with N copies of its PyTorch skill spread over 5 domains of 8 groups each
+(40 groups), and built in English as ``make html-en`` builds it (``-W --keep-going``, no
+review baseline). Right after it, on the same machine, the limit of :mod:`run` is built: Sphinx
+and furo writing N pages of a title and a paragraph. The builds alternate (site, limit, site,
+limit …) and the ratio of the medians is the figure (target ≤ 3.0 at N = 1,000). The results
+are printed and written to ``bench/results/site-<timestamp>.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime
+import json
+import os
+import shutil
+import statistics
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from measure import BuildFailed, BuildResult, sphinx_build
+from run import RESULTS, machine
+from synthetic import REPO, Definitions, make_skills, write_limit_site
+
+PROJECT = (
+    'conf.py',
+    'docutils.conf',
+    'index.rst',
+    'plan.rst',
+    'changes.rst',
+    'skills',
+    'data',
+    'guide',
+    'languages.yaml',
+    'locale',
+    '_templates',
+    '_ext',
+)
+DOMAINS = 5
+GROUPS = 8  # per domain
+TARGET = 3.0
+ENV = {'SINCE': '', 'REVIEW_TAGS': 'bench-no-review/*'}  # no review baseline, as make html without tags
+
+
+def copy_project(site: Path) -> None:
+    site.mkdir(parents=True)
+    for name in PROJECT:
+        source = REPO / name
+        if source.is_dir():
+            shutil.copytree(source, site / name, ignore=shutil.ignore_patterns('*.mo', '__pycache__'))
+        else:
+            shutil.copy(source, site / name)
+
+
+def add_copies(site: Path, count: int, original: str = 'pytorch') -> None:
+    """*count* copies of the skill *original*: their own id, title, domain and group, and page."""
+    text = (site / 'data' / 'skills' / f'{original}.yaml').read_text(encoding='utf-8')
+    lines = text.splitlines()
+    for number in range(1, count + 1):
+        skill_id = f'{original}-copy-{number:04d}'
+        domain = number % DOMAINS + 1
+        group = number // DOMAINS % GROUPS + 1
+        fields = {
+            'id:': f'id: {skill_id}',
+            'title:': f'title: PyTorch copy {number}',
+            'domain:': f'domain: Bench domain {domain}',
+            'group:': f'group: Bench group {domain}.{group}',
+        }
+        copy = [next((new for key, new in fields.items() if line.startswith(key)), line) for line in lines]
+        (site / 'data' / 'skills' / f'{skill_id}.yaml').write_text('\n'.join(copy) + '\n', encoding='utf-8')
+        title = f'PyTorch copy {number}'
+        (site / 'skills' / f'{skill_id}.rst').write_text(
+            f'{title}\n{"=" * len(title)}\n\n.. skill-matrix:: {skill_id}\n', encoding='utf-8'
+        )
+
+
+def figures(results: list[BuildResult]) -> dict[str, object]:
+    return {
+        'runs': len(results),
+        'wall_s': statistics.median(r.seconds for r in results),
+        'cpu_s': statistics.median(r.cpu_seconds for r in results),
+        'wall_s_all': [round(r.seconds, 2) for r in results],
+        'cpu_s_all': [round(r.cpu_seconds, 2) for r in results],
+        'tree_rss_mib': max(r.tree_rss_mib for r in results),
+        'docs_read': len(results[0].docs_read),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument(
+        '--copies', type=int, default=1000, help='copies of the PyTorch skill (default: %(default)s)'
+    )
+    parser.add_argument('--repetitions', type=int, default=2, help='builds of each (default: %(default)s)')
+    parser.add_argument(
+        '--workdir', type=Path, default=REPO / '_build' / 'bench', help='where the sites are built'
+    )
+    parser.add_argument('--results', type=Path, default=RESULTS, help='directory for the JSON results')
+    args = parser.parse_args(argv)
+
+    facts = machine()
+    date = datetime.datetime.now(datetime.UTC)
+    print(f'make bench-site: {args.copies} copies of PyTorch, load average {facts["load_average_at_start"]}')
+    root = args.workdir / f'site-{args.copies}'
+    shutil.rmtree(root, ignore_errors=True)
+    copy_project(root / 'site')
+    add_copies(root / 'site', args.copies)
+    definitions = Definitions.from_repo()
+    write_limit_site(root / 'limit', make_skills(args.copies, definitions))
+    runs: dict[str, list[BuildResult]] = {'site': [], 'limit': []}
+    os.environ.update(ENV)
+    try:
+        for repetition in range(args.repetitions):
+            for name in ('site', 'limit'):
+                options = ['-D', 'language=en'] if name == 'site' else []
+                result = sphinx_build(root / name, root / name / '_build', options=options)
+                runs[name].append(result)
+                print(
+                    f'  #{repetition + 1} {name:<5} {result.seconds:7.2f} s wall'
+                    f' {result.cpu_seconds:7.2f} s CPU'
+                )
+    except BuildFailed as error:
+        print(f'make bench-site: {error}', file=sys.stderr)
+        return 1
+    site, limit = figures(runs['site']), figures(runs['limit'])
+    ratio = float(site['wall_s']) / float(limit['wall_s'])  # type: ignore[arg-type]
+    cpu_ratio = float(site['cpu_s']) / float(limit['cpu_s'])  # type: ignore[arg-type]
+    print(
+        f'\nsite (html-en): {site["wall_s"]:.2f} s wall, {site["cpu_s"]:.2f} s CPU, {site["docs_read"]} pages'
+    )
+    print(
+        f'limit:          {limit["wall_s"]:.2f} s wall, {limit["cpu_s"]:.2f} s CPU,'
+        f' {limit["docs_read"]} pages'
+    )
+    print(f'site / limit:   {ratio:.2f} wall, {cpu_ratio:.2f} CPU (target ≤ {TARGET})')
+    print(f'  {"holds" if ratio <= TARGET else "MISSED"}  site / limit ≤ {TARGET}')
+
+    args.results.mkdir(parents=True, exist_ok=True)
+    output = args.results / f'site-{date:%Y-%m-%dT%H%M%SZ}.json'
+    facts['load_average_at_end'] = os.getloadavg()
+    output.write_text(
+        json.dumps(
+            {
+                'date': date.isoformat(timespec='seconds'),
+                'machine': facts,
+                'copies': args.copies,
+                'site': site,
+                'limit': limit,
+                'ratio': ratio,
+                'cpu_ratio': cpu_ratio,
+                'target': TARGET,
+            },
+            indent=2,
+        )
+        + '\n',
+        encoding='utf-8',
+    )
+    print(f'results: {output.relative_to(REPO) if output.is_relative_to(REPO) else output}')
+    return 0
+
+
+if __name__ == '__main__':
+    sys.exit(main())
