@@ -116,12 +116,18 @@ def sphinx_build(
         shutil.rmtree(build, ignore_errors=True)
     command = [sys.executable, '-m', 'sphinx', '-b', 'html', '-W', '--keep-going', '-j', str(jobs)]
     command += [*(options or []), '-d', str(doctrees), str(site), str(outdir)]
+    return run_measured(command, site, doctrees, outdir)
+
+
+def run_measured(command: list[str], cwd: Path, doctrees: Path, outdir: Path) -> BuildResult:
+    """Run *command* (one or more builds into *doctrees* and *outdir*), measuring its whole
+    process tree: wall and CPU time, memory, the documents read and written."""
     time.sleep(0.02)  # a clear gap between the previous files' mtimes and this build's
     started_wall = time.time()
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
-        cwd=site,
+        cwd=cwd,
         stdout=subprocess.PIPE,
         stderr=subprocess.STDOUT,
         env={**os.environ, 'LC_ALL': 'C.UTF-8'},
@@ -136,7 +142,9 @@ def sphinx_build(
     sampler.join()
     process.returncode = os.waitstatus_to_exitcode(status)
     if process.returncode != 0:
-        raise BuildFailed(f'sphinx-build {site} failed ({process.returncode}):\n{output[-4000:]}')
+        raise BuildFailed(
+            f'{" ".join(command[:4])} … in {cwd} failed ({process.returncode}):\n{output[-4000:]}'
+        )
     max_process = usage.ru_maxrss * 1024  # KiB on Linux
     return BuildResult(
         seconds=seconds,
