@@ -7,7 +7,7 @@ import re
 from typing import TYPE_CHECKING, Any
 
 import pytest
-import snowballstemmer
+import snowballstemmer  # type: ignore[import-untyped]
 from conftest import ROOTS, html, read_yaml, text_of, warnings
 
 if TYPE_CHECKING:
