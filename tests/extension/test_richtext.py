@@ -10,7 +10,7 @@ import subprocess
 import sys
 from typing import TYPE_CHECKING
 
-from conftest import REPO, ROOTS, html, text_of, warnings
+from conftest import REPO, ROOTS, copy_root, git, html, review_build, text_of, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -177,3 +177,36 @@ def test_check_data_refuses_markup_outside_the_subset(tmp_path: Path) -> None:
         assert any(
             reported.startswith(f'{path}:{line}:') and message in reported for reported in output.splitlines()
         ), (line, message, output)
+
+
+def test_a_changed_rich_cell_is_marked_on_the_skill_page(tmp_path: Path) -> None:
+    """A skill page's rows are written from data (#26): a rich description changed since the
+    review gets the change bar's class and, after its blocks, the marker linking to its entry on
+    the changes page, as a role page's row does (a docutils row had no place for the marker
+    after a list)."""
+    repo = copy_root('richtext', tmp_path / 'repo')
+    (repo / 'changes.rst').write_text(':orphan:\n\n.. skill-changes::\n', encoding='utf-8')
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'reviewed')
+    git(repo, 'tag', '-a', '-m', 'review', 'review/2026-h1')
+    skill = repo / 'data' / 'skills' / 'craft.yaml'
+    skill.write_text(
+        skill.read_text(encoding='utf-8').replace('Writes well-tested code', 'Writes reviewed code'),
+        encoding='utf-8',
+    )
+    git(repo, 'commit', '-q', '-am', 'craft: junior backend changed')
+    page = html(review_build(repo, tmp_path / 'out', 'en'), 'craft')
+    row = page.select_one('tr#craft-junior-backend-engineer')
+    assert row is not None
+    assert 'skill-changed' in row['class']
+    first_item = row.select_one('ol > li')
+    assert first_item is not None
+    assert text_of(first_item) == 'Writes reviewed code for small test solutions.'
+    marker = row.select('td')[-1].select('p')[-1].select_one('a.skill-change-marker')
+    assert marker is not None
+    assert marker['href'] == 'changes.html#change-craft-junior-backend-engineer'
+    unchanged = page.select_one('tr#craft-middle-backend-engineer')
+    assert unchanged is not None
+    assert 'skill-changed' not in unchanged['class']
+    assert unchanged.select_one('a.skill-change-marker') is None
