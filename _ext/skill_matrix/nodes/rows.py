@@ -33,16 +33,14 @@ if TYPE_CHECKING:
 
     from skill_matrix.data.model import SourceText
 
-FIRST_CELLS = ('skill', 'role', 'level')
-"""What a row's first cell holds: the skill (a role page's level table: its title, linked to its
-page, heading the row), the role (a skill page's level table: its name, linked to the role's
-page when there is one) or the level (a skill page's role table: its name)."""
-
 
 class skill_rows(nodes.General, nodes.Element):
     """The body rows of a level or role table, kept as data (:class:`RowData`), not as nodes.
 
-    Attributes: ``first`` (one of :data:`FIRST_CELLS`), ``rows`` (a tuple of :class:`RowData`),
+    Attributes: ``first``, what a row's first cell holds: ``'skill'`` (a role page's level table:
+    the skill's title, linked to its page, heading the row), ``'role'`` (a skill page's level
+    table: the role's name, linked to the role's page when there is one) or ``'level'`` (a skill
+    page's role table: the level's name); ``rows`` (a tuple of :class:`RowData`),
     ``searchable`` (whether the search index gets the rows' texts: a skill page's, not a role
     page's, whose rows are every skill page's again) and, once references are resolved for HTML,
     ``hrefs`` (the id of what a first cell names → its page, relative to this one).
