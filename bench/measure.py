@@ -17,6 +17,7 @@ their modification times; documents written are the HTML files likewise.
 
 from __future__ import annotations
 
+import json
 import os
 import shutil
 import subprocess
@@ -24,7 +25,7 @@ import sys
 import threading
 import time
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -156,3 +157,10 @@ def run_measured(command: list[str], cwd: Path, doctrees: Path, outdir: Path) ->
         docs_written=_files_since(outdir, '.html', started_wall),
         output=output,
     )
+
+
+def write_results(path: Path, results: dict[str, Any], repo: Path) -> None:
+    """Write *results* as JSON to *path* (its folder made if need be) and say where."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(results, indent=2, ensure_ascii=False) + '\n', encoding='utf-8')
+    print(f'results: {path.relative_to(repo) if path.is_relative_to(repo) else path}')

@@ -30,7 +30,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import platform
 import shutil
@@ -44,7 +43,7 @@ from typing import Any
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from compare import same_tables
-from measure import BuildFailed, BuildResult, sphinx_build
+from measure import BuildFailed, BuildResult, sphinx_build, write_results
 from synthetic import REPO, SITES, Definitions, SyntheticSkill, make_skills, write_limit_site, write_site
 
 sys.path.insert(0, str(REPO / '_ext'))
@@ -415,25 +414,18 @@ def main(argv: list[str] | None = None) -> int:
     total = time.monotonic() - started
     print(f'\nwhole benchmark: {total / 60:.1f} min')
 
-    args.results.mkdir(parents=True, exist_ok=True)
-    output = args.results / f'{date:%Y-%m-%dT%H%M%SZ}.json'
     facts['load_average_at_end'] = os.getloadavg()
-    output.write_text(
-        json.dumps(
-            {
-                'date': date.isoformat(timespec='seconds'),
-                'machine': facts,
-                'total_minutes': round(total / 60, 1),
-                'sizes': sizes,
-                'targets': dict(checks),
-            },
-            indent=2,
-            ensure_ascii=False,
-        )
-        + '\n',
-        encoding='utf-8',
+    write_results(
+        args.results / f'{date:%Y-%m-%dT%H%M%SZ}.json',
+        {
+            'date': date.isoformat(timespec='seconds'),
+            'machine': facts,
+            'total_minutes': round(total / 60, 1),
+            'sizes': sizes,
+            'targets': dict(checks),
+        },
+        REPO,
     )
-    print(f'results: {output.relative_to(REPO) if output.is_relative_to(REPO) else output}')
     return 0
 
 

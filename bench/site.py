@@ -16,19 +16,17 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import shlex
 import shutil
-import statistics
 import sys
 from pathlib import Path
 from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from measure import BuildFailed, BuildResult, run_measured, sphinx_build
-from run import RESULTS, machine
+from measure import BuildFailed, BuildResult, run_measured, sphinx_build, write_results
+from run import RESULTS, machine, summary
 from synthetic import REPO, Definitions, make_skills, write_limit_site
 
 PROJECT = (
@@ -98,18 +96,6 @@ def languages_build(site: Path, build: Path, languages: list[str]) -> BuildResul
     return run_measured(['sh', '-c', script + 'exit $status'], site, build / 'doctrees', build / 'html')
 
 
-def figures(results: list[BuildResult]) -> dict[str, Any]:
-    return {
-        'runs': len(results),
-        'wall_s': statistics.median(r.seconds for r in results),
-        'cpu_s': statistics.median(r.cpu_seconds for r in results),
-        'wall_s_all': [round(r.seconds, 2) for r in results],
-        'cpu_s_all': [round(r.cpu_seconds, 2) for r in results],
-        'tree_rss_mib': max(r.tree_rss_mib for r in results),
-        'docs_read': len(results[0].docs_read),
-    }
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
@@ -153,21 +139,22 @@ def main(argv: list[str] | None = None) -> int:
     except BuildFailed as error:
         print(f'make bench-site: {error}', file=sys.stderr)
         return 1
-    site, limit = figures(runs['site']), figures(runs['limit'])
+    site, limit = summary(runs['site']), summary(runs['limit'])
     ratio = float(site['wall_s']) / float(limit['wall_s'])
     cpu_ratio = float(site['cpu_s']) / float(limit['cpu_s'])
     print(
-        f'\nsite (html-en): {site["wall_s"]:.2f} s wall, {site["cpu_s"]:.2f} s CPU, {site["docs_read"]} pages'
+        f'\nsite (html-en): {site["wall_s"]:.2f} s wall, {site["cpu_s"]:.2f} s CPU,'
+        f' {site["docs_read"]:.0f} pages'
     )
     print(
         f'limit:          {limit["wall_s"]:.2f} s wall, {limit["cpu_s"]:.2f} s CPU,'
-        f' {limit["docs_read"]} pages'
+        f' {limit["docs_read"]:.0f} pages'
     )
     print(f'site / limit:   {ratio:.2f} wall, {cpu_ratio:.2f} CPU (target ≤ {TARGET})')
     print(f'  {"holds" if ratio <= TARGET else "MISSED"}  site / limit ≤ {TARGET}')
     together: dict[str, Any] = {}
     if languages:
-        together = figures(runs['languages'])
+        together = summary(runs['languages'])
         together['ratio'] = float(together['wall_s']) / float(site['wall_s'])
         together['cpu_ratio'] = float(together['cpu_s']) / float(site['cpu_s'])
         memory = max(result.tree_rss_mib for result in runs['languages'])
@@ -185,28 +172,22 @@ def main(argv: list[str] | None = None) -> int:
         together['tree_pss_mib'] = max(result.tree_pss_mib for result in runs['languages'])
         together['languages'] = languages
 
-    args.results.mkdir(parents=True, exist_ok=True)
-    output = args.results / f'site-{date:%Y-%m-%dT%H%M%SZ}.json'
     facts['load_average_at_end'] = os.getloadavg()
-    output.write_text(
-        json.dumps(
-            {
-                'date': date.isoformat(timespec='seconds'),
-                'machine': facts,
-                'copies': args.copies,
-                'site': site,
-                'limit': limit,
-                'ratio': ratio,
-                'cpu_ratio': cpu_ratio,
-                'target': TARGET,
-                'languages_at_once': together,
-            },
-            indent=2,
-        )
-        + '\n',
-        encoding='utf-8',
+    write_results(
+        args.results / f'site-{date:%Y-%m-%dT%H%M%SZ}.json',
+        {
+            'date': date.isoformat(timespec='seconds'),
+            'machine': facts,
+            'copies': args.copies,
+            'site': site,
+            'limit': limit,
+            'ratio': ratio,
+            'cpu_ratio': cpu_ratio,
+            'target': TARGET,
+            'languages_at_once': together,
+        },
+        REPO,
     )
-    print(f'results: {output.relative_to(REPO) if output.is_relative_to(REPO) else output}')
     return 0
 
 
