@@ -158,6 +158,7 @@ def test_make_changes_since_the_newest_review_tag(repo: Path, tmp_path: Path) ->
         'cells_changed': 2,
         'flags_changed': 1,
         'descriptions_changed': 1,
+        'examples_changed': 0,
         'roles_changed': 1,
         'levels_changed': 0,
     }

@@ -81,16 +81,29 @@ class TranslateDataText(SphinxTransform):
 
 
 def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
-    title, description = (translations.get(text, '') for text in (row.title, row.description))
-    if row.markdown:  # reported on the skill's page when broken: the English text here
-        broken = description and richtext.translation_problem(row.description, description)
-        description = '' if broken else richtext.normalized(description)
+    title = ' '.join(translations.get(row.title, '').split())
+    description = _translation(row.description, row.markdown, translations)
+    examples = [_translation(example.text, example.markdown, translations) for example in row.examples]
     return replace(
         row,
-        title=' '.join(title.split()) or row.title,
-        description=(description if row.markdown else ' '.join(description.split())) or row.description,
-        translated=(bool(title), bool(description)),
+        title=title or row.title,
+        description=description or row.description,
+        examples=tuple(
+            replace(example, text=shown or example.text)
+            for example, shown in zip(row.examples, examples, strict=True)
+        ),
+        translated=(bool(title), bool(description), *map(bool, examples)),
     )
+
+
+def _translation(text: str, markdown: bool, translations: dict[str, str]) -> str:
+    """*text*'s translation as shown ('' for none); a rich text's translation that breaks its
+    markup is none (reported on the skill's page, where the cell is a node)."""
+    translation = translations.get(text, '')
+    if not markdown:
+        return ' '.join(translation.split())
+    broken = translation and richtext.translation_problem(text, translation)
+    return '' if broken else richtext.normalized(translation)
 
 
 class CountLevelRowTexts(SphinxTransform):

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data import richtext
-from skill_matrix.data.changes import word_diff
+from skill_matrix.data.changes import ExampleChange, word_diff
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.text import label
 
@@ -275,6 +275,7 @@ def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.conta
         'changed': [
             *([_('Flag changed')] if cell.flag_changed else []),
             *([_('Description changed')] if cell.description_changed else []),
+            *([_('Examples changed')] if cell.examples_changed else []),
         ],
     }[cell.kind]
     old, new = cell.old, cell.new
@@ -304,7 +305,30 @@ def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.conta
         entry += _line(_('Now'), descriptions.wrap(_new(diff)))
     else:
         entry += _line(_('Description'), descriptions.wrap([nodes.Text(new_description)]))
+    if cell.kind == 'added' and new is not None:
+        entry.extend(_example_line(ExampleChange('added', None, text, ()), texts) for text in new.examples)
+    elif cell.kind == 'removed' and old is not None:
+        entry.extend(_example_line(ExampleChange('removed', text, None, ()), texts) for text in old.examples)
+    else:
+        entry.extend(_example_line(example, texts) for example in cell.examples)
     return entry
+
+
+def _example_line(example: ExampleChange, texts: Texts) -> nodes.paragraph:
+    """An example added, removed or changed: redlined as descriptions are, in plain text."""
+    pair = texts.pair(example.old, example.new)
+    old, new = richtext.plain_text(pair.old), richtext.plain_text(pair.new)
+    name = {'added': _('Example added'), 'removed': _('Example removed'), 'changed': _('Example changed')}
+    content: list[nodes.Node]
+    if example.kind == 'added':
+        content = [inserted(new)]
+    elif example.kind == 'removed':
+        content = [deleted(old)]
+    else:
+        content = _old_and_new(word_diff(old, new))
+    line = _line(name[example.kind], pair.wrap(content))
+    pair.note(line)
+    return line
 
 
 def _same(change: FieldChange) -> TextPair:

@@ -19,6 +19,7 @@ from skill_matrix.nodes.text import (
     label,
     label_with_names,
     make_description,
+    make_examples,
     make_text,
     skill_caption,
     wrap_text,
@@ -225,7 +226,7 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
                     nodes.entry(
                         '',
                         flag_paragraph(item.required),
-                        make_description(item.description),
+                        *cell_text(item),
                         classes=expectation_classes(item, 'skill-cell'),
                         ids=[cell_id(skill.id, level_id, role_id)] if view.anchors else [],
                     )
@@ -279,12 +280,17 @@ def flag_paragraph(required: bool) -> nodes.paragraph:
 def _expectation_row(item: Expectation, first: list[nodes.Element], skill_id: str | None) -> nodes.row:
     """A row of a level or role table; with *skill_id*, it carries the cell's link id."""
     row = table_row(
-        [*first, flag_paragraph(item.required), make_description(item.description)],
+        [*first, flag_paragraph(item.required), nodes.entry('', *cell_text(item))],
         classes=expectation_classes(item, 'skill-row'),
     )
     if skill_id is not None:
         row['ids'].append(cell_id(skill_id, item.level_id, item.role_id))
     return row
+
+
+def cell_text(item: Expectation) -> list[nodes.Element]:
+    """A cell's description and, under it, its examples (if any)."""
+    return [make_description(item.description), *make_examples(item.examples)]
 
 
 def number_paragraph(value: int) -> nodes.paragraph:

@@ -13,7 +13,15 @@ from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
 from skill_matrix.nodes.matrix import flag_paragraph, number_paragraph, table, table_row
-from skill_matrix.nodes.text import label, make_text, rich_nodes, skill_caption, skill_name, wrap_text
+from skill_matrix.nodes.text import (
+    examples_node,
+    label,
+    make_text,
+    rich_nodes,
+    skill_caption,
+    skill_name,
+    wrap_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -79,12 +87,23 @@ class LevelRow:
     description: str
     anchor: str | None
     """The row's link id (:func:`~skill_matrix.data.anchors.cell_id`), unless the page has it already."""
-    translated: tuple[bool, bool] | None = None
-    """Whether the title and the description were translated (None: the page has no catalog)."""
+    translated: tuple[bool, ...] | None = None
+    """Whether the title, the description and each example were translated (None: the page has
+    no catalog)."""
     changed: bool = False
     """Changed since the review baseline."""
     markdown: bool = False
     """The description is written in the Markdown subset (:mod:`skill_matrix.data.richtext`)."""
+    examples: tuple[RowExample, ...] = ()
+    """The cell's examples, shown under the description."""
+
+
+@dataclass(frozen=True)
+class RowExample:
+    """One example of a :class:`LevelRow`: its (translated) text, in the Markdown subset or plain."""
+
+    text: str
+    markdown: bool
 
 
 def level_table(
@@ -102,6 +121,9 @@ def level_table(
             description=item.description.text,
             anchor=cell_id(skill.id, level_id, role_id),
             markdown=not richtext.is_plain(item.description.text),
+            examples=tuple(
+                RowExample(example.text, not richtext.is_plain(example.text)) for example in item.examples
+            ),
         )
         for skill, item in items
     )
@@ -157,7 +179,8 @@ def ordinary_rows(body: skill_level_rows, link: Callable[[str], nodes.Element | 
         if row.changed:
             marker = change_marker(change_anchor(row_key(body, row)))
             description += nodes.paragraph('', '', marker) if row.markdown else [nodes.Text(' '), marker]
-        node = table_row([title, flag_paragraph(row.required), description], classes=row_classes(body, row))
+        cell = nodes.entry('', description, *examples_label(row))
+        node = table_row([title, flag_paragraph(row.required), cell], classes=row_classes(body, row))
         if row.anchor:
             node['ids'].append(row.anchor)
         rows.append(node)
@@ -169,6 +192,27 @@ def description_label(row: LevelRow) -> nodes.Element:
     if not row.markdown:
         return label(row.description)
     return nodes.container('', *rich_nodes(row.description), classes=['skill-rich-text'], translatable=False)
+
+
+def examples_label(row: LevelRow, untranslated_class: bool = False) -> list[nodes.Element]:
+    """*row*'s (translated) examples as a skill page shows them (``make_examples``): none, or a
+    :class:`~skill_matrix.nodes.text.skill_examples`; with *untranslated_class*, an example
+    shown in English has Sphinx's class ``untranslated``."""
+    if not row.examples:
+        return []
+    flags = row.translated[2:] if row.translated else (None,) * len(row.examples)
+    items: list[nodes.Element] = []
+    for example, translated in zip(row.examples, flags, strict=True):
+        classes = ['untranslated'] if untranslated_class and translated is False else []
+        if example.markdown:
+            items.append(
+                nodes.container(
+                    '', *rich_nodes(example.text), classes=['skill-rich-text', *classes], translatable=False
+                )
+            )
+        else:
+            items.append(label(example.text, classes=classes))
+    return [examples_node(items)]
 
 
 def skill_hrefs(body: skill_level_rows) -> Mapping[str, str | None]:

@@ -58,7 +58,8 @@ def role_data(role_id: str, skills: list[PlanSkill], language: str) -> dict[str,
     """Everything the plan needs about one role: its skills, sorted by domain, group and title.
 
     Each skill names its domain and group by their index in ``domains`` (name and id) and
-    ``groups``; each cell is ``[required (0/1), description, text hash]``, level by level.
+    ``groups``; each cell is ``[required (0/1), description, text hash]``, level by level, and
+    the cell's examples (a list) as a fourth item when it has some.
     """
     chosen = [skill for skill in skills if role_id in skill.hashes]
     chosen.sort(
@@ -78,6 +79,7 @@ def role_data(role_id: str, skills: list[PlanSkill], language: str) -> dict[str,
                 int(item.required),
                 richtext.plain_text(item.description),
                 skill.hashes[role_id][item.level_id],
+                *([[richtext.plain_text(example) for example in item.examples]] if item.examples else []),
             ]
             for item in texts.expectations
             if item.role_id == role_id
@@ -248,6 +250,8 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
     plan_labels = labels(language)
     if 'plan_next' in plan:
         plan_labels['via'] = _('via {path}')
+    if any(item.examples for skill in skills for item in skill.texts.expectations):
+        plan_labels['examples'] = plural(lambda n: ngettext('Example ({count})', 'Examples ({count})', n))
     config = {
         'version': FORMAT_VERSION,
         'language': language,

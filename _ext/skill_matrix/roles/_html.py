@@ -23,6 +23,7 @@ from skill_matrix.nodes.role_tables import (
     LevelRow,
     class_value,
     description_label,
+    examples_label,
     level_rows,
     ordinary_rows,
     row_classes,
@@ -76,7 +77,7 @@ class _RowWriter:
         href = self.hrefs.get(row.skill_id)
         if href is not None:
             title = f'<a class="reference internal" href="{escape(href)}">{title}</a>'
-        title_translated, description_translated = row.translated or (None, None)
+        title_translated, description_translated = (row.translated or (None, None))[:2]
         if row.markdown:
             description = self.written(description_label(row))
             if row.changed:
@@ -86,6 +87,7 @@ class _RowWriter:
             if row.changed:
                 description += ' ' + self.written(change_marker(change_anchor(row_key(self.node, row))))
             description = self.paragraph(description, description_translated)
+        description += ''.join(map(self.written, examples_label(row, self.mark_untranslated)))
         return (
             f'<tr class="{escape(classes)}"{row_id}>'
             f'<th{self.labels[0]} scope="row" class="stub">{link}'

@@ -44,6 +44,8 @@ class Cell:
 
     required: bool | None
     description: str | None
+    examples: tuple[str, ...] = ()
+    """The cell's examples as far as they could be read (texts folded as descriptions are)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,8 +167,15 @@ def _skill_data(document: YamlDocument, path: str) -> SkillData:
         for level_id, cell in levels.items() if isinstance(levels, dict) else ():
             if isinstance(cell, dict):
                 required = cell.get('required')
+                examples = cell.get('examples')
                 cells[role_id, level_id] = Cell(
-                    required if isinstance(required, bool) else None, _fold(cell.get('description'))
+                    required if isinstance(required, bool) else None,
+                    _fold(cell.get('description')),
+                    tuple(
+                        text
+                        for example in (examples if isinstance(examples, list) else ())
+                        if (text := _fold(example)) is not None
+                    ),
                 )
     return SkillData(skill_id, path, {field: _fold(data.get(field)) for field in FIELDS}, cells)
 
@@ -201,6 +210,16 @@ class FieldChange:
 
 
 @dataclass(frozen=True, slots=True)
+class ExampleChange:
+    """One example of a cell added, removed or changed (its word diff)."""
+
+    kind: CellKind
+    old: str | None
+    new: str | None
+    diff: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CellChange:
     key: str
     """``<skill id>-<level id>-<role id>`` with today's ids (the baseline's for a removed skill)."""
@@ -211,6 +230,8 @@ class CellChange:
     new: Cell | None
     diff: tuple[Segment, ...]
     """The descriptions' word diff when both exist and differ, else empty."""
+    examples: tuple[ExampleChange, ...] = ()
+    """The examples added, removed or changed, in the new order (the removed where they stood)."""
 
     @property
     def flag_changed(self) -> bool:
@@ -229,6 +250,10 @@ class CellChange:
             and self.new is not None
             and (self.old.description != self.new.description)
         )
+
+    @property
+    def examples_changed(self) -> bool:
+        return self.kind == 'changed' and bool(self.examples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +309,7 @@ class Changes:
         counts['cells_changed'] = sum(cell.kind == 'changed' for cell in cells)
         counts['flags_changed'] = sum(cell.flag_changed for cell in cells)
         counts['descriptions_changed'] = sum(cell.description_changed for cell in cells)
+        counts['examples_changed'] = sum(cell.examples_changed for cell in cells)
         counts['roles_changed'] = len(self.roles)
         counts['levels_changed'] = len(self.levels)
         return counts

@@ -500,11 +500,22 @@
         ]),
         el('div', { class: 'skill-plan-now' }, [
           el('p', { class: 'skill-plan-level', text: fill(L.next, { level: levels[item.level].name }) }),
-          el('p', { id: textId, text: item.now[1] })
+          el('p', { id: textId, text: item.now[1] }),
+          examplesOf(item.now)
         ])
       ]),
       flag,
       changed
+    ]);
+  }
+
+  // A cell's examples (its fourth item, when it has some), collapsed as on the skill's page.
+  function examplesOf(cell) {
+    var examples = cell[3] || [];
+    if (!examples.length) { return null; }
+    return el('details', { class: 'skill-plan-examples' }, [
+      el('summary', { text: plural(L.examples, examples.length, { count: examples.length }) }),
+      el('ul', {}, examples.map(function (example) { return el('li', { text: example }); }))
     ]);
   }
 

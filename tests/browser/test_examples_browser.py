@@ -1,0 +1,54 @@
+"""Examples per cell in the growth plan, in a real browser: roots/test-examples, whose middle
+backend cell of Mentoring has one example (with a link) and whose junior cell has two."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+import pytest
+from conftest import copy_root, open_tab, serving, sphinx_process
+
+if TYPE_CHECKING:
+    from collections.abc import Iterator
+
+    from playwright.sync_api import Browser, Page
+
+
+@pytest.fixture(scope='module')
+def examples_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
+    folder = tmp_path_factory.mktemp('examples')
+    out = folder / 'html'
+    sphinx_process(copy_root('examples', folder / 'src'), out)  # role pages are written beside the sources
+    with serving(out) as url:
+        yield url
+
+
+@pytest.fixture
+def tab(browser: Browser, examples_url: str) -> Iterator[Page]:
+    with open_tab(browser, f'{examples_url}/', viewport={'width': 1280, 'height': 900}) as page:
+        yield page
+
+
+def test_the_plans_items_show_their_examples_collapsed(tab: Page) -> None:
+    tab.goto('plan.html?role=backend-engineer&current=junior&target=middle')
+    item = tab.locator('article[data-skill="mentoring"] li.skill-plan-item[data-level="middle"]')
+    item.wait_for()
+    details = item.locator('.skill-plan-now details.skill-plan-examples')
+    assert details.locator('summary').inner_text() == 'Example (1)'
+    example = details.locator('li')
+    assert not example.is_visible()  # collapsed
+    details.locator('summary').click()
+    assert example.is_visible()
+    assert example.inner_text() == (
+        'Followed the review guide (https://example.org/reviews?team=a&b=1) in every review.'
+    )
+    # the level before has examples too, but an item shows those of the level it reaches
+    assert item.locator('.skill-plan-before details').count() == 0
+
+
+def test_an_item_without_examples_has_none(tab: Page) -> None:
+    tab.goto('plan.html?role=backend-engineer&current=middle&target=senior')
+    item = tab.locator('article[data-skill="mentoring"] li.skill-plan-item[data-level="senior"]')
+    item.wait_for()
+    assert item.locator('details').count() == 0
+    assert item.locator('.skill-plan-now p').last.inner_text() == 'Mentors two engineers.'
