@@ -302,6 +302,17 @@ def warnings(app: SphinxTestApp) -> str:
     return re.sub(r'\x1b\[[0-9;]*m', '', app.warning.getvalue())
 
 
+def run_data_check(data: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m skill_matrix.data.check`` (what ``make check-data`` runs) on the folder *data*."""
+    return subprocess.run(
+        [sys.executable, '-m', 'skill_matrix.data.check', str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={'PYTHONPATH': str(REPO / '_ext')},
+    )
+
+
 def read_yaml(path: Path) -> Any:
     """Test-side reading of a data file, independent of the extension's loader."""
     return yaml.safe_load(path.read_text(encoding='utf-8'))
@@ -507,9 +518,9 @@ def make_changes(repo: Path, builddir: Path, *variables: str) -> subprocess.Comp
     )
 
 
-def reviewed_repo(folder: Path) -> Path:
-    """test-review in git at *folder*/repo, reviewed on Jun 30, 2026 (``review/2026-h1``)."""
-    repo = copy_root('review', folder / 'repo')
+def reviewed_repo(folder: Path, root: str = 'review') -> Path:
+    """test-<root> (test-review) in git at *folder*/repo, reviewed on Jun 30, 2026 (``review/2026-h1``)."""
+    repo = copy_root(root, folder / 'repo')
     git(repo, 'init', '-q')
     git(repo, 'add', '.')
     git(repo, 'commit', '-q', '-m', 'skills as reviewed', date='2026-06-30T10:00:00+02:00')

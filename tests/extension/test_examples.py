@@ -9,20 +9,18 @@ import csv
 import json
 import pickle
 import shutil
-import subprocess
-import sys
 from typing import TYPE_CHECKING, Any
 
 from conftest import (
-    REPO,
     ROOTS,
-    copy_root,
     edit,
     git,
     html,
     make_changes,
     read_plan_script,
     review_build,
+    reviewed_repo,
+    run_data_check,
     text_of,
     warnings,
 )
@@ -165,17 +163,6 @@ def test_examples_are_translated_one_by_one(build: Callable[..., SphinxTestApp])
     assert doctree['translation_progress']['translated'] == 3
 
 
-def run_check(data: Path) -> tuple[int, str]:
-    result = subprocess.run(
-        [sys.executable, '-m', 'skill_matrix.data.check', str(data)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={'PYTHONPATH': str(REPO / '_ext')},
-    )
-    return result.returncode, result.stdout + result.stderr
-
-
 def checked(tmp_path: Path, old: str, new: str) -> tuple[Path, list[str], str]:
     """The test root's data with *old* replaced by *new* in the skill file, through the data check
     (which must fail without a traceback): the file, its lines and what the check said."""
@@ -183,8 +170,9 @@ def checked(tmp_path: Path, old: str, new: str) -> tuple[Path, list[str], str]:
     shutil.copytree(ROOTS / 'test-examples' / 'data', data, symlinks=False)
     path = data / 'skills' / 'mentoring.yaml'
     edit(path, old, new)
-    returncode, output = run_check(data)
-    assert returncode == 1
+    result = run_data_check(data)
+    output = result.stdout + result.stderr
+    assert result.returncode == 1
     assert 'Traceback' not in output
     return path, path.read_text(encoding='utf-8').splitlines(), output
 
@@ -229,11 +217,7 @@ def test_check_data_locates_refused_markup_and_dangerous_characters(tmp_path: Pa
 
 
 def test_a_changed_example_is_a_change_of_its_cell(tmp_path: Path) -> None:
-    repo = copy_root('examples', tmp_path / 'repo')
-    git(repo, 'init', '-q')
-    git(repo, 'add', '.')
-    git(repo, 'commit', '-q', '-m', 'reviewed', date='2026-06-30T10:00:00+02:00')
-    git(repo, 'tag', '-a', '-m', 'review', 'review/2026-h1', date='2026-06-30T10:00:00+02:00')
+    repo = reviewed_repo(tmp_path, 'examples')
     skill = repo / 'data' / 'skills' / 'mentoring.yaml'
     edit(skill, 'applied the feedback the same day', 'applied the feedback within a week')
     edit(

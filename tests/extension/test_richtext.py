@@ -6,11 +6,9 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
-from conftest import REPO, ROOTS, html, text_of, warnings
+from conftest import ROOTS, html, run_data_check, text_of, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -153,13 +151,7 @@ def test_check_data_refuses_markup_outside_the_subset(tmp_path: Path) -> None:
     )
     path.write_text(text, encoding='utf-8')
     lines = text.splitlines()
-    result = subprocess.run(
-        [sys.executable, '-m', 'skill_matrix.data.check', str(data)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={'PYTHONPATH': str(REPO / '_ext')},
-    )
+    result = run_data_check(data)
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert 'Traceback' not in output
