@@ -3,6 +3,7 @@ backend cell of Mentoring has one example (with a link) and whose junior cell ha
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
@@ -44,6 +45,14 @@ def test_the_plans_items_show_their_examples_collapsed(tab: Page) -> None:
     )
     # the level before has examples too, but an item shows those of the level it reaches
     assert item.locator('.skill-plan-before details').count() == 0
+    with tab.expect_download() as info:
+        tab.get_by_role('button', name='Download Markdown').click()
+    markdown = Path(info.value.path()).read_text(encoding='utf-8')
+    assert (
+        '- [ ] Middle: Reviews the code of others. (Required)\n'
+        '  - Example (1)\n'
+        '    - Followed the review guide (https://example.org/reviews?team=a&b=1) in every review.\n'
+    ) in markdown
 
 
 def test_an_item_without_examples_has_none(tab: Page) -> None:

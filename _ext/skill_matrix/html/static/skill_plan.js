@@ -580,6 +580,11 @@
         ' (' + markdownText(flagText(item)) + ')';
       if (isChanged(item)) { line += ' (' + markdownText(L.changed) + ')'; }
       lines.push(line);
+      var examples = item.now[3] || [];
+      if (examples.length) {
+        lines.push('  - ' + markdownText(plural(L.examples, examples.length, { count: examples.length })));
+        examples.forEach(function (example) { lines.push('    - ' + markdownText(example)); });
+      }
     });
     return lines.join('\n') + '\n';
   }
