@@ -20,7 +20,7 @@ from skill_matrix.data import richtext
 from skill_matrix.i18n._warnings import message_location
 from skill_matrix.nodes.pagedata import level_data, skill_data
 from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
-from skill_matrix.nodes.text import PlainTranslatable, merged_catalog
+from skill_matrix.nodes.text import PlainTranslatable, merged_catalog, skill_examples
 from skill_matrix.warning_types import TRANSLATION_MARKUP, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -71,8 +71,14 @@ class TranslateDataText(SphinxTransform):
             domain,
             message,
         )
+        what = (
+            'example'
+            if any(isinstance(node, skill_examples) for node in _ancestors(element))
+            else 'description'
+        )
         logger.warning(
-            'the translation of this description breaks its markup: %s; the English text is shown',
+            'the translation of this %s breaks its markup: %s; the English text is shown',
+            what,
             problem,
             location=entry or element,
             type=WARNING_TYPE,
