@@ -125,6 +125,26 @@ def test_translation_keeps_the_markup_or_is_reported(build: Callable[..., Sphinx
     assert len(middle.select('ul > li')) == 2  # type: ignore[attr-defined]
 
 
+def test_rich_rows_are_marked_like_plain_rows(build: Callable[..., SphinxTestApp]) -> None:
+    """Skill page and role page alike: a translated rich cell has Sphinx's ``translated`` class,
+    one shown in English (its translation broke the markup) ``untranslated``, the "EN" mark."""
+    app = build('richtext', 'html', language='de')
+    for name in ('craft', 'roles/backend-engineer'):
+        page = html(app, name)
+        junior = cell(page, 'craft-junior-backend-engineer')
+        translated = junior.select_one('.translated')  # type: ignore[attr-defined]
+        assert translated is not None, name
+        assert len(translated.select('ol > li')) == 2, name
+        assert junior.select('.untranslated') == [], name  # type: ignore[attr-defined]
+        middle = cell(page, 'craft-middle-backend-engineer')
+        english = middle.select_one('.untranslated')  # type: ignore[attr-defined]
+        assert english is not None, name
+        items = [text_of(li) for li in english.select('ul > li')]
+        assert items == ['designs its API', 'reads the style guide'], name
+        lead = cell(page, 'craft-lead-backend-engineer')  # a plain cell without a translation
+        assert lead.select_one('p.untranslated') is not None, name  # type: ignore[attr-defined]
+
+
 def test_gettext_keeps_one_message_per_cell(build: Callable[..., SphinxTestApp]) -> None:
     pot = (build('richtext', 'gettext').outdir / 'site.pot').read_text(encoding='utf-8')
     assert (
