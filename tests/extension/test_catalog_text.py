@@ -1,5 +1,6 @@
 """make intl-check on what a translation holds: a rich description's Markdown broken (a list
-that became a paragraph, a link that lost its target, raw HTML), at its line in the .po file."""
+that became a paragraph, a link that lost its target, raw HTML) and dangerous characters, each
+at its line (and column) in the .po file."""
 
 from __future__ import annotations
 
@@ -108,10 +109,44 @@ def test_a_translation_that_keeps_the_markup_passes(
     assert report.translated == 3
 
 
+def test_dangerous_characters_in_a_translation_are_located(
+    build: Callable[..., SphinxTestApp], tmp_path: Path
+) -> None:
+    entries = (
+        'msgid "Designs integration suites."\nmsgstr "Entwirft \u202eIntegrations\u202c-Suiten."\n',
+        'msgid "Builds end-to-end harnesses."\nmsgstr "Baut End-to-End-\bTestumgebungen\x00."\n',
+        'msgid "Sets the testing strategy."\nmsgstr "Legt die Test\u200bstrategie fest."\n',
+        # in an English text (checked by make check-data where it comes from): not the translator's
+        'msgid "Shapes quality \u202eengineering."\nmsgstr "Prägt die Qualitätssicherung."\n',
+    )
+    po_file, lines = write_po(tmp_path, *entries)
+    report = compare(template(build), po_file)
+    override = next(number for number, line in enumerate(lines, 1) if line.startswith('msgstr "Entwirft'))
+    backspace, space = override + 3, override + 6
+
+    def at(line: int, character: str) -> str:
+        return f'{po_file}:{line}:{lines[line - 1].index(character) + 1}'
+
+    expected_errors = [
+        f'{at(override, chr(0x202E))}: error: U+202E RIGHT-TO-LEFT OVERRIDE: ',
+        f'{at(override, chr(0x202C))}: error: U+202C POP DIRECTIONAL FORMATTING: ',
+        f'{at(backspace, chr(8))}: error: U+0008 BACKSPACE: delete it',
+        f'{at(backspace, chr(0))}: error: U+0000 NULL: delete it',
+    ]
+    for start in expected_errors:
+        assert any(problem.startswith(start) for problem in report.problems), (start, report.problems)
+    assert [warning.split(': ')[0:2] for warning in report.warnings] == [[at(space, chr(0x200B)), 'warning']]
+    english = space + 2  # the msgid's override is not the translator's
+    assert not any(
+        problem.startswith(f'{po_file}:{english}:') and 'U+202E' in problem for problem in report.problems
+    )
+
+
 def test_make_intl_check_fails_naming_the_line(build: Callable[..., SphinxTestApp], tmp_path: Path) -> None:
     po_file, lines = write_po(
         tmp_path,
         JUNIOR + 'msgstr "Schreibt Code, nutzt pytest."\n',
+        'msgid "Designs integration suites."\nmsgstr "Entwirft \u202eIntegrations-Suiten."\n',
     )
     result = subprocess.run(
         [
@@ -130,8 +165,10 @@ def test_make_intl_check_fails_naming_the_line(build: Callable[..., SphinxTestAp
     )
     assert result.returncode == 1
     junior = max(number for number, line in enumerate(lines, 1) if line.startswith('msgstr "Schreibt'))
+    override = line_of(lines, 'msgstr "Entwirft \u202eIntegrations-Suiten."')
     errors = [line for line in result.stderr.splitlines() if line.startswith('ERROR: ')]
     assert any(
         line.startswith(f'ERROR: {po_file}:{junior}: the translation of "1. Writes') for line in errors
     )
+    assert f'ERROR: {po_file}:{override}:18: error: U+202E RIGHT-TO-LEFT OVERRIDE' in result.stderr
     assert 'Traceback' not in result.stderr

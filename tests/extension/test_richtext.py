@@ -145,6 +145,18 @@ def test_rich_rows_are_marked_like_plain_rows(build: Callable[..., SphinxTestApp
         assert lead.select_one('p.untranslated') is not None, name  # type: ignore[attr-defined]
 
 
+def test_a_bidi_override_in_a_translation_is_shown_not_obeyed(build: Callable[..., SphinxTestApp]) -> None:
+    """The de catalog translates a cell with U+202E ... U+202C in it (make intl-check names them):
+    the pages show them as stand-ins, as they show such characters from the YAML."""
+    app = build('richtext', 'html', language='de')
+    for name in ('craft', 'roles/qa-engineer'):
+        page = html(app, name)
+        assert (
+            text_of(cell(page, 'craft-middle-qa-engineer')) == 'Entwirft [U+202E]Integrations[U+202C]-Suiten.'
+        )
+        assert '\u202e' not in str(page), name
+
+
 def test_gettext_keeps_one_message_per_cell(build: Callable[..., SphinxTestApp]) -> None:
     pot = (build('richtext', 'gettext').outdir / 'site.pot').read_text(encoding='utf-8')
     assert (

@@ -9,7 +9,10 @@ The check fails, naming the file and the text, when a ``.po`` file
 - has a fuzzy or untranslated entry, or a translation that drops a ``{placeholder}``,
 - has an entry for a text the sources no longer contain, or an obsolete (``#~``) entry,
 - has a translation of a rich description of the data (Markdown) with other paragraphs, list
-  items or link targets than the English, or with markup the subset refuses (raw HTML …).
+  items or link targets than the English, or with markup the subset refuses (raw HTML …),
+- has a dangerous character in a translation (a control character, a bidirectional override:
+  the errors of ``make check-data``), at its line and column; the invisible characters that
+  check-data only warns about (a zero-width space) are warnings here too.
 
 Usage::
 

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 
 from babel.messages.pofile import read_po
 
-from skill_matrix.catalogcheck._text import is_data_text, markup_problem, msgstr_line
+from skill_matrix.catalogcheck._text import character_findings, is_data_text, markup_problem, msgstr_line
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
@@ -36,6 +36,8 @@ class CatalogReport:
     problems: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
     """The problems that are only missing translations (fuzzy or untranslated entries)."""
+    warnings: list[str] = field(default_factory=list)
+    """What is reported without failing the check (an invisible character that may be meant)."""
 
     @property
     def percent(self) -> float:
@@ -142,6 +144,8 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
             f'{po_file}:{message.lineno}: the sources no longer contain {_quote(message)}: '
             'run make intl-update'
         )
+    for severity, finding in character_findings(po_file, lines):
+        (report.problems if severity == 'error' else report.warnings).append(finding)
     report.obsolete = len(catalog.obsolete)
     for message in catalog.obsolete.values():
         report.problems.append(

@@ -1,16 +1,21 @@
 """What a translation may not hold, each at its place in the ``.po`` file: markup that breaks a
-rich description of the data (:mod:`skill_matrix.data.richtext`)."""
+rich description of the data (:mod:`skill_matrix.data.richtext`), and invisible or dangerous
+characters (:mod:`skill_matrix.data.characters`, the same rules as ``make check-data``)."""
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
 from skill_matrix.data import richtext
+from skill_matrix.data.characters import findings
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Iterator, Sequence
+    from pathlib import Path
 
     from babel.messages.catalog import Message
+
+    from skill_matrix.data.characters import Severity
 
 DATA_SUFFIXES = ('.yaml', '.yml')
 
@@ -39,3 +44,18 @@ def msgstr_line(lines: Sequence[str], msgid_line: int) -> int:
         if lines[number - 1].startswith('msgstr'):
             return number
     return msgid_line
+
+
+def character_findings(po_file: Path, lines: Sequence[str]) -> Iterator[tuple[Severity, str]]:
+    """Every invisible or dangerous character in the translations (``msgstr`` lines and their
+    continuations) of *lines*, *po_file*'s text split at ``\\n`` only, as ``file:line:col: …``."""
+    in_translation = False
+    for number, line in enumerate(lines, 1):
+        if line.startswith('msgstr'):
+            in_translation = True
+        elif not line.startswith('"'):
+            in_translation = False
+        if not in_translation:
+            continue
+        for finding in findings(line.removesuffix('\r')):
+            yield finding.severity, f'{po_file}:{number}:{finding.index + 1}: {finding.message}'

@@ -17,6 +17,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.data import richtext
+from skill_matrix.data.characters import visible
 from skill_matrix.i18n._warnings import message_location
 from skill_matrix.nodes.pagedata import level_data, skill_data
 from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
@@ -46,7 +47,7 @@ class TranslateDataText(SphinxTransform):
         for node in self.document.findall(PlainTranslatable):
             element = cast('nodes.Element', node)
             message = element['original_message']
-            translation = translations.get(message, '')
+            translation = visible(translations.get(message, ''))  # a control or bidi override as [U+XXXX]
             if translation and element.get('markdown') and not richtext.is_plain(message):
                 problem = richtext.translation_problem(message, translation)
                 if problem:
@@ -81,7 +82,7 @@ class TranslateDataText(SphinxTransform):
 
 
 def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
-    title, description = (translations.get(text, '') for text in (row.title, row.description))
+    title, description = (visible(translations.get(text, '')) for text in (row.title, row.description))
     if row.markdown:  # reported on the skill's page when broken: the English text here
         broken = description and richtext.translation_problem(row.description, description)
         description = '' if broken else richtext.normalized(description)
