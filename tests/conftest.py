@@ -42,7 +42,7 @@ REPO = TESTS.parent
 TIERS = ('data', 'extension', 'site', 'browser', 'pdf')  # the folders; pyproject.toml describes the markers
 # Built once per session and read by many tests: under pytest-xdist (--dist loadgroup) every test
 # that needs one of these runs in the same worker, so each is built once, not once per worker.
-SESSION_BUILDS = ('site', 'pdf_build', 'review_repo', 'lagging_review_repo')
+SESSION_BUILDS = ('site', 'pdf_build', 'review_repo', 'lagging_review_repo', 'rich_review_repo')
 
 # CI sets this so that a test skipped for a missing system package fails instead.
 STRICT_SKIPS = os.environ.get('SKILL_PROFILES_NO_SKIPS') == '1'
@@ -543,6 +543,31 @@ def lagging_review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
         translation = text[start:].split('\n')[1]
         edit(zh, f'msgid "{old_id}"\n{translation}', f'#, fuzzy\nmsgid "{new_id}"\n{translation}')
     git(repo, 'commit', '-q', '-am', 'zh_CN: fuzzy messages of the changed texts')
+    return repo
+
+
+RICH_BEFORE = '2. Uses tooling such as `pytest` and *linters* daily.'
+RICH_AFTER = (
+    '2. Uses tooling such as `pytest`, *ruff* and **mypy** daily.\n'
+    '        3. Reviews pull requests within a day.'
+)
+
+
+@pytest.fixture(scope='session')
+def rich_review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """test-richtext in git with a changes page, reviewed on Jun 30, 2026 (``review/2026-h1``),
+    then one rich cell changed: a list item reworded, one added."""
+    repo = copy_root('richtext', tmp_path_factory.mktemp('rich-review') / 'repo')
+    with (repo / 'conf.py').open('a', encoding='utf-8') as conf:
+        conf.write("latex_documents = [('index', 'rich.tex', 'Rich Text', '', 'manual')]\n")
+    edit(repo / 'index.rst', '.. toctree::\n', '.. skill-changes-toctree:: changes\n\n.. toctree::\n')
+    (repo / 'changes.rst').write_text(':orphan:\n\n.. skill-changes::\n', encoding='utf-8')
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'skills as reviewed', date='2026-06-30T10:00:00+02:00')
+    git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T10:00:00+02:00')
+    edit(repo / 'data' / 'skills' / 'craft.yaml', RICH_BEFORE, RICH_AFTER)
+    git(repo, 'commit', '-q', '-am', 'craft: the junior tooling')
     return repo
 
 
