@@ -74,6 +74,14 @@ def test_search_downloads_plan_and_picker(build: Callable[..., SphinxTestApp]) -
         '1. Writes well-tested code for small test solutions.',
         '2. Uses tooling such as pytest and linters daily.',
     ]
+    middle_row = next(row for row in rows if row[:2] == ['backend-engineer', 'middle'])
+    assert middle_row[-1].splitlines() == [
+        'Owns a service end to end:',
+        '- designs its API',
+        '- reads the style guide (https://example.org/style?a=1&b=2)',
+    ]
+    for mark in ('*', '`', ']('):
+        assert mark not in junior[-1] + middle_row[-1]
     document = json.loads((downloads / 'craft.json').read_text(encoding='utf-8'))
     middle = next(
         item
