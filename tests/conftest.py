@@ -593,6 +593,26 @@ def review_build(
         return sphinx_build(repo, builder, builddir=builddir, on_resolved=on_resolved, language=language)
 
 
+REVIEW_PDF_TOOLS = ('latexmk', 'lualatex', 'pdftotext', 'pdftoppm')
+
+
+def build_review_pdf(repo: Path, builddir: Path, language: str) -> Path:
+    """One language of *repo* as a PDF, against its review tag: the LaTeX folder that holds it."""
+    missing = [tool for tool in REVIEW_PDF_TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f'PDF tests need {", ".join(missing)}: run tools/install-system-packages.sh')
+    out = review_build(repo, builddir, language, 'latex').outdir
+    result = subprocess.run(
+        ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
+        env=os.environ | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    return out
+
+
 @dataclasses.dataclass(frozen=True)
 class ReviewSite:
     """The review repository built in each language against its review tag."""
@@ -880,6 +900,15 @@ def serving(directory: Path) -> Iterator[str]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def served_root(name: str, folder: Path) -> Iterator[str]:
+    """``roots/test-<name>`` built in its own process into *folder*, served over HTTP: its URL."""
+    out = folder / 'html'
+    sphinx_process(ROOTS / f'test-{name}', out)
+    with serving(out) as url:
+        yield url
 
 
 @contextlib.contextmanager

@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, open_tab, serving, sphinx_process
+from conftest import open_tab, served_root
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -20,9 +20,7 @@ MARKDOWN = ('**', '`', '*linters*', '](')
 
 @pytest.fixture(scope='module')
 def richtext_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp('richtext') / 'html'
-    sphinx_process(ROOTS / 'test-richtext', out)
-    with serving(out) as url:
+    with served_root('richtext', tmp_path_factory.mktemp('richtext')) as url:
         yield url
 
 

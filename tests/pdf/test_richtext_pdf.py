@@ -3,13 +3,12 @@ text; a changed rich cell redlined in the review's chapter a list item per line.
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import REVIEW_BUILD_EPOCH, copy_site, make_into, review_build
+from conftest import build_review_pdf, copy_site, make_into
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -64,16 +63,7 @@ def test_list_items_are_lines_of_the_pdf(tmp_path: Path) -> None:
 def test_a_changed_rich_cell_is_redlined_a_list_item_per_line(
     rich_review_repo: Path, tmp_path_factory: pytest.TempPathFactory
 ) -> None:
-    needs_pdf_tools()
-    out = review_build(rich_review_repo, tmp_path_factory.mktemp('rich-review-pdf'), 'en', 'latex').outdir
-    result = subprocess.run(
-        ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
-        env=os.environ | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
+    out = build_review_pdf(rich_review_repo, tmp_path_factory.mktemp('rich-review-pdf'), 'en')
     shown = pdf_lines(out / 'rich.pdf')
     # the old text is only in the redline: its list items on lines of their own
     assert 'Before: 1. Writes well-tested code for small test solutions.' in shown, shown
