@@ -167,6 +167,8 @@ def test_the_french_pages_show_the_translated_level_name_and_mark_the_rest(
     landing = (html / 'index.html').read_text(encoding='utf-8')
     assert 'href="fr/index.html"' in landing
     assert 'href="de/index.html"' not in landing
+    assert 'Choisir une langue' in landing
+    assert 'Sprache wählen' not in landing
 
 
 def test_the_pdfs_hold_the_new_framework(newcomer: tuple[Path, list[Step]]) -> None:
