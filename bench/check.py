@@ -21,7 +21,6 @@ from __future__ import annotations
 
 import argparse
 import datetime
-import json
 import os
 import platform
 import shutil
@@ -34,6 +33,7 @@ from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from changes import save_record
 from scale_site import make_site
 
 RESULTS = Path(__file__).resolve().parent / 'results'
@@ -138,11 +138,8 @@ def main(argv: list[str] | None = None) -> int:
     for target, holds in record['targets'].items():
         print(f'{target}: {"holds" if holds else "DOES NOT HOLD"}')
     print(f'load average before {record["load_average_before"]}, after {record["load_average_after"]}')
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')
-    path = RESULTS / f'check-{stamp}.json'
-    path.write_text(json.dumps(record, indent=1, ensure_ascii=False) + '\n', encoding='utf-8')
-    print(f'written to {path}')
+    save_record(RESULTS, 'check', record)
+    print(f'written to {RESULTS}/check-<UTC time>.json')
     if not args.workdir:
         shutil.rmtree(workdir)
     return 1 if failed else 0

@@ -17,7 +17,6 @@ give its rate. Wall and CPU time of both; the figures go to
 from __future__ import annotations
 
 import argparse
-import datetime
 import json
 import os
 import re
@@ -30,6 +29,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import unquote, urljoin, urlsplit
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from changes import save_record
 
 REPO = Path(__file__).resolve().parent.parent
 BIN = Path(sys.executable).parent
@@ -165,9 +168,7 @@ def main(argv: list[str] | None = None) -> int:
     record['linkchecker'] = linkchecker(args.site, args.linkchecker_seconds)
     print('LinkChecker', json.dumps(record['linkchecker']) if record['linkchecker'] else 'not installed')
     record['load_average_after'] = os.getloadavg()
-    RESULTS.mkdir(exist_ok=True)
-    stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')
-    (RESULTS / f'links-{stamp}.json').write_text(json.dumps(record, indent=1) + '\n', encoding='utf-8')
+    save_record(RESULTS, 'links', record)
     return 0
 
 
