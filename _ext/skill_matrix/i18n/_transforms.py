@@ -17,6 +17,7 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.data import richtext
+from skill_matrix.data.characters import visible
 from skill_matrix.i18n._warnings import message_location
 from skill_matrix.nodes.pagedata import level_data, skill_data
 from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
@@ -46,7 +47,7 @@ class TranslateDataText(SphinxTransform):
         for node in self.document.findall(PlainTranslatable):
             element = cast('nodes.Element', node)
             message = element['original_message']
-            translation = translations.get(message, '')
+            translation = visible(translations.get(message, ''))  # a control or bidi override as [U+XXXX]
             if translation and element.get('markdown') and not richtext.is_plain(message):
                 problem = richtext.translation_problem(message, translation)
                 if problem:
@@ -87,7 +88,7 @@ class TranslateDataText(SphinxTransform):
 
 
 def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
-    title = ' '.join(translations.get(row.title, '').split())
+    title = ' '.join(visible(translations.get(row.title, '')).split())
     description = _translation(row.description, row.markdown, translations)
     examples = [_translation(example.text, example.markdown, translations) for example in row.examples]
     return replace(
@@ -105,7 +106,7 @@ def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
 def _translation(text: str, markdown: bool, translations: dict[str, str]) -> str:
     """*text*'s translation as shown ('' for none); a rich text's translation that breaks its
     markup is none (reported on the skill's page, where the cell is a node)."""
-    translation = translations.get(text, '')
+    translation = visible(translations.get(text, ''))
     if not markdown:
         return ' '.join(translation.split())
     broken = translation and richtext.translation_problem(text, translation)

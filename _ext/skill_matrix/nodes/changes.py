@@ -50,6 +50,11 @@ class skill_inserted(nodes.inline):
     """Text that is new since the baseline (``announce``: what a screen reader says first)."""
 
 
+class skill_line_break(nodes.inline):
+    """The end of a line within a redlined text (a rich description's plain form has a list item
+    per line): ``<br>`` in HTML, ``\\newline`` in LaTeX, a space for the other builders."""
+
+
 class skill_change_marker(nodes.inline):
     """The marker of a changed row: links to ``anchor`` on the changes page (HTML), a bar in the
     margin (LaTeX)."""
@@ -294,17 +299,17 @@ def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.conta
     old_description = richtext.plain_text(descriptions.old)
     new_description = richtext.plain_text(descriptions.new)
     if cell.kind == 'added' and new is not None:
-        now = [*descriptions.wrap([inserted(new_description)]), nodes.Text(f' ({_flag(new)})')]
+        now = [*descriptions.wrap(_lines([inserted(new_description)])), nodes.Text(f' ({_flag(new)})')]
         entry += _line(_('Now'), now)
     elif cell.kind == 'removed' and old is not None:
-        before = [*descriptions.wrap([deleted(old_description)]), nodes.Text(f' ({_flag(old)})')]
+        before = [*descriptions.wrap(_lines([deleted(old_description)])), nodes.Text(f' ({_flag(old)})')]
         entry += _line(_('Before'), before)
     elif old_description != new_description:
         diff = word_diff(old_description, new_description)
-        entry += _line(_('Before'), descriptions.wrap(_old(diff)))
-        entry += _line(_('Now'), descriptions.wrap(_new(diff)))
+        entry += _line(_('Before'), descriptions.wrap(_lines(_old(diff))))
+        entry += _line(_('Now'), descriptions.wrap(_lines(_new(diff))))
     else:
-        entry += _line(_('Description'), descriptions.wrap([nodes.Text(new_description)]))
+        entry += _line(_('Description'), descriptions.wrap(_lines([nodes.Text(new_description)])))
     if cell.kind == 'added' and new is not None:
         entry.extend(_example_line(ExampleChange('added', None, text, ()), texts) for text in new.examples)
     elif cell.kind == 'removed' and old is not None:
@@ -326,9 +331,33 @@ def _example_line(example: ExampleChange, texts: Texts) -> nodes.paragraph:
         content = [deleted(old)]
     else:
         content = _old_and_new(word_diff(old, new))
-    line = _line(name[example.kind], pair.wrap(content))
+    line = _line(name[example.kind], pair.wrap(_lines(content)))
     pair.note(line)
     return line
+
+
+def _lines(content: Iterable[nodes.Node]) -> list[nodes.Node]:
+    """*content* (texts, deletions, insertions) with a :class:`skill_line_break` at each line end,
+    so that each list item of a rich description starts its own line."""
+    made: list[nodes.Node] = []
+    for node in content:
+        text = node.astext()
+        if '\n' not in text:
+            made.append(node)
+            continue
+        remake = (
+            deleted
+            if isinstance(node, skill_deleted)
+            else inserted
+            if isinstance(node, skill_inserted)
+            else nodes.Text
+        )
+        for index, part in enumerate(text.split('\n')):
+            if index:
+                made.append(skill_line_break('', ' '))
+            if part:
+                made.append(remake(part))
+    return made
 
 
 def _same(change: FieldChange) -> TextPair:

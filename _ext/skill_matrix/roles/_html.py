@@ -79,7 +79,9 @@ class _RowWriter:
             title = f'<a class="reference internal" href="{escape(href)}">{title}</a>'
         title_translated, description_translated = (row.translated or (None, None))[:2]
         if row.markdown:
-            description = self.written(description_label(row))
+            blocks = description_label(row)
+            blocks['classes'] += self.translation_classes(description_translated)
+            description = self.written(blocks)
             if row.changed:
                 description += f'<p>{self.written(change_marker(change_anchor(row_key(self.node, row))))}</p>'
         else:
@@ -108,9 +110,15 @@ class _RowWriter:
 
     def paragraph(self, html: str, translated: bool | None) -> str:
         """A ``<p>`` with Sphinx's translation class, when ``translation_progress_classes`` asks."""
+        classes = self.translation_classes(translated)
+        return f'<p class="{classes[0]}">{html}</p>' if classes else f'<p>{html}</p>'
+
+    def translation_classes(self, translated: bool | None) -> list[str]:
+        """Sphinx's ``translated`` or ``untranslated`` class (the "EN" mark), as a paragraph of
+        a skill's page gets it when ``translation_progress_classes`` asks; else none."""
         if (translated is True and self.mark_translated) or (translated is False and self.mark_untranslated):
-            return f'<p class="{"translated" if translated else "untranslated"}">{html}</p>'
-        return f'<p>{html}</p>'
+            return ['translated' if translated else 'untranslated']
+        return []
 
 
 def resolve_level_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:
