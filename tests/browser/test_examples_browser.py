@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import copy_root, open_tab, serving, sphinx_process
+from conftest import open_tab, served_root
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -17,10 +17,7 @@ if TYPE_CHECKING:
 
 @pytest.fixture(scope='module')
 def examples_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    folder = tmp_path_factory.mktemp('examples')
-    out = folder / 'html'
-    sphinx_process(copy_root('examples', folder / 'src'), out)  # role pages are written beside the sources
-    with serving(out) as url:
+    with served_root('examples', tmp_path_factory.mktemp('examples')) as url:
         yield url
 
 
