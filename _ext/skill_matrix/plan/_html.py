@@ -41,6 +41,7 @@ CALLBACK = 'window.skillPlan.receive'
 FORMAT_VERSION = 3  # the page's script reads only data of its own version
 SCRIPT = 'skill_plan.js'
 CHART_SCRIPT = 'skill_chart.js'
+CHART_STYLESHEET = 'skill_chart.css'
 STYLESHEET = 'skill_plan.css'
 
 
@@ -318,4 +319,5 @@ def add_plan_assets(
         app.add_js_file(CHART_SCRIPT, loading_method='defer')
         app.add_js_file(SCRIPT, loading_method='defer')
         app.add_css_file(STYLESHEET)
+        app.add_css_file(CHART_STYLESHEET)
         app.add_css_file('skill_matrix.css')
