@@ -1,7 +1,8 @@
 """Places on a page for what only HTML readers get: the download links, the level picker, the
-links to the growth plan and the role pages' chart. Directives put them in while a page is read; once the doctree is
-resolved, the HTML builders of websites fill them (:mod:`skill_matrix.html.downloads`,
-:mod:`skill_matrix.html.explorer`, :mod:`skill_matrix.plan`) and the other builders drop them.
+links to the growth plan and the role pages' chart. Directives put them in while a page is
+read; once the doctree is resolved, the HTML builders of websites fill them
+(:mod:`skill_matrix.html.downloads`, :mod:`skill_matrix.html.explorer`, :mod:`skill_matrix.plan`,
+:mod:`skill_matrix.roles`) and the other builders drop them.
 """
 
 from __future__ import annotations
@@ -80,11 +81,15 @@ def build_role_chart(role_id: str, domains: Sequence[Domain], definitions: Defin
     chart = nodes.container('', classes=[ROLE_CHART_CLASS])
     counts = []
     for domain in domains:
-        expectations = [skill.expectation(role_id, level.id) for skill in domain.skills for level in definitions.levels]
+        expectations = [
+            skill.expectation(role_id, level.id) for skill in domain.skills for level in definitions.levels
+        ]
         required = {level.id: 0 for level in definitions.levels}
         for item in expectations:
             required[item.level_id] += item.required
-        counts.append({'skills': len(domain.skills), 'required': [required[level.id] for level in definitions.levels]})
+        counts.append(
+            {'skills': len(domain.skills), 'required': [required[level.id] for level in definitions.levels]}
+        )
         chart += make_text(domain.name, chart_axis=domain.id)
     chart += build_level_data(definitions)
     chart['chart_counts'] = counts

@@ -56,9 +56,7 @@ class PlanSkill:
     href: str | None
 
 
-def role_data(
-    role_id: str, skills: list[PlanSkill], language: str, keys: dict[str, str]
-) -> dict[str, Any]:
+def role_data(role_id: str, skills: list[PlanSkill], language: str, keys: dict[str, str]) -> dict[str, Any]:
     """Everything the plan needs about one role: its skills, sorted by domain, group and title.
 
     Each skill names its domain and group by their index in ``domains`` (name and id) and
