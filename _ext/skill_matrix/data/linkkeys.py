@@ -27,6 +27,8 @@ DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
 MIN_KEY_LENGTH = 4
 REFERENCE_LENGTH = 12
 TEXT_HASH_LENGTH = 2
+SHORT_LENGTH = 16
+"""Digits of the references compared first: two alike in 16 digits are as good as never seen."""
 FULL_LENGTH = 49
 """Base-36 digits that a SHA-256 digest always has (36**49 < 2**256)."""
 
@@ -49,7 +51,18 @@ def skill_reference(skill_id: str, length: int = FULL_LENGTH) -> str:
 def link_keys(skill_ids: Iterable[str]) -> dict[str, str]:
     """Each skill id's key: the shortest prefix (at least 4 characters) of its reference that no
     other skill's reference starts with. Keys are unique and prefix-free."""
-    references = {skill_id: skill_reference(skill_id) for skill_id in set(skill_ids)}
+    ids = set(skill_ids)
+    keys = shortest_prefixes(ids, SHORT_LENGTH)
+    if keys is None:  # two references alike in 16 digits: compare every digit
+        keys = shortest_prefixes(ids, FULL_LENGTH)
+    assert keys is not None, 'two skill ids with the same SHA-256'
+    return keys
+
+
+def shortest_prefixes(skill_ids: set[str], length: int) -> dict[str, str] | None:
+    """Each id's shortest prefix (at least 4 characters) of the first *length* digits of its
+    reference that no other id's reference starts with; None if two are alike in all of them."""
+    references = {skill_id: skill_reference(skill_id, length) for skill_id in skill_ids}
     ordered = sorted(references.items(), key=lambda pair: pair[1])
     keys = {}
     for index, (skill_id, reference) in enumerate(ordered):
@@ -62,6 +75,8 @@ def link_keys(skill_ids: Iterable[str]) -> dict[str, str]:
             ),
             default=0,
         )
+        if shared == length:
+            return None
         keys[skill_id] = reference[: max(MIN_KEY_LENGTH, shared + 1)]
     return keys
 

@@ -123,7 +123,9 @@
   // from which *to* lies ahead (the fork of another track), whose levels up to *to* are the steps
   // and, but for *to*, the via. No steps when *to* is *from* or lies behind it.
   function levelPath(from, to) {
-    var starts = walk(from, previousOf).order;  // from itself first, then earlier levels, nearest first
+    var behind = walk(from, previousOf);  // from itself first, then earlier levels, nearest first
+    if (has(behind.parent, to)) { return { steps: [], via: [] }; }  // to is from, or behind it
+    var starts = behind.order;
     for (var at = 0; at < starts.length; at += 1) {
       var ahead = walk(starts[at], nextOf);
       if (starts[at] === to || !has(ahead.parent, to)) { continue; }
