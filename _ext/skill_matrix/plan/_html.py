@@ -224,7 +224,7 @@ def comparison_labels() -> dict[str, str]:
         'compared': _('compared: {first} {firstLevel}, {second} {secondLevel}'),
         'noneShown': _('Nothing to show with these filters.'),
         'secondUnreadable': _('the second link is not the link of a growth plan'),
-        'secondOtherRole': _('the second link is a plan for {role}, not for {name}'),
+        'secondOtherRole': _('the second link is a plan for {other}, not for {name}'),
         'secondOtherTarget': _('the second assessment aims at {level}; both are compared towards {target}'),
         'skillCurrentOf': _('Current level in {skill} ({name})'),
     }

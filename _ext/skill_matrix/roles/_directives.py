@@ -115,8 +115,8 @@ class RoleProfileDirective(_RoleDirective):
             classes=['skill-role-intro'],
         )
         section += plan_link(role_id)
-        section += career_path(role_id, skills, definitions)
         section += build_role_chart(role_id, self.domains(skills), definitions)  # for HTML readers
+        section += career_path(role_id, skills, definitions)
         section += build_role_explorer(role_id, definitions)  # for HTML readers: compare two levels
         for level in definitions.levels:
             items = [(skill, skill.expectation(role_id, level.id)) for skill in skills]

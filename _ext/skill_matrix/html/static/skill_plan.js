@@ -219,7 +219,7 @@
     var other = parseLink(text);
     if (!other) { return { added: false, message: L.secondUnreadable }; }
     if (state.role && other.role !== state.role) {
-      return { added: false, message: fill(L.secondOtherRole, { role: roleNames[other.role], name: roleNames[state.role] }) };
+      return { added: false, message: fill(L.secondOtherRole, { other: roleNames[other.role], name: roleNames[state.role] }) };
     }
     state.role = other.role;
     state.sides = [state.sides[0], newSide(other.current)];
