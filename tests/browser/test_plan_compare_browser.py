@@ -145,7 +145,8 @@ def chart(tab: Page) -> dict[str, dict[str, float]]:
     """The chart's points: series -> axis -> value, read off the SVG."""
     points: list[dict[str, Any]] = tab.eval_on_selector_all(
         '.skill-chart svg circle.skill-chart-point',
-        'points => points.map(p => ({series: p.dataset.series, axis: p.dataset.axis, value: p.dataset.value}))',
+        'points => points.map(p => ({series: p.dataset.series, axis: p.dataset.axis, '
+        'value: p.dataset.value}))',
     )
     values: dict[str, dict[str, float]] = {}
     for point in points:

@@ -7,6 +7,7 @@ the SHA-256 of the skill id, the lowest digit first), so that a change of it fai
 from __future__ import annotations
 
 import hashlib
+import itertools
 import random
 from collections import Counter
 
@@ -48,7 +49,7 @@ def test_keys_are_unique_and_prefix_free_at_ten_thousand_skills(
     values = sorted(keys.values())
     assert len(set(values)) == len(catalog)
     # sorted, a key that starts another would stand right before it
-    assert not any(after.startswith(before) for before, after in zip(values, values[1:], strict=False))
+    assert not any(after.startswith(before) for before, after in itertools.pairwise(values))
     # the 4-character prefixes of the old links do collide at this size: the keys lengthen
     shared = Counter(value[:4] for value in references.values())
     colliding = [skill_id for skill_id in catalog if shared[references[skill_id][:4]] > 1]
