@@ -373,7 +373,8 @@ roles:
 
 
 def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path: Path) -> None:
-    """The worst case: 200 skills with one ticked item each (Junior → Middle)."""
+    """The worst case: 200 skills with one ticked item each (Junior → Middle), by one and by two
+    assessments (the second ticks the same items: the link holds each item once, with who ticked it)."""
     source = tmp_path / 'src'
     shutil.copytree(ROOTS / 'test-plan', source)
     for path in (source / 'data' / 'skills').glob('*.yaml'):
@@ -408,6 +409,19 @@ def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path
         tab.goto((out / 'plan.html').as_uri() + '?' + query)
         tab.wait_for_selector('.skill-plan-skill')
         assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
+        # A manager's assessment beside it, ticking the same 200 items: one link still
+        tab.goto((out / 'plan.html').as_uri() + '?' + query + '&c2=junior&n2=Manager')
+        tab.wait_for_selector('.skill-plan-two')
+        tab.eval_on_selector_all(
+            'li.skill-plan-item input[data-side="1"]', 'boxes => boxes.forEach(b => b.click())'
+        )
+        both = 'Me: 200 of 200 covered · Manager: 200 of 200 covered'
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == both
+        query = urlsplit(tab.url).query
+        assert len(query) < 2000, len(query)
+        tab.goto((out / 'plan.html').as_uri() + '?' + query)
+        tab.wait_for_selector('.skill-plan-two')
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == both
     finally:
         context.close()
 
