@@ -448,3 +448,39 @@ def test_missing_role_data_is_reported_and_the_link_kept(
     finally:
         context.close()
     assert errors == []
+
+
+def both_sides(page: Page) -> dict[str, list[str]]:
+    """Every item's two check boxes: item id → ['x' or ' ' or '—' for each assessment]."""
+    found: dict[str, list[str]] = page.eval_on_selector_all(
+        'li.skill-plan-item',
+        """items => Object.fromEntries(items.map(item => [item.id, [0, 1].map(side => {
+            const box = item.querySelector(`input[data-side="${side}"]`);
+            return box ? (box.checked ? 'x' : ' ') : '—';
+        })]))""",
+    )
+    return found
+
+
+def test_a_combined_link_survives_a_reload_and_another_language(page: Page) -> None:
+    tick_two(page)
+    page.goto(f'en/plan.html?{urlsplit(page.url).query}&c2=junior&n1=Sam&n2=Kim')
+    page.wait_for_selector('.skill-plan-two')
+    page.get_by_role('checkbox', name=f'Kim {cell("pytorch", "data-scientist", "senior")}').check()
+    combined = urlsplit(page.url).query
+    before = both_sides(page)
+    assert before['plan-pytorch-senior-data-scientist'] == ['x', 'x']
+    assert sum(sides == ['x', 'x'] for sides in before.values()) == 1
+    for language, differ in (
+        ('en', 'Only where the two differ'),
+        ('de', 'Nur wo die beiden abweichen'),
+        ('zh_CN', '仅显示两者不同之处'),
+    ):
+        page.goto(f'{language}/plan.html?{combined}')
+        page.wait_for_selector('.skill-plan-two')
+        assert both_sides(page) == before
+        summary = page.inner_text('.skill-plan-summary')
+        assert 'Sam' in summary
+        assert 'Kim' in summary
+        assert page.get_by_label(differ, exact=True).count() == 1
+    assert urlsplit(page.url).query == combined
