@@ -21,6 +21,7 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from skill_matrix.data.linkkeys import REFERENCE_LENGTH, link_keys, skill_reference
+from skill_matrix.html.charts import add_chart_files, has_container
 from skill_matrix.html.downloads import offers_downloads
 from skill_matrix.html.explorer import script_block
 from skill_matrix.labels import NUMERIC_DATE_LANGUAGES, _, ngettext, pgettext
@@ -40,8 +41,6 @@ DATA_DIR = 'plan-data'
 CALLBACK = 'window.skillPlan.receive'
 FORMAT_VERSION = 3  # the page's script reads only data of its own version
 SCRIPT = 'skill_plan.js'
-CHART_SCRIPT = 'skill_chart.js'
-CHART_STYLESHEET = 'skill_chart.css'
 STYLESHEET = 'skill_plan.css'
 
 
@@ -310,12 +309,10 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
 def add_plan_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
-    """The plan's page loads the plan's script and stylesheet (and the extension's, for print)."""
-    if doctree is not None and any(
-        PLAN_CLASS in node['classes'] for node in doctree.findall(nodes.container)
-    ):
-        app.add_js_file(CHART_SCRIPT, loading_method='defer')
+    """The plan's page loads the chart's files, the plan's script and stylesheet (and the
+    extension's, for print)."""
+    if has_container(doctree, PLAN_CLASS):
+        add_chart_files(app)
         app.add_js_file(SCRIPT, loading_method='defer')
         app.add_css_file(STYLESHEET)
-        app.add_css_file(CHART_STYLESHEET)
         app.add_css_file('skill_matrix.css')

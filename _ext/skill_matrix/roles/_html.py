@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from skill_matrix.html.anchors import link_to, permalinks
+from skill_matrix.html.charts import add_chart_files, has_container
 from skill_matrix.html.downloads import offers_downloads
 from skill_matrix.html.explorer import script_block
 from skill_matrix.labels import _, pgettext
@@ -192,8 +193,6 @@ def _role_names(matrix: nodes.Element) -> list[tuple[nodes.Element, str]]:
 
 # --- the chart --------------------------------------------------------------------------------
 
-CHART_SCRIPT = 'skill_chart.js'
-CHART_STYLESHEET = 'skill_chart.css'
 RINGS = 4
 
 
@@ -243,8 +242,5 @@ def add_chart_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
     """A page with a role chart loads the chart's script and stylesheet."""
-    if doctree is not None and any(
-        ROLE_CHART_CLASS in node['classes'] for node in doctree.findall(nodes.container)
-    ):
-        app.add_js_file(CHART_SCRIPT, loading_method='defer')
-        app.add_css_file(CHART_STYLESHEET)
+    if has_container(doctree, ROLE_CHART_CLASS):
+        add_chart_files(app)
