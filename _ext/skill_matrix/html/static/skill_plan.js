@@ -96,7 +96,7 @@
   // The one place an item's text becomes page content, and the one place it becomes plain text
   // (Markdown, CSV): where cells carry rich text, these two change.
   function cellNode(tag, text, attributes) {
-    var node = el(tag, attributes || {});
+    var node = el(tag, attributes);
     node.textContent = text;
     return node;
   }
@@ -696,6 +696,7 @@
   function render() {
     counters = [];
     itemCache = {};
+    selectTemplates = [];
     roleSelect.value = state.role;
     currentSelect.value = levels[state.sides[0].current].id;
     targetSelect.value = levels[state.target].id;
@@ -738,10 +739,18 @@
     writeQuery();
   }
 
+  // Each skill's level select is a copy of one made per render and side: cloning is the
+  // cheapest way to make thousands of them.
+  var selectTemplates = [];
   function levelSelect(skill, side) {
-    var select = el('select', { id: 'skill-plan-current-' + skill.id + (side ? '-2' : ''), class: 'skill-plan-override', autocomplete: 'off' });
-    select.appendChild(el('option', { value: '', text: fill(L.sameAsRole, { level: levels[state.sides[side].current].name }) }));
-    levels.forEach(function (level) { select.appendChild(el('option', { value: level.id, text: level.name })); });
+    if (!selectTemplates[side]) {
+      var template = el('select', { class: 'skill-plan-override', autocomplete: 'off' });
+      template.appendChild(el('option', { value: '', text: fill(L.sameAsRole, { level: levels[state.sides[side].current].name }) }));
+      levels.forEach(function (level) { template.appendChild(el('option', { value: level.id, text: level.name })); });
+      selectTemplates[side] = template;
+    }
+    var select = selectTemplates[side].cloneNode(true);
+    select.id = 'skill-plan-current-' + skill.id + (side ? '-2' : '');
     var overrides = state.sides[side].overrides;
     select.value = has(overrides, skill.id) ? levels[overrides[skill.id]].id : '';
     select.addEventListener('change', function () {
@@ -767,8 +776,7 @@
     heading.appendChild(skill.href ? el('a', { href: skill.href, text: skill.title }) : document.createTextNode(skill.title));
     article.appendChild(heading);
     state.sides.forEach(function (side, index) { article.appendChild(levelSelect(skill, index)); });
-    var difference = el('p', { class: 'skill-plan-difference' });
-    if (second()) { article.appendChild(difference); }
+    var difference = second() ? article.appendChild(el('p', { class: 'skill-plan-difference' })) : null;
     var items = shownItems(skill);
     if (!items.length) {
       var current = skillCurrent(skill, 0);
@@ -806,7 +814,7 @@
     var id = itemId(item);
     var textId = id + '-text';
     var changed = el('p', { class: 'skill-plan-changed' });
-    var differs = el('p', { class: 'skill-plan-item-differs', text: L.differs });
+    var differs = second() ? el('p', { class: 'skill-plan-item-differs', text: L.differs }) : null;
     var node = el('li', { class: 'skill-plan-item', id: id, 'data-level': levels[item.level].id });
     var row = { item: item, node: node, changed: changed, differs: differs };
     var ticks = el('div', { class: 'skill-plan-ticks' });
@@ -854,8 +862,9 @@
 
   function markRow(row) {
     var text = changedText(row.item);
-    row.changed.textContent = text;
+    if (row.changed.textContent !== text) { row.changed.textContent = text; }
     row.changed.hidden = !text;
+    if (!row.differs) { return; }
     var differs = itemDiffers(row.item);
     row.differs.hidden = !differs;
     row.node.classList.toggle('skill-plan-differs', differs);
