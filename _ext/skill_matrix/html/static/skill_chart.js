@@ -65,7 +65,8 @@
       var share = spec.max ? Math.max(0, Math.min(value, spec.max)) / spec.max : 0;
       return [centre + Math.cos(angle(index)) * radius * share, centre + Math.sin(angle(index)) * radius * share];
     };
-    var root = svg('svg', { viewBox: '0 0 ' + size + ' ' + size, class: 'skill-chart-svg skill-chart-radar' });
+    var margin = 80;  // room for the axes' names left and right of the radar
+    var root = svg('svg', { viewBox: -margin + ' 0 ' + (size + 2 * margin) + ' ' + size, class: 'skill-chart-svg skill-chart-radar' });
     var grid = svg('g', { class: 'skill-chart-grid' });
     spec.rings.forEach(function (ring) {
       var corners = spec.axes.map(function (axis, index) { return at(index, ring.value).map(round).join(','); });
@@ -179,7 +180,7 @@
       spec.note ? html('span', { class: 'skill-chart-note', text: spec.note }) : null
     ]);
     var figure = html('figure', { class: 'skill-chart', 'data-shape': radarShape ? 'radar' : 'bars' }, [
-      caption, picture, legend(spec), table(spec, captionId)
+      caption, picture, legend(spec), html('div', { class: 'skill-chart-numbers' }, [table(spec, captionId)])
     ]);
     container.textContent = '';
     container.appendChild(figure);
