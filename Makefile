@@ -43,9 +43,10 @@ $(HTML_TARGETS): html-%: venv
 	@echo "==> HTML ($*)"
 	$(SPHINXBUILD) -b html -D language=$* $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/$* . $(BUILDDIR)/html/$*
 
-# The landing page: a link per language of languages.yaml to its site and its PDF.
+# The landing page: a link per language of languages.yaml to its site and its PDF, and its
+# greeting in every language whose interface catalog translates it.
 LANGUAGES_COMMAND := PYTHONPATH=$(CURDIR)/_ext $(BIN)/python -m skill_matrix.data.languages
-$(BUILDDIR)/html/index.html: _templates/landing.html languages.yaml | venv
+$(BUILDDIR)/html/index.html: _templates/landing.html languages.yaml $(wildcard _ext/skill_matrix/locale/*/LC_MESSAGES/skill_matrix.po) | venv
 	@mkdir -p $(@D)
 	$(LANGUAGES_COMMAND) landing $< > $@.tmp && mv $@.tmp $@
 

@@ -15,3 +15,4 @@ CATALOG_ERROR = 'catalog'  # the extension's own catalog cannot be compiled
 DUPLICATE_ANCHOR = 'anchor'  # two elements of a page would get the same link id (a skill shown twice)
 DOMAINS = 'domains'  # domains.yaml is broken, or a skill's domain or group looks misspelt
 REVIEW = 'review'  # the review baseline cannot be read, or its data is invalid under today's schema
+TRANSLATION_MARKUP = 'translation'  # a translation breaks the markup of a rich description

@@ -93,11 +93,11 @@ EXPECTED = """\
 - **Junior · Backend Engineer**: cell removed (was optional)
   - old: <del>Runs the existing test suite before every pull request.</del>
 - **Middle · Backend Engineer**: cell removed (was required)
-  - old: <del>Adds regression tests for each bug it fixes, using \\*args fixtures and \\`mocks\\`.</del>
+  - old: <del>Adds regression tests for each bug it fixes, using \\*args fixtures and &lt;mocks&gt;.</del>
 - **Senior · Backend Engineer**: cell removed (was required)
   - old: <del>Keeps the suite fast; splits slow tests into a nightly \\| marked job.</del>
 - **Lead · Backend Engineer**: cell removed (was optional)
-  - old: <del>Coaches the team on test design &lt;em&gt;and&lt;/em&gt; review checklists.</del>
+  - old: <del>Coaches the team on test design &lt;T&gt;and&lt;/T&gt; review checklists.</del>
 - **Principal · Backend Engineer**: cell removed (was optional)
   - old: <del>Aligns testing practice across services &amp; platforms.</del>
 - **Senior · Quality Engineer**: description changed
@@ -340,3 +340,38 @@ def test_the_newest_review_tag_by_date_then_by_name(small_repo: Path) -> None:
     assert newest_tag(small_repo) == 'review/b-late'
     assert newest_tag(small_repo, 'review/*-early') == 'review/z-early'
     assert newest_tag(small_repo, 'audit/*') is None
+
+
+def test_a_translated_rich_cell_is_not_pending(rich_review_repo: Path, tmp_path: Path) -> None:
+    """The catalog holds a rich description with its lines: a changed list whose new text is
+    translated is no longer pending (it was, while the changes folded it into one line)."""
+    locale = tmp_path / 'locale'
+    shutil.copytree(rich_review_repo / 'locale', locale)
+    arguments = [
+        '--data',
+        str(rich_review_repo / 'data'),
+        '--locale',
+        str(locale),
+        '--out',
+        str(tmp_path / 'out'),
+    ]
+
+    def pending() -> list[str]:
+        result = python_in(rich_review_repo, ['-m', 'skill_matrix.data.changes', *arguments])
+        assert result.returncode == 0, result.stderr
+        document = json.loads((tmp_path / 'out' / 'changes.json').read_text(encoding='utf-8'))
+        return [text['where'] for text in document['translations_pending'].get('de', [])]
+
+    assert pending() == ['craft-junior-backend-engineer']
+    with (locale / 'de' / 'LC_MESSAGES' / 'site.po').open('a', encoding='utf-8') as catalog:
+        catalog.write(
+            '\nmsgid ""\n'
+            '"1. Writes well-tested code for small test solutions.\\n"\n'
+            '"2. Uses tooling such as `pytest`, *ruff* and **mypy** daily.\\n"\n'
+            '"3. Reviews pull requests within a day."\n'
+            'msgstr ""\n'
+            '"1. Schreibt gut getesteten Code für kleine Testlösungen.\\n"\n'
+            '"2. Nutzt täglich Werkzeuge wie `pytest`, *ruff* und **mypy**.\\n"\n'
+            '"3. Prüft Pull-Requests innerhalb eines Tages."\n'
+        )
+    assert pending() == []

@@ -187,7 +187,8 @@ VALID: dict[str, str | bytes] = {
     'with-markup': skill(
         'with-markup',
         extra='summary: "**not bold** and `not code` <b>not bold</b>"\n',
-        description='"<script>alert(1)</script> *args | `x` :ref:`y` .. note:: z"',
+        # Markdown and HTML escaped with backslashes (a description is Markdown): shown as written
+        description=r'"\\<script>alert(1)\\</script> \\*args | \\`x\\` :ref:\\`y\\` .. note:: z"',
     ).replace('title: Title of with-markup', 'title: "<img src=x onerror=alert(1)> *Title*"'),
 }
 

@@ -24,7 +24,7 @@ def test_title_role_and_description_are_translated_verbatim(
     assert text_of(page.h1).rstrip('#¶ ') == catalog['Automated Testing']
     cells = [text_of(td) for td in page.select('tr.skill-row td')]
     assert catalog['Backend Engineer'] in cells
-    description = 'Adds regression tests for each bug it fixes, using *args fixtures and `mocks`.'
+    description = 'Adds regression tests for each bug it fixes, using *args fixtures and <mocks>.'
     assert catalog[description] in cells
     assert description not in cells
     overview = html(app, 'index').select_one('tr.skill-overview-row a')
@@ -34,7 +34,7 @@ def test_title_role_and_description_are_translated_verbatim(
 def test_markup_in_a_translated_description_is_shown_as_written(build: Callable[..., SphinxTestApp]) -> None:
     app = build('i18n', 'html', language='de')
     page = html(app, 'testing')
-    translated = root_translations('de')['Coaches the team on test design <em>and</em> review checklists.']
+    translated = root_translations('de')['Coaches the team on test design <T>and</T> review checklists.']
     assert translated in [text_of(td) for td in page.select('tr.skill-row td')]
     assert page.select('tr.skill-row td em') == []
     assert 'testing.rst' not in warnings(app)  # no markup warning for YAML text

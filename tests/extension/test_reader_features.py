@@ -117,8 +117,8 @@ def test_explorer_data_is_in_the_pages_language(build: Callable[..., SphinxTestA
 
 def test_explorer_script_cannot_be_closed_by_data(build: Callable[..., SphinxTestApp]) -> None:
     source = (html(build('i18n', language='de'), 'testing')).select_one('script.skill-explorer-data')
-    assert '<em>' not in str(source)  # a description with <em> is escaped inside the JSON
-    assert '</em>' in json.dumps(json.loads(source.string), ensure_ascii=False)
+    assert '<T>' not in str(source)  # a description with <T> is escaped inside the JSON
+    assert '</T>' in json.dumps(json.loads(source.string), ensure_ascii=False)
 
 
 def test_script_and_stylesheet_only_on_pages_with_a_matrix(build: Callable[..., SphinxTestApp]) -> None:
@@ -487,7 +487,8 @@ def test_markup_and_script_on_a_role_page_are_shown_as_written(tmp_path: Path) -
     source = source.replace('title: Python', 'title: "<img src=x onerror=alert(1)> *Py* & co"')
     source = source.replace(
         'description: Writes scripts that read and clean CSV files.',
-        'description: \'<script>alert(2)</script> "quoted" **bold** `code` @here =1+1\'',
+        # a description is Markdown: HTML and markup escaped with backslashes show as written
+        'description: \'\\<script>alert(2)\\</script> "quoted" \\*\\*bold\\*\\* \\`code\\` @here =1+1\'',
     )
     skill_file.write_text(source, encoding='utf-8')
     app = sphinx_build(tmp_path)

@@ -111,7 +111,7 @@ def test_english_changes_page_shows_each_kind_of_change(review_html: Path) -> No
     removed = entry(changes, 'testing-junior-backend-engineer')
     assert struck(removed) == ['Runs the existing test suite before every pull request.']
     coached = entry(changes, 'testing-lead-backend-engineer')  # data text stays text, never markup
-    assert struck(coached) == ['Coaches the team on test design <em>and</em> review checklists.']
+    assert struck(coached) == ['Coaches the team on test design <T>and</T> review checklists.']
     assert coached.find('em') is None
     renamed = changes.select_one('.skill-changes-definitions')
     assert renamed is not None

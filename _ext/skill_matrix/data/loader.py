@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING, Any, cast
 
 import jsonschema
 
+from skill_matrix.data import richtext
 from skill_matrix.data.anchors import Anchor, clashes, role_page_anchors, skill_anchors
 from skill_matrix.data.model import Definitions, Expectation, Level, Role, Skill, SourceText
 from skill_matrix.data.problems import DataError, Problem, did_you_mean, display_path, known
@@ -152,7 +153,7 @@ def skill_from_document(
                     role_id,
                     level_id,
                     levels[level_id]['required'],
-                    _text(document, (*where, 'description')),
+                    _description(document, (*where, 'description'), problems),
                 )
             )
     if problems:
@@ -359,6 +360,21 @@ def _text(document: YamlDocument, where: Path_) -> SourceText:
         value = value[step]
     line, column = document.position(where)
     return SourceText(' '.join(value.split()), document.path, line, column)
+
+
+def _description(document: YamlDocument, where: Path_, problems: list[Problem]) -> SourceText:
+    """A cell's text in the Markdown subset (:mod:`~skill_matrix.data.richtext`); what it may
+    not use is added to *problems*, each at its line in the file."""
+    value: Any = document.data
+    for step in where:
+        value = value[step]
+    line, column = document.position(where)
+    first_line = line + (1 if where in document.block_scalars else 0)
+    problems.extend(
+        Problem(document.path, first_line + found.line, column, found.message)
+        for found in richtext.problems(value)
+    )
+    return SourceText(richtext.normalized(value), document.path, line, column)
 
 
 # --- schema validation ------------------------------------------------------------------------

@@ -59,6 +59,8 @@ class YamlDocument:
     data: Any
     value_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
     key_positions: dict[Path_, tuple[int, int]] = field(default_factory=dict)
+    block_scalars: set[Path_] = field(default_factory=set)
+    """The values written as block scalars (``|``, ``>``): their text starts on the next line."""
 
     def position(self, where: Path_, *, key: bool = False) -> tuple[int, int]:
         """The position of the value at *where* (or of its key), falling back to its parents."""
@@ -168,6 +170,8 @@ class _Converter:
         if isinstance(node, yaml.ScalarNode) and node.tag == _TIMESTAMP_TAG:
             return node.value
         if isinstance(node, yaml.ScalarNode) and node.tag == 'tag:yaml.org,2002:str':
+            if node.style in {'|', '>'}:
+                self._document.block_scalars.add(where)
             return visible(node.value)
         if isinstance(node, yaml.ScalarNode) and node.tag in _CORE_TAGS:
             return self._scalars.construct_object(node)

@@ -21,6 +21,7 @@ from docutils import nodes
 from sphinx.builders.html import StandaloneHTMLBuilder
 from sphinx.util.osutil import relative_uri
 
+from skill_matrix.data import richtext
 from skill_matrix.labels import pgettext
 from skill_matrix.nodes.pagedata import read_skill_data, skill_data
 
@@ -51,6 +52,7 @@ def as_json(texts: SkillTexts, language: str) -> dict[str, Any]:
                 'level': item.level_id,
                 'required': item.required,
                 'description': item.description,
+                'description_text': richtext.plain_text(item.description),
             }
             for item in texts.expectations
         ],
@@ -80,7 +82,7 @@ def as_csv(texts: SkillTexts) -> str:
                 roles[item.role_id],
                 levels[item.level_id],
                 flags[item.required],
-                item.description,
+                richtext.plain_text(item.description),
             ]
             for item in texts.expectations
         ),

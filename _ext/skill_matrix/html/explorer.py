@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
 
+from skill_matrix.data import richtext
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.pagedata import read_skill_data, skill_data
 from skill_matrix.nodes.role_tables import read_level_tables
@@ -73,7 +74,7 @@ def explorer_data(texts: SkillTexts) -> dict[str, Any]:
         if item.role_id in texts.shown_role_ids and item.level_id in texts.shown_level_ids:
             expectations.setdefault(item.role_id, {})[item.level_id] = {
                 'required': item.required,
-                'description': item.description,
+                'description': richtext.plain_text(item.description),
             }
     return {
         'skill': texts.id,
@@ -96,7 +97,7 @@ def role_explorer_data(role_id: str, tables: list[LevelTableTexts]) -> dict[str,
                 skill['href'] = href
             expectations.setdefault(row.skill_id, {})[table.level_id] = {
                 'required': row.required,
-                'description': row.description,
+                'description': richtext.plain_text(row.description),
             }
     return {
         'role': role_id,

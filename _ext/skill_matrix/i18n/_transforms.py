@@ -13,16 +13,23 @@ from typing import TYPE_CHECKING, Any, cast
 from sphinx import addnodes
 from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
+from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
+from skill_matrix.data import richtext
+from skill_matrix.data.characters import visible
+from skill_matrix.i18n._warnings import message_location
 from skill_matrix.nodes.pagedata import level_data, skill_data
 from skill_matrix.nodes.role_tables import LevelRow, level_rows, skill_level_rows
 from skill_matrix.nodes.text import PlainTranslatable, merged_catalog
+from skill_matrix.warning_types import TRANSLATION_MARKUP, WARNING_TYPE
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
 
     from docutils import nodes
+
+logger = logging.getLogger(__name__)
 
 
 class TranslateDataText(SphinxTransform):
@@ -40,7 +47,13 @@ class TranslateDataText(SphinxTransform):
         for node in self.document.findall(PlainTranslatable):
             element = cast('nodes.Element', node)
             message = element['original_message']
-            translation = translations.get(message, '')
+            translation = visible(translations.get(message, ''))  # a control or bidi override as [U+XXXX]
+            if translation and element.get('markdown') and not richtext.is_plain(message):
+                problem = richtext.translation_problem(message, translation)
+                if problem:
+                    if not _hidden(element):
+                        self._report(element, domain, message, problem)
+                    translation = ''  # the English text is shown instead
             if translation and translation != message:
                 node.apply_translated_message(message, translation)
             else:  # a translation identical to the English counts as translated, as in Sphinx
@@ -51,13 +64,32 @@ class TranslateDataText(SphinxTransform):
         for body in self.document.findall(skill_level_rows):
             body['rows'] = tuple(_translated_row(row, translations) for row in level_rows(body))
 
+    def _report(self, element: nodes.Element, domain: str, message: str, problem: str) -> None:
+        """A translation that breaks a rich description's markup, at its ``.po`` entry."""
+        entry = message_location(
+            [self.env.srcdir / directory for directory in self.config.locale_dirs],
+            self.config.language,
+            domain,
+            message,
+        )
+        logger.warning(
+            'the translation of this description breaks its markup: %s; the English text is shown',
+            problem,
+            location=entry or element,
+            type=WARNING_TYPE,
+            subtype=TRANSLATION_MARKUP,
+        )
+
 
 def _translated_row(row: LevelRow, translations: dict[str, str]) -> LevelRow:
-    title, description = (translations.get(text, '') for text in (row.title, row.description))
+    title, description = (visible(translations.get(text, '')) for text in (row.title, row.description))
+    if row.markdown:  # reported on the skill's page when broken: the English text here
+        broken = description and richtext.translation_problem(row.description, description)
+        description = '' if broken else richtext.normalized(description)
     return replace(
         row,
         title=' '.join(title.split()) or row.title,
-        description=' '.join(description.split()) or row.description,
+        description=(description if row.markdown else ' '.join(description.split())) or row.description,
         translated=(bool(title), bool(description)),
     )
 

@@ -80,6 +80,21 @@ class TranslationLocationFilter(logging.Filter):
         return cached[1]
 
 
+def message_location(locale_dirs: list[Path], language: str, domain: str, msgid: str) -> str | None:
+    """``<po file>:<msgstr line>`` of *msgid*'s translation in the catalogs of *domain*, or None."""
+    for directory in locale_dirs:
+        po_file = Path(directory) / language / 'LC_MESSAGES' / f'{domain}.po'
+        try:
+            with po_file.open('rb') as po:
+                catalog = read_po(po)
+        except OSError:
+            continue
+        message = catalog.get(msgid)
+        if message is not None and message.lineno:
+            return f'{po_file}:{_msgstr_line(po_file, message.lineno)}'
+    return None
+
+
 def _page_path(location: str) -> str:
     """A location comment's path relative to the source directory: ``../../a/b.rst`` → ``a/b.rst``."""
     parts = posixpath.normpath(location).split('/')

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING, NamedTuple
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.data import richtext
 from skill_matrix.data.changes import word_diff
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.text import label
@@ -47,6 +48,11 @@ class skill_deleted(nodes.inline):
 
 class skill_inserted(nodes.inline):
     """Text that is new since the baseline (``announce``: what a screen reader says first)."""
+
+
+class skill_line_break(nodes.inline):
+    """The end of a line within a redlined text (a rich description's plain form has a list item
+    per line): ``<br>`` in HTML, ``\\newline`` in LaTeX, a space for the other builders."""
 
 
 class skill_change_marker(nodes.inline):
@@ -288,20 +294,46 @@ def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.conta
         flags = _line(pgettext('column', 'Required'))
         flags += [deleted(_flag(old)), nodes.Text(' → '), inserted(_flag(new))]
         entry += flags
-    old_description, new_description = descriptions.old, descriptions.new
+    # reviewers read the text as the pages show it, never the Markdown of a rich description
+    old_description = richtext.plain_text(descriptions.old)
+    new_description = richtext.plain_text(descriptions.new)
     if cell.kind == 'added' and new is not None:
-        now = [*descriptions.wrap([inserted(new_description)]), nodes.Text(f' ({_flag(new)})')]
+        now = [*descriptions.wrap(_lines([inserted(new_description)])), nodes.Text(f' ({_flag(new)})')]
         entry += _line(_('Now'), now)
     elif cell.kind == 'removed' and old is not None:
-        before = [*descriptions.wrap([deleted(old_description)]), nodes.Text(f' ({_flag(old)})')]
+        before = [*descriptions.wrap(_lines([deleted(old_description)])), nodes.Text(f' ({_flag(old)})')]
         entry += _line(_('Before'), before)
     elif old_description != new_description:
         diff = word_diff(old_description, new_description)
-        entry += _line(_('Before'), descriptions.wrap(_old(diff)))
-        entry += _line(_('Now'), descriptions.wrap(_new(diff)))
+        entry += _line(_('Before'), descriptions.wrap(_lines(_old(diff))))
+        entry += _line(_('Now'), descriptions.wrap(_lines(_new(diff))))
     else:
-        entry += _line(_('Description'), descriptions.wrap([nodes.Text(new_description)]))
+        entry += _line(_('Description'), descriptions.wrap(_lines([nodes.Text(new_description)])))
     return entry
+
+
+def _lines(content: Iterable[nodes.Node]) -> list[nodes.Node]:
+    """*content* (texts, deletions, insertions) with a :class:`skill_line_break` at each line end,
+    so that each list item of a rich description starts its own line."""
+    made: list[nodes.Node] = []
+    for node in content:
+        text = node.astext()
+        if '\n' not in text:
+            made.append(node)
+            continue
+        remake = (
+            deleted
+            if isinstance(node, skill_deleted)
+            else inserted
+            if isinstance(node, skill_inserted)
+            else nodes.Text
+        )
+        for index, part in enumerate(text.split('\n')):
+            if index:
+                made.append(skill_line_break('', ' '))
+            if part:
+                made.append(remake(part))
+    return made
 
 
 def _same(change: FieldChange) -> TextPair:

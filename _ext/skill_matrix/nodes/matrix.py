@@ -15,7 +15,14 @@ from sphinx.addnodes import pending_xref
 
 from skill_matrix.data.anchors import cell_id, grid_id, level_table_id, role_table_id
 from skill_matrix.labels import _, format_date, ngettext, pgettext
-from skill_matrix.nodes.text import label, label_with_names, make_text, skill_caption, wrap_text
+from skill_matrix.nodes.text import (
+    label,
+    label_with_names,
+    make_description,
+    make_text,
+    skill_caption,
+    wrap_text,
+)
 
 if TYPE_CHECKING:
     from collections.abc import Iterable, Sequence
@@ -218,7 +225,7 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
                     nodes.entry(
                         '',
                         flag_paragraph(item.required),
-                        make_text(item.description),
+                        make_description(item.description),
                         classes=expectation_classes(item, 'skill-cell'),
                         ids=[cell_id(skill.id, level_id, role_id)] if view.anchors else [],
                     )
@@ -272,7 +279,7 @@ def flag_paragraph(required: bool) -> nodes.paragraph:
 def _expectation_row(item: Expectation, first: list[nodes.Element], skill_id: str | None) -> nodes.row:
     """A row of a level or role table; with *skill_id*, it carries the cell's link id."""
     row = table_row(
-        [*first, flag_paragraph(item.required), make_text(item.description)],
+        [*first, flag_paragraph(item.required), make_description(item.description)],
         classes=expectation_classes(item, 'skill-row'),
     )
     if skill_id is not None:

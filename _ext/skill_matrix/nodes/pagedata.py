@@ -91,6 +91,7 @@ def build_skill_data(
             role=item.role_id,
             level=item.level_id,
             required=item.required,
+            markdown=True,
         )
     return node
 

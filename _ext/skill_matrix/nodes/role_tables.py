@@ -8,11 +8,12 @@ from typing import TYPE_CHECKING, cast
 from docutils import nodes
 from sphinx.addnodes import pending_xref
 
+from skill_matrix.data import richtext
 from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_id
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
 from skill_matrix.nodes.matrix import flag_paragraph, number_paragraph, table, table_row
-from skill_matrix.nodes.text import label, make_text, skill_caption, skill_name, wrap_text
+from skill_matrix.nodes.text import label, make_text, rich_nodes, skill_caption, skill_name, wrap_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable, Mapping, Sequence
@@ -82,6 +83,8 @@ class LevelRow:
     """Whether the title and the description were translated (None: the page has no catalog)."""
     changed: bool = False
     """Changed since the review baseline."""
+    markdown: bool = False
+    """The description is written in the Markdown subset (:mod:`skill_matrix.data.richtext`)."""
 
 
 def level_table(
@@ -98,6 +101,7 @@ def level_table(
             required=item.required,
             description=item.description.text,
             anchor=cell_id(skill.id, level_id, role_id),
+            markdown=not richtext.is_plain(item.description.text),
         )
         for skill, item in items
     )
@@ -149,14 +153,22 @@ def ordinary_rows(body: skill_level_rows, link: Callable[[str], nodes.Element | 
         reference = link(row.skill_id)
         if reference is not None:
             wrap_text(title, reference.copy())  # the link without its placeholder text
-        description: nodes.paragraph = label(row.description)
+        description = description_label(row)
         if row.changed:
-            description += [nodes.Text(' '), change_marker(change_anchor(row_key(body, row)))]
+            marker = change_marker(change_anchor(row_key(body, row)))
+            description += nodes.paragraph('', '', marker) if row.markdown else [nodes.Text(' '), marker]
         node = table_row([title, flag_paragraph(row.required), description], classes=row_classes(body, row))
         if row.anchor:
             node['ids'].append(row.anchor)
         rows.append(node)
     return rows
+
+
+def description_label(row: LevelRow) -> nodes.Element:
+    """*row*'s (translated) description as nodes: a paragraph, or the blocks of a rich text."""
+    if not row.markdown:
+        return label(row.description)
+    return nodes.container('', *rich_nodes(row.description), classes=['skill-rich-text'], translatable=False)
 
 
 def skill_hrefs(body: skill_level_rows) -> Mapping[str, str | None]:

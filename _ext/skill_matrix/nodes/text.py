@@ -8,9 +8,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from docutils import nodes
 from sphinx import addnodes
 
+from skill_matrix.data import richtext
+
 if TYPE_CHECKING:
     from collections.abc import Sequence
     from gettext import NullTranslations
+
+    from markdown_it.tree import SyntaxTreeNode
 
     from skill_matrix.data.model import SourceText
 
@@ -39,8 +43,16 @@ class PlainTranslatable(addnodes.translatable):
 
     def apply_translated_message(self, original_message: str, translated_message: str) -> None:
         leaf = next(self.findall(nodes.Text))
-        leaf.parent.replace(leaf, nodes.Text(' '.join(translated_message.split())))
+        leaf.parent.replace(leaf, nodes.Text(shown_translation(self, original_message, translated_message)))
         self['translated'] = True  # type: ignore[index]
+
+
+def shown_translation(node: PlainTranslatable, original: str, translated: str) -> str:
+    """*translated* as kept: folded into one line, or with its lines when *node* holds a rich
+    description (:func:`make_description`; the Markdown subset of :mod:`skill_matrix.data.richtext`)."""
+    if node.get('markdown') and not richtext.is_plain(original):  # type: ignore[attr-defined]
+        return richtext.normalized(translated)
+    return ' '.join(translated.split())
 
 
 class skill_text(nodes.paragraph, PlainTranslatable):
@@ -53,6 +65,77 @@ class skill_caption(nodes.title, PlainTranslatable):
 
 class skill_inline(nodes.inline, PlainTranslatable):
     """A name from a data file inside a line of other text (a breadcrumb, a list of links)."""
+
+
+class skill_rich_text(nodes.container, PlainTranslatable):
+    """A description in the Markdown subset: its paragraphs, lists, emphasis, code and links as
+    docutils nodes, so that every writer shows them in its own way and escapes them itself."""
+
+    def apply_translated_message(self, original_message: str, translated_message: str) -> None:
+        self.children = []
+        self['shown_message'] = richtext.normalized(translated_message)
+        self.extend(rich_nodes(self['shown_message']))
+        self['translated'] = True
+
+
+def make_description(source: SourceText, **attributes: Any) -> nodes.Element:
+    """A cell's description: a plain paragraph as any text (:func:`make_text`), or, written in
+    the Markdown subset, a :class:`skill_rich_text` translated as one message."""
+    if richtext.is_plain(source.text):
+        paragraph: skill_text = make_text(source, **attributes)
+        return paragraph
+    node = skill_rich_text(
+        source.text,
+        *rich_nodes(source.text),
+        original_message=source.text,
+        markdown=True,
+        support_smartquotes=False,
+        **attributes,
+    )
+    node['classes'].append('skill-rich-text')
+    node.source, node.line = str(source.path), source.line
+    return node
+
+
+def rich_nodes(text: str) -> list[nodes.Element]:
+    """The blocks of *text* (Markdown subset) as docutils nodes; links only to allowed schemes."""
+    return [_block(block) for block in richtext.parse(text).children]
+
+
+def _block(block: SyntaxTreeNode) -> nodes.Element:
+    if block.type in {'bullet_list', 'ordered_list'}:
+        items = [nodes.list_item('', *[_block(child) for child in item.children]) for item in block.children]
+        if block.type == 'bullet_list':
+            return nodes.bullet_list('', *items, bullet='-')
+        listing = nodes.enumerated_list('', *items, enumtype='arabic', prefix='', suffix='.')
+        start = int(str(block.attrs.get('start', 1)))
+        if start != 1:
+            listing['start'] = start
+        return listing
+    if block.type == 'paragraph':
+        return nodes.paragraph('', '', *_inlines(block.children[0].children))
+    return nodes.paragraph('', block.content.strip())  # refused by the data check: shown as text
+
+
+def _inlines(children: list[SyntaxTreeNode]) -> list[nodes.Node]:
+    made: list[nodes.Node] = []
+    for child in children:
+        if child.type in {'softbreak', 'hardbreak'}:
+            made.append(nodes.Text(' '))
+        elif child.type == 'em':
+            made.append(nodes.emphasis('', '', *_inlines(child.children)))
+        elif child.type == 'strong':
+            made.append(nodes.strong('', '', *_inlines(child.children)))
+        elif child.type == 'code_inline':
+            made.append(nodes.literal(child.content, child.content))
+        elif child.type == 'link' and richtext.allowed_link(str(child.attrs.get('href', ''))):
+            href = str(child.attrs['href'])
+            made.append(nodes.reference('', '', *_inlines(child.children), refuri=href))
+        elif child.children:
+            made.extend(_inlines(child.children))
+        else:
+            made.append(nodes.Text(child.content))
+    return made
 
 
 class skill_name(nodes.inline, PlainTranslatable):

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
+from skill_matrix.data import richtext
 from skill_matrix.data.linkkeys import REFERENCE_LENGTH, link_keys, skill_reference
 from skill_matrix.html.charts import add_chart_files, has_container
 from skill_matrix.html.downloads import offers_downloads
@@ -77,7 +78,11 @@ def role_data(role_id: str, skills: list[PlanSkill], language: str, keys: dict[s
     for skill in chosen:
         texts = skill.texts
         cells = {
-            item.level_id: [int(item.required), item.description, skill.hashes[role_id][item.level_id]]
+            item.level_id: [
+                int(item.required),
+                richtext.plain_text(item.description),
+                skill.hashes[role_id][item.level_id],
+            ]
             for item in texts.expectations
             if item.role_id == role_id
         }

@@ -27,6 +27,7 @@ from skill_matrix.nodes.placeholders import ROLE_CHART_CLASS
 from skill_matrix.nodes.role_tables import (
     LevelRow,
     class_value,
+    description_label,
     level_rows,
     ordinary_rows,
     row_classes,
@@ -82,16 +83,24 @@ class _RowWriter:
         href = self.hrefs.get(row.skill_id)
         if href is not None:
             title = f'<a class="reference internal" href="{escape(href)}">{title}</a>'
-        description = self.encode(row.description)
-        if row.changed:
-            description += ' ' + self.written(change_marker(change_anchor(row_key(self.node, row))))
         title_translated, description_translated = row.translated or (None, None)
+        if row.markdown:
+            blocks = description_label(row)
+            blocks['classes'] += self.translation_classes(description_translated)
+            description = self.written(blocks)
+            if row.changed:
+                description += f'<p>{self.written(change_marker(change_anchor(row_key(self.node, row))))}</p>'
+        else:
+            description = self.encode(row.description)
+            if row.changed:
+                description += ' ' + self.written(change_marker(change_anchor(row_key(self.node, row))))
+            description = self.paragraph(description, description_translated)
         return (
             f'<tr class="{escape(classes)}"{row_id}>'
             f'<th{self.labels[0]} scope="row" class="stub">{link}'
             f'{self.paragraph(title, title_translated)}</th>\n'
             f'<td{self.labels[1]}>{self.flags[row.required]}</td>\n'
-            f'<td{self.labels[2]}>{self.paragraph(description, description_translated)}</td>\n'
+            f'<td{self.labels[2]}>{description}</td>\n'
             '</tr>\n'
         )
 
@@ -106,9 +115,15 @@ class _RowWriter:
 
     def paragraph(self, html: str, translated: bool | None) -> str:
         """A ``<p>`` with Sphinx's translation class, when ``translation_progress_classes`` asks."""
+        classes = self.translation_classes(translated)
+        return f'<p class="{classes[0]}">{html}</p>' if classes else f'<p>{html}</p>'
+
+    def translation_classes(self, translated: bool | None) -> list[str]:
+        """Sphinx's ``translated`` or ``untranslated`` class (the "EN" mark), as a paragraph of
+        a skill's page gets it when ``translation_progress_classes`` asks; else none."""
         if (translated is True and self.mark_translated) or (translated is False and self.mark_untranslated):
-            return f'<p class="{"translated" if translated else "untranslated"}">{html}</p>'
-        return f'<p>{html}</p>'
+            return ['translated' if translated else 'untranslated']
+        return []
 
 
 def resolve_level_rows(app: Sphinx, doctree: nodes.document, docname: str) -> None:

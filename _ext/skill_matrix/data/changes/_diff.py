@@ -8,6 +8,7 @@ from collections import Counter
 from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
+from skill_matrix.data import richtext
 from skill_matrix.data.changes._model import (
     FIELDS,
     NO_SKILL,
@@ -262,11 +263,16 @@ def _cell_changes(
         if before == after:
             continue
         kind: CellKind = 'added' if before is None else 'removed' if after is None else 'changed'
-        diff = _diff(before.description, after.description) if before and after else ()
+        diff = _diff(_shown(before.description), _shown(after.description)) if before and after else ()
         changes.append(
             CellChange(f'{skill_id}-{level_id}-{role_id}', role_id, level_id, kind, before, after, diff)
         )
     return changes
+
+
+def _shown(description: str | None) -> str | None:
+    """A description as the pages show it: a rich one as plain text (reviewers never read markup)."""
+    return None if description is None else richtext.plain_text(description)
 
 
 def _diff(old: str | None, new: str | None) -> tuple[Segment, ...]:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
+from skill_matrix.data import richtext
 from skill_matrix.data.loader import SKILL_ID, definitions_from_texts, skill_from_document
 from skill_matrix.data.model import Definitions, Level, Role, SourceText
 from skill_matrix.data.problems import DataError
@@ -133,6 +134,12 @@ def is_skill_file(path: str) -> bool:
     return len(parts) == 2 and parts[0] == 'skills' and parts[1].endswith('.yaml')
 
 
+def _description(value: object) -> str | None:
+    """A description as the loader keeps it (and the catalogs hold it): a plain one folded, a
+    rich one with its lines, so that its list items stay items (:func:`richtext.normalized`)."""
+    return richtext.normalized(value) if isinstance(value, str) else _fold(value)
+
+
 def _fold(value: object) -> str | None:
     """A text with runs of white space folded, as the loader does; other scalars as written."""
     if isinstance(value, str):
@@ -166,7 +173,7 @@ def _skill_data(document: YamlDocument, path: str) -> SkillData:
             if isinstance(cell, dict):
                 required = cell.get('required')
                 cells[role_id, level_id] = Cell(
-                    required if isinstance(required, bool) else None, _fold(cell.get('description'))
+                    required if isinstance(required, bool) else None, _description(cell.get('description'))
                 )
     return SkillData(skill_id, path, {field: _fold(data.get(field)) for field in FIELDS}, cells)
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING, Any
 
+from skill_matrix.data import richtext
 from skill_matrix.data.changes._diff import word_diff
 from skill_matrix.data.changes._model import (
     FIELD_LABELS,
@@ -158,13 +159,13 @@ def _cell_lines(cell: CellChange, changes: Changes) -> list[str]:
         new = cell.new or Cell(None, None)
         return [
             f'{head}: cell added ({_flag(new.required)})',
-            f'  - new: <ins>{_md(new.description or "")}</ins>',
+            f'  - new: <ins>{_shown(new.description)}</ins>',
         ]
     if cell.kind == 'removed':
         old = cell.old or Cell(None, None)
         return [
             f'{head}: cell removed (was {_flag(old.required)})',
-            f'  - old: <del>{_md(old.description or "")}</del>',
+            f'  - old: <del>{_shown(old.description)}</del>',
         ]
     old, new = cell.old or Cell(None, None), cell.new or Cell(None, None)
     what = []
@@ -177,11 +178,11 @@ def _cell_lines(cell: CellChange, changes: Changes) -> list[str]:
         lines += [f'  - old: {_old_text(cell.diff)}', f'  - new: {_new_text(cell.diff)}']
     elif cell.description_changed:
         lines += [
-            f'  - old: <del>{_md(old.description or "")}</del>',
-            f'  - new: <ins>{_md(new.description or "")}</ins>',
+            f'  - old: <del>{_shown(old.description)}</del>',
+            f'  - new: <ins>{_shown(new.description)}</ins>',
         ]
     else:
-        lines.append(f'  - {_md(new.description or "")}')
+        lines.append(f'  - {_shown(new.description)}')
     return lines
 
 
@@ -202,6 +203,11 @@ def _new_text(diff: Iterable[Segment]) -> str:
 
 
 _MARKDOWN_SPECIAL = re.compile(r'([\\`*_\[\]|~$])')
+
+
+def _shown(description: str | None) -> str:
+    """A description as the pages show it (a rich one as plain text, its lines kept), in Markdown."""
+    return '<br>'.join(_md(line) for line in richtext.plain_text(description or '').splitlines())
 
 
 def _md(text: str) -> str:

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, NoReturn
 import yaml
 from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
+from skill_matrix.data import richtext
 from skill_matrix.data.exports import Export, ExportError, ExportProblem, clean, read_export, role_key, slug
 from skill_matrix.data.importer._merge import SkillImport, merge, where
 from skill_matrix.data.importer._model import (
@@ -313,7 +314,7 @@ class Importer:
         for index, level_id in enumerate(definitions.level_ids):
             row = skill.cells[(key, index)]
             levels[level_id] = CommentedMap(
-                required=row.required, description=folded(clean(row.description), indent)
+                required=row.required, description=folded(richtext.literal(clean(row.description)), indent)
             )
         return levels
 
@@ -349,8 +350,9 @@ class Importer:
                 cell = roles[role_id][level_id]
                 if cell['required'] != row.required:
                     cell['required'] = row.required
-                if clean(str(cell['description'])) != clean(row.description):
-                    cell['description'] = restyled(cell['description'], clean(row.description), indent)
+                description = richtext.literal(clean(row.description))
+                if clean(str(cell['description'])) != description:
+                    cell['description'] = restyled(cell['description'], description, indent)
         return dump(round_trip, data)
 
     def _page(self, skill: SkillImport, loaded: Skill) -> Change | None:
@@ -406,7 +408,9 @@ def _check_read_back(
         for index, level_id in enumerate(definitions.level_ids):
             row = skill.cells[(role_key(name), index)]
             cell = loaded.expectation(ids[role_key(name)], level_id)
-            if cell.required != row.required or cell.description.text != clean(row.description):
+            if cell.required != row.required or cell.description.text != richtext.literal(
+                clean(row.description)
+            ):
                 raise ImportFailed(
                     [
                         ExportProblem(
