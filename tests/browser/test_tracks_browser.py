@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, open_tab, read_yaml, serving, sphinx_process, squeeze
+from conftest import ROOTS, open_tab, read_yaml, served_root, squeeze
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -25,9 +25,7 @@ PYTHON = read_yaml(DATA / 'skills' / 'python.yaml')['roles']
 
 @pytest.fixture(scope='module')
 def tracks_url(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    out = tmp_path_factory.mktemp('tracks') / 'html'
-    sphinx_process(ROOTS / 'test-tracks', out)
-    with serving(out) as url:
+    with served_root('tracks', tmp_path_factory.mktemp('tracks')) as url:
         yield url
 
 

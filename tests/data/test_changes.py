@@ -171,6 +171,7 @@ def test_skill_added_and_removed_with_all_their_cells() -> None:
         'cells_changed': 0,
         'flags_changed': 0,
         'descriptions_changed': 0,
+        'examples_changed': 0,
         'roles_changed': 0,
         'levels_changed': 0,
     }
@@ -436,8 +437,16 @@ def test_json_twin() -> None:
             'role_name': 'Backend Engineer',
             'level_name': 'Senior',
             'kind': 'changed',
-            'old': {'required': True, 'description': 'Tunes slow queries from their execution plans.'},
-            'new': {'required': True, 'description': 'Tunes *args queries from their `plans`.'},
+            'old': {
+                'required': True,
+                'description': 'Tunes slow queries from their execution plans.',
+                'examples': [],
+            },
+            'new': {
+                'required': True,
+                'description': 'Tunes *args queries from their `plans`.',
+                'examples': [],
+            },
             'flag_changed': False,
             'description_changed': True,
             'diff': [
@@ -448,6 +457,8 @@ def test_json_twin() -> None:
                 {'op': 'delete', 'text': 'execution '},
                 {'op': 'equal', 'text': 'plans.'},  # the text as shown: `plans` is code
             ],
+            'examples_changed': False,
+            'examples': [],
         }
     ]
 

@@ -158,6 +158,7 @@ def test_make_changes_since_the_newest_review_tag(repo: Path, tmp_path: Path) ->
         'cells_changed': 2,
         'flags_changed': 1,
         'descriptions_changed': 1,
+        'examples_changed': 0,
         'roles_changed': 1,
         'levels_changed': 0,
     }
@@ -340,3 +341,38 @@ def test_the_newest_review_tag_by_date_then_by_name(small_repo: Path) -> None:
     assert newest_tag(small_repo) == 'review/b-late'
     assert newest_tag(small_repo, 'review/*-early') == 'review/z-early'
     assert newest_tag(small_repo, 'audit/*') is None
+
+
+def test_a_translated_rich_cell_is_not_pending(rich_review_repo: Path, tmp_path: Path) -> None:
+    """The catalog holds a rich description with its lines: a changed list whose new text is
+    translated is no longer pending (it was, while the changes folded it into one line)."""
+    locale = tmp_path / 'locale'
+    shutil.copytree(rich_review_repo / 'locale', locale)
+    arguments = [
+        '--data',
+        str(rich_review_repo / 'data'),
+        '--locale',
+        str(locale),
+        '--out',
+        str(tmp_path / 'out'),
+    ]
+
+    def pending() -> list[str]:
+        result = python_in(rich_review_repo, ['-m', 'skill_matrix.data.changes', *arguments])
+        assert result.returncode == 0, result.stderr
+        document = json.loads((tmp_path / 'out' / 'changes.json').read_text(encoding='utf-8'))
+        return [text['where'] for text in document['translations_pending'].get('de', [])]
+
+    assert pending() == ['craft-junior-backend-engineer']
+    with (locale / 'de' / 'LC_MESSAGES' / 'site.po').open('a', encoding='utf-8') as catalog:
+        catalog.write(
+            '\nmsgid ""\n'
+            '"1. Writes well-tested code for small test solutions.\\n"\n'
+            '"2. Uses tooling such as `pytest`, *ruff* and **mypy** daily.\\n"\n'
+            '"3. Reviews pull requests within a day."\n'
+            'msgstr ""\n'
+            '"1. Schreibt gut getesteten Code für kleine Testlösungen.\\n"\n'
+            '"2. Nutzt täglich Werkzeuge wie `pytest`, *ruff* und **mypy**.\\n"\n'
+            '"3. Prüft Pull-Requests innerhalb eines Tages."\n'
+        )
+    assert pending() == []

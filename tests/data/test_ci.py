@@ -50,10 +50,10 @@ def test_github_workflow_passes_actionlint() -> None:
 def test_actionlint_reports_a_broken_workflow(tmp_path: Path) -> None:
     """The check can fail: a misspelt context in a copy of the workflow is reported with its line."""
     text = WORKFLOW.read_text(encoding='utf-8')
-    line = text.splitlines().index('      - name: make check-site (Nu HTML checker, LinkChecker)') + 1
+    line = text.splitlines().index('      - name: make check-site (Nu HTML checker, links and anchors)') + 1
     broken = tmp_path / 'check.yml'
     broken.write_text(
-        text.replace('LinkChecker)\n', 'LinkChecker) ${{ github.evnt }}\n', 1),
+        text.replace('links and anchors)\n', 'links and anchors) ${{ github.evnt }}\n', 1),
         encoding='utf-8',
     )
     result = actionlint(broken)

@@ -173,6 +173,24 @@ def test_an_edited_export_changes_exactly_those_lines(tmp_path: Path) -> None:
     } == others
 
 
+def test_a_reimport_keeps_the_cells_examples(tmp_path: Path) -> None:
+    """Exports have no examples: re-importing a skill updates its cells and keeps their examples."""
+    site = project(tmp_path / 'site')
+    target = site / 'data' / 'skills' / 'pytorch.yaml'
+    examples = '      examples:\n        - Fine-tuned a *ResNet* on 200 photos.\n'
+    text = target.read_text(encoding='utf-8')
+    target.write_text(
+        text.replace('        training loop basics.\n', '        training loop basics.\n' + examples, 1),
+        encoding='utf-8',
+    )
+    result = run_importer(edited_pytorch_seed(tmp_path), cwd=site)
+    assert result.returncode == 0, result.stderr
+    assert '2 cells changed' in result.stdout
+    after = target.read_text(encoding='utf-8')
+    assert after.count(examples) == 1
+    assert 'Uses torchmetrics and\n        TensorBoard for evaluation.' in after
+
+
 def test_dry_run_prints_the_diff_and_writes_nothing(tmp_path: Path) -> None:
     site = project(tmp_path / 'site')
     export = edited_pytorch_seed(tmp_path)

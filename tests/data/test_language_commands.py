@@ -99,6 +99,21 @@ def test_adding_and_removing_a_language_edits_the_list_the_catalogs_and_ci(tmp_p
     page = (project / '_build/html/index.html').read_text(encoding='utf-8')
     assert '<a href="pt_BR/index.html" hreflang="pt-BR" lang="pt-BR">Português (Brasil)</a>' in page
     assert 'href="pdf/skill-profiles-pt_BR.pdf"' in page
+    # The greeting: in every language whose interface catalog translates it, not yet in pt_BR's.
+    greeting = (
+        'Choose a language · <span lang="de">Sprache wählen</span> · <span lang="zh-CN">选择语言</span>'
+    )
+    assert f'<p>{greeting}</p>' in page
+    ui_catalog_path = project / '_ext/skill_matrix/locale/pt_BR/LC_MESSAGES/skill_matrix.po'
+    ui_catalog_path.write_text(
+        ui_catalog.replace(
+            'msgid "Choose a language"\nmsgstr ""', 'msgid "Choose a language"\nmsgstr "Escolha um idioma"'
+        ),
+        encoding='utf-8',
+    )
+    assert make(project, '-s', 'BUILDDIR=_build', '_build/html/index.html').returncode == 0
+    page = (project / '_build/html/index.html').read_text(encoding='utf-8')
+    assert f'<p>{greeting} · <span lang="pt-BR">Escolha um idioma</span></p>' in page
 
     result = make(project, 'remove-language', 'LANG=pt_BR')
     assert result.returncode == 0, result.stderr

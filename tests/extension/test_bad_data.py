@@ -24,7 +24,7 @@ EXPECTED = [
     'not a list',
     "data/skills/wrong-type.yaml:10:13: WARNING: missing field 'description' in 'roles.data-engineer.senior'",
     "data/skills/wrong-type.yaml:10:31: WARNING: unknown field 'descripton' in 'roles.data-engineer.senior' "
-    "(allowed: required, description); did you mean 'description'?",
+    "(allowed: required, description, examples); did you mean 'description'?",
     "data/skills/wrong-type.yaml:11:42: WARNING: 'roles.data-engineer.lead.description' must not be empty",
 ]
 

@@ -65,3 +65,20 @@ def test_without_a_plan_page_no_links(build: Callable[..., SphinxTestApp]) -> No
     assert warnings(app) == ''
     for name in ('python.html', 'roles/backend-engineer.html'):
         assert 'skill-plan-link' not in (app.outdir / name).read_text(encoding='utf-8')
+
+
+def test_each_skill_has_one_key_for_the_whole_build(build: Callable[..., SphinxTestApp]) -> None:
+    """A skill's key is the same in every role's data, no two skills share one or start another's,
+    and each starts the 12-character reference by which links of earlier builds are read."""
+    app = build('plan')
+    keys: dict[str, set[str]] = {}
+    for path in (app.outdir / 'plan-data').glob('*.js'):
+        for skill in read_plan_script(path)['skills']:
+            assert len(skill['ref']) == 12
+            assert skill['ref'].startswith(skill['key'])
+            assert len(skill['key']) >= 4
+            keys.setdefault(skill['id'], set()).add(skill['key'])
+    assert all(len(found) == 1 for found in keys.values())
+    values = [next(iter(found)) for found in keys.values()]
+    assert len(values) == len({*values}) == 4
+    assert not any(one != other and other.startswith(one) for one in values for other in values)

@@ -470,6 +470,10 @@ def test_role_page_marks_and_counts_its_untranslated_rows(build: Callable[..., S
             assert paragraph is not None
             assert ('translated' if shown else 'untranslated') in paragraph['class']
     texts += list(names(data_dir, 'levels').values()) * 2  # the career path's rows, the tables' captions
+    # the chart's axes: the role's domains
+    texts += sorted(
+        {skill['domain'] for skill in skills(data_dir).values() if 'backend-engineer' in skill['roles']}
+    )
     done = sum(text in translated for text in texts)
     assert 0 < done < len(texts)  # the test root has both
     progress = page.select_one('.sidebar-languages .translation-progress')

@@ -6,11 +6,9 @@ from __future__ import annotations
 import csv
 import json
 import shutil
-import subprocess
-import sys
 from typing import TYPE_CHECKING
 
-from conftest import REPO, ROOTS, copy_root, git, html, review_build, text_of, warnings
+from conftest import ROOTS, copy_root, git, html, review_build, run_data_check, text_of, warnings
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -74,6 +72,14 @@ def test_search_downloads_plan_and_picker(build: Callable[..., SphinxTestApp]) -
         '1. Writes well-tested code for small test solutions.',
         '2. Uses tooling such as pytest and linters daily.',
     ]
+    middle_row = next(row for row in rows if row[:2] == ['backend-engineer', 'middle'])
+    assert middle_row[-1].splitlines() == [
+        'Owns a service end to end:',
+        '- designs its API',
+        '- reads the style guide (https://example.org/style?a=1&b=2)',
+    ]
+    for mark in ('*', '`', ']('):
+        assert mark not in junior[-1] + middle_row[-1]
     document = json.loads((downloads / 'craft.json').read_text(encoding='utf-8'))
     middle = next(
         item
@@ -125,6 +131,38 @@ def test_translation_keeps_the_markup_or_is_reported(build: Callable[..., Sphinx
     assert len(middle.select('ul > li')) == 2  # type: ignore[attr-defined]
 
 
+def test_rich_rows_are_marked_like_plain_rows(build: Callable[..., SphinxTestApp]) -> None:
+    """Skill page and role page alike: a translated rich cell has Sphinx's ``translated`` class,
+    one shown in English (its translation broke the markup) ``untranslated``, the "EN" mark."""
+    app = build('richtext', 'html', language='de')
+    for name in ('craft', 'roles/backend-engineer'):
+        page = html(app, name)
+        junior = cell(page, 'craft-junior-backend-engineer')
+        translated = junior.select_one('.translated')  # type: ignore[attr-defined]
+        assert translated is not None, name
+        assert len(translated.select('ol > li')) == 2, name
+        assert junior.select('.untranslated') == [], name  # type: ignore[attr-defined]
+        middle = cell(page, 'craft-middle-backend-engineer')
+        english = middle.select_one('.untranslated')  # type: ignore[attr-defined]
+        assert english is not None, name
+        items = [text_of(li) for li in english.select('ul > li')]
+        assert items == ['designs its API', 'reads the style guide'], name
+        lead = cell(page, 'craft-lead-backend-engineer')  # a plain cell without a translation
+        assert lead.select_one('p.untranslated') is not None, name  # type: ignore[attr-defined]
+
+
+def test_a_bidi_override_in_a_translation_is_shown_not_obeyed(build: Callable[..., SphinxTestApp]) -> None:
+    """The de catalog translates a cell with U+202E ... U+202C in it (make intl-check names them):
+    the pages show them as stand-ins, as they show such characters from the YAML."""
+    app = build('richtext', 'html', language='de')
+    for name in ('craft', 'roles/qa-engineer'):
+        page = html(app, name)
+        assert (
+            text_of(cell(page, 'craft-middle-qa-engineer')) == 'Entwirft [U+202E]Integrations[U+202C]-Suiten.'
+        )
+        assert '\u202e' not in str(page), name
+
+
 def test_gettext_keeps_one_message_per_cell(build: Callable[..., SphinxTestApp]) -> None:
     pot = (build('richtext', 'gettext').outdir / 'site.pot').read_text(encoding='utf-8')
     assert (
@@ -153,13 +191,7 @@ def test_check_data_refuses_markup_outside_the_subset(tmp_path: Path) -> None:
     )
     path.write_text(text, encoding='utf-8')
     lines = text.splitlines()
-    result = subprocess.run(
-        [sys.executable, '-m', 'skill_matrix.data.check', str(data)],
-        capture_output=True,
-        text=True,
-        check=False,
-        env={'PYTHONPATH': str(REPO / '_ext')},
-    )
+    result = run_data_check(data)
     assert result.returncode == 1
     output = result.stdout + result.stderr
     assert 'Traceback' not in output

@@ -3,48 +3,29 @@ says "Review draft", the first chapter lists the changes redlined, changed rows 
 
 from __future__ import annotations
 
-import os
 import re
-import shutil
 import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import REVIEW_BUILD_EPOCH, review_build
+from conftest import build_review_pdf
 
 if TYPE_CHECKING:
     from pathlib import Path
 
-PDF_TOOLS = ('latexmk', 'lualatex', 'pdftotext', 'pdftoppm')
 CHANGE_BLUE = (11, 79, 179)
 
 
 @pytest.fixture(scope='session')
 def review_pdf(review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The German PDF against the review tag (one PDF: LaTeX is the slow part)."""
-    return german_pdf(review_repo, tmp_path_factory.mktemp('review-pdf'))
+    return build_review_pdf(review_repo, tmp_path_factory.mktemp('review-pdf'), 'de')
 
 
 @pytest.fixture(scope='session')
 def lagging_review_pdf(lagging_review_repo: Path, tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The German PDF of the repository whose German catalog lags behind the data."""
-    return german_pdf(lagging_review_repo, tmp_path_factory.mktemp('lagging-pdf'))
-
-
-def german_pdf(repo: Path, builddir: Path) -> Path:
-    missing = [tool for tool in PDF_TOOLS if shutil.which(tool) is None]
-    if missing:
-        pytest.skip(f'PDF tests need {", ".join(missing)}: run tools/install-system-packages.sh')
-    out = review_build(repo, builddir, 'de', 'latex').outdir
-    result = subprocess.run(
-        ['make', '--no-print-directory', '-C', str(out), 'all-pdf', 'LATEXMKOPTS=-silent'],
-        env=os.environ | {'SOURCE_DATE_EPOCH': REVIEW_BUILD_EPOCH},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stdout[-3000:]
-    return out
+    return build_review_pdf(lagging_review_repo, tmp_path_factory.mktemp('lagging-pdf'), 'de')
 
 
 def pdf_pages(out: Path) -> list[str]:

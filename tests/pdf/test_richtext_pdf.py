@@ -1,4 +1,5 @@
-"""Rich text in a cell of the PDF: list items on their own lines, no Markdown syntax, the link's text."""
+"""Rich text in a cell of the PDF: list items on their own lines, no Markdown syntax, the link's
+text; a changed rich cell redlined in the review's chapter a list item per line."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import subprocess
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import copy_site, make_into
+from conftest import build_review_pdf, copy_site, make_into
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -20,10 +21,21 @@ RICH = """      description: |
 """
 
 
-def test_list_items_are_lines_of_the_pdf(tmp_path: Path) -> None:
+def needs_pdf_tools() -> None:
     for tool in ('latexmk', 'lualatex', 'pdftotext'):
         if shutil.which(tool) is None:
             pytest.skip(f'the PDF needs {tool}: run tools/install-system-packages.sh')
+
+
+def pdf_lines(pdf: Path) -> list[str]:
+    text = subprocess.run(
+        ['pdftotext', '-enc', 'UTF-8', str(pdf), '-'], capture_output=True, text=True, check=True
+    ).stdout
+    return [' '.join(line.split()) for line in text.splitlines()]
+
+
+def test_list_items_are_lines_of_the_pdf(tmp_path: Path) -> None:
+    needs_pdf_tools()
     project = copy_site(
         tmp_path / 'site', '_ext', '_templates', 'locale', 'changes.rst', 'Makefile', 'requirements.txt'
     )
@@ -46,3 +58,16 @@ def test_list_items_are_lines_of_the_pdf(tmp_path: Path) -> None:
     assert '*analysers*' not in text  # the guide's own examples are in the PDF: other words here
     assert '`ruff`' not in text
     assert '](https://pytorch.org' not in text
+
+
+def test_a_changed_rich_cell_is_redlined_a_list_item_per_line(
+    rich_review_repo: Path, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    out = build_review_pdf(rich_review_repo, tmp_path_factory.mktemp('rich-review-pdf'), 'en')
+    shown = pdf_lines(out / 'rich.pdf')
+    # the old text is only in the redline: its list items on lines of their own
+    assert 'Before: 1. Writes well-tested code for small test solutions.' in shown, shown
+    assert '2. Uses tooling such as pytest and linters daily.' in shown
+    assert 'Now: 1. Writes well-tested code for small test solutions.' in shown
+    assert '3. Reviews pull requests within a day.' in shown
+    assert not any(mark in line for line in shown for mark in ('**', '`', '*ruff*', '*linters*'))

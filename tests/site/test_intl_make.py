@@ -67,7 +67,16 @@ def test_make_intl_check_fails_on_a_changed_description_and_names_it(site_copy: 
     skill = site_copy / 'data' / 'skills' / 'pytorch.yaml'
     source = skill.read_text(encoding='utf-8')
     assert 'Uses torchmetrics for\n        evaluation.' in source
-    skill.write_text(source.replace('Uses torchmetrics for\n', 'Uses torchmetrics and\n'), encoding='utf-8')
+    source = source.replace('Uses torchmetrics for\n', 'Uses torchmetrics and\n')
+    # a new example (each is a message of its own) is named too, at its line
+    source = source.replace(
+        '        training loop basics.\n    middle:\n',
+        '        training loop basics.\n'
+        '      examples:\n        - Fine-tuned a *ResNet* on 200 photos.\n    middle:\n',
+        1,
+    )
+    skill.write_text(source, encoding='utf-8')
+    example_line = source.splitlines().index('        - Fine-tuned a *ResNet* on 200 photos.') + 1
     result = make('intl-check', tmp_path / 'build', cwd=site_copy)
     assert result.returncode != 0
     changed = 'model checkpointing. Uses torchmetrics and evaluation."'
@@ -77,6 +86,8 @@ def test_make_intl_check_fails_on_a_changed_description_and_names_it(site_copy: 
             for line in result.stderr.splitlines()
             if line.startswith(f'ERROR: locale/{language}/LC_MESSAGES/skill-profiles.po: no entry')
         ]
-        assert len(named) == 1, result.stderr
-        assert changed in named[0]
-        assert 'data/skills/pytorch.yaml:' in named[0]
+        assert len(named) == 2, result.stderr
+        description = next(line for line in named if changed in line)
+        assert 'data/skills/pytorch.yaml:' in description
+        example = next(line for line in named if '"Fine-tuned a *ResNet* on 200 photos."' in line)
+        assert f'data/skills/pytorch.yaml:{example_line})' in example

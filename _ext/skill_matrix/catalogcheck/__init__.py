@@ -7,7 +7,12 @@ The check fails, naming the file and the text, when a ``.po`` file
 - lacks a message of the template (an English text was added or changed and the catalog
   was not updated, or was updated and the new text not translated),
 - has a fuzzy or untranslated entry, or a translation that drops a ``{placeholder}``,
-- has an entry for a text the sources no longer contain, or an obsolete (``#~``) entry.
+- has an entry for a text the sources no longer contain, or an obsolete (``#~``) entry,
+- has a translation of a rich description of the data (Markdown) with other paragraphs, list
+  items or link targets than the English, or with markup the subset refuses (raw HTML …),
+- has a dangerous character in a translation (a control character, a bidirectional override:
+  the errors of ``make check-data``), at its line and column; the invisible characters that
+  check-data only warns about (a zero-width space) are warnings here too.
 
 Usage::
 
@@ -15,7 +20,8 @@ Usage::
     python -m skill_matrix.catalogcheck check -l de -l zh_CN _build/gettext/site.pot=locale
 
 No Sphinx here: Babel reads the catalogs. Behind this face: ``_report.py`` (the measurement)
-and ``_cli.py`` (the command; ``__main__.py`` runs it).
+with ``_text.py`` (what a translation's text may not hold), and ``_cli.py`` (the command;
+``__main__.py`` runs it).
 """
 
 from __future__ import annotations

@@ -58,6 +58,9 @@ def main(argv: Sequence[str] | None = None) -> int:
         for index, result in enumerate(results)
         for problem in problems_above(result, thresholds.get(arguments.languages[index // per_language], 100))
     ]
+    for result in results:
+        for warning in result.warnings:
+            print(f'WARNING: {warning}', file=sys.stderr)
     for problem in problems:
         print(f'ERROR: {problem}', file=sys.stderr)
     partial = {code: threshold for code, threshold in thresholds.items() if threshold < 100}

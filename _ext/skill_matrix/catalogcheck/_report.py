@@ -11,6 +11,8 @@ from typing import TYPE_CHECKING
 
 from babel.messages.pofile import read_po
 
+from skill_matrix.catalogcheck._text import character_findings, is_data_text, markup_problem, msgstr_line
+
 if TYPE_CHECKING:
     from collections.abc import Iterable, Iterator, Sequence
     from pathlib import Path
@@ -34,6 +36,8 @@ class CatalogReport:
     problems: list[str] = field(default_factory=list)
     gaps: list[str] = field(default_factory=list)
     """The problems that are only missing translations (fuzzy or untranslated entries)."""
+    warnings: list[str] = field(default_factory=list)
+    """What is reported without failing the check (an invisible character that may be meant)."""
 
     @property
     def percent(self) -> float:
@@ -59,6 +63,14 @@ def _strings(message: Message) -> list[str]:
 def _quote(message: Message) -> str:
     context = f'[{message.context}] ' if message.context else ''
     return f'{context}"{_text(message.id)}"'
+
+
+def _short(message: Message) -> str:
+    """:func:`_quote` of the message's first line, for a text of several lines."""
+    text = _text(message.id)
+    first = text.split('\n', 1)[0]
+    context = f'[{message.context}] ' if message.context else ''
+    return f'{context}"{first}{" …" if first != text else ""}"'
 
 
 def _read(path: Path) -> Catalog:
@@ -91,6 +103,7 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
         report.problems.append(f'{po_file}: missing: run make intl-update to create it')
         return report
     catalog = _read(po_file)
+    lines = po_file.read_text(encoding='utf-8-sig').split('\n')  # not splitlines: U+2028 is no line end
     present = _messages(catalog)
     stale = {key: message for key, message in present.items() if key not in expected}
     for key, wanted in expected.items():
@@ -119,11 +132,20 @@ def compare(template_file: Path, po_file: Path) -> CatalogReport:
         else:
             report.translated += 1
             report.problems.extend(_placeholder_problems(po_file, message))
+            if is_data_text(wanted) and (problem := markup_problem(_text(message.id), _strings(message))):
+                line = msgstr_line(lines, message.lineno or 1)
+                report.problems.append(
+                    f'{po_file}:{line}: the translation of {_short(message)}'
+                    f'{_sources(wanted, template_file)} breaks its Markdown: {problem}; the pages show '
+                    'the English text until the translation keeps the paragraphs, list items and links'
+                )
     for message in stale.values():
         report.problems.append(
             f'{po_file}:{message.lineno}: the sources no longer contain {_quote(message)}: '
             'run make intl-update'
         )
+    for severity, finding in character_findings(po_file, lines):
+        (report.problems if severity == 'error' else report.warnings).append(finding)
     report.obsolete = len(catalog.obsolete)
     for message in catalog.obsolete.values():
         report.problems.append(

@@ -154,6 +154,10 @@ def skill_from_document(
                     level_id,
                     levels[level_id]['required'],
                     _description(document, (*where, 'description'), problems),
+                    tuple(
+                        _description(document, (*where, 'examples', index), problems, 'an example')
+                        for index in range(len(levels[level_id].get('examples', ())))
+                    ),
                 )
             )
     if problems:
@@ -362,9 +366,12 @@ def _text(document: YamlDocument, where: Path_) -> SourceText:
     return SourceText(' '.join(value.split()), document.path, line, column)
 
 
-def _description(document: YamlDocument, where: Path_, problems: list[Problem]) -> SourceText:
-    """A cell's text in the Markdown subset (:mod:`~skill_matrix.data.richtext`); what it may
-    not use is added to *problems*, each at its line in the file."""
+def _description(
+    document: YamlDocument, where: Path_, problems: list[Problem], field: str = 'a description'
+) -> SourceText:
+    """A cell's text (its description or an example, *field*) in the Markdown subset
+    (:mod:`~skill_matrix.data.richtext`); what it may not use is added to *problems*, each at
+    its line in the file."""
     value: Any = document.data
     for step in where:
         value = value[step]
@@ -372,7 +379,7 @@ def _description(document: YamlDocument, where: Path_, problems: list[Problem]) 
     first_line = line + (1 if where in document.block_scalars else 0)
     problems.extend(
         Problem(document.path, first_line + found.line, column, found.message)
-        for found in richtext.problems(value)
+        for found in richtext.problems(value, field)
     )
     return SourceText(richtext.normalized(value), document.path, line, column)
 

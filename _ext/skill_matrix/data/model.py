@@ -71,6 +71,8 @@ class Expectation:
     level_id: str
     required: bool
     description: SourceText
+    examples: tuple[SourceText, ...] = ()
+    """What meeting the cell looks like (optional): each in the description's Markdown subset."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -201,12 +201,13 @@ def normalized(text: str) -> str:
     return '\n'.join(kept)
 
 
-def problems(text: str) -> list[MarkupProblem]:
-    """What *text* uses beyond the subset, each at its line within the text."""
+def problems(text: str, field: str = 'a description') -> list[MarkupProblem]:
+    """What *text* uses beyond the subset, each at its line within the text; the messages name
+    what *text* is (*field*: 'a description', 'an example')."""
     found = [
         MarkupProblem(
             text.count('\n', 0, match.start()),
-            f'{_quoted(match.group())}: directives and roles are not allowed in a description ({_SUBSET})',
+            f'{_quoted(match.group())}: directives and roles are not allowed in {field} ({_SUBSET})',
         )
         for match in _DIRECTIVE.finditer(text)
     ]
@@ -216,9 +217,7 @@ def problems(text: str) -> list[MarkupProblem]:
     for node, block_line in _walk(_parse(text)):
         line = first_line + block_line
         if node.type in REFUSED and not _is_text(node):
-            found.append(
-                MarkupProblem(line, f'{REFUSED[node.type]} is not allowed in a description ({_SUBSET})')
-            )
+            found.append(MarkupProblem(line, f'{REFUSED[node.type]} is not allowed in {field} ({_SUBSET})'))
         elif node.type == 'link':
             href = str(node.attrs.get('href', ''))
             if not _allowed_link(href):

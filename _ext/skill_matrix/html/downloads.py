@@ -26,10 +26,12 @@ from skill_matrix.labels import pgettext
 from skill_matrix.nodes.pagedata import read_skill_data, skill_data
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
 
-    from skill_matrix.nodes.pagedata import SkillTexts
+    from skill_matrix.nodes.pagedata import ExpectationTexts, SkillTexts
 
 DOWNLOAD_DIR = '_downloads/skill-matrix'
 JSON_FORMAT_VERSION = 1
@@ -46,24 +48,45 @@ def as_json(texts: SkillTexts, language: str) -> dict[str, Any]:
         'skill': skill,
         'levels': [{'id': level.id, 'name': level.name} for level in texts.levels],
         'roles': [{'id': role.id, 'name': role.name} for role in texts.roles],
-        'expectations': [
-            {
-                'role': item.role_id,
-                'level': item.level_id,
-                'required': item.required,
-                'description': item.description,
-                'description_text': richtext.plain_text(item.description),
-            }
-            for item in texts.expectations
-        ],
+        'expectations': [_expectation_json(item) for item in texts.expectations],
     }
 
 
+def _expectation_json(item: ExpectationTexts) -> dict[str, Any]:
+    """A cell: ``examples`` and ``examples_text`` (as ``description`` and its plain text) only
+    when it has examples."""
+    cell: dict[str, Any] = {
+        'role': item.role_id,
+        'level': item.level_id,
+        'required': item.required,
+        'description': item.description,
+        'description_text': richtext.plain_text(item.description),
+    }
+    if item.examples:
+        cell['examples'] = list(item.examples)
+        cell['examples_text'] = [richtext.plain_text(example) for example in item.examples]
+    return cell
+
+
+def examples_text(examples: Sequence[str]) -> str:
+    """A cell's examples as one readable text: each example's plain text, its first line after
+    a bullet (``•``, which no spreadsheet program reads as a formula, as it would ``-``), the
+    others indented under it; empty without examples."""
+    lines = []
+    for example in examples:
+        first, *rest = richtext.plain_text(example).splitlines() or ['']
+        lines += [f'• {first}', *(f'  {line}' for line in rest)]
+    return '\n'.join(lines)
+
+
 def as_csv(texts: SkillTexts) -> str:
-    """One row per role and level; the four last columns are headed and filled in the page's language."""
+    """One row per role and level; the four last columns are headed and filled in the page's
+    language, and a fifth, "Examples", when a cell of the skill has examples (a skill without
+    any keeps the columns it always had)."""
     roles = {role.id: role.name for role in texts.roles}
     levels = {level.id: level.name for level in texts.levels}
     flags = {True: pgettext('flag', 'Required'), False: pgettext('flag', 'Optional')}
+    with_examples = any(item.examples for item in texts.expectations)
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator='\r\n')
     rows = [
@@ -74,6 +97,7 @@ def as_csv(texts: SkillTexts) -> str:
             pgettext('column', 'Level'),
             pgettext('column', 'Required'),
             pgettext('column', 'Description'),
+            *([pgettext('column', 'Examples')] if with_examples else []),
         ],
         *(
             [
@@ -83,6 +107,7 @@ def as_csv(texts: SkillTexts) -> str:
                 levels[item.level_id],
                 flags[item.required],
                 richtext.plain_text(item.description),
+                *([examples_text(item.examples)] if with_examples else []),
             ]
             for item in texts.expectations
         ),

@@ -25,6 +25,7 @@ from skill_matrix.nodes.rows import (
     RowData,
     data_rows,
     description_label,
+    examples_label,
     first_cell_target,
     ordinary_rows,
     row_classes,
@@ -85,7 +86,7 @@ class _RowWriter:
         href = self.hrefs.get(target) if target is not None else None
         if href is not None:
             title = f'<a class="{self.link_class}" href="{escape(href)}">{title}</a>'
-        title_translated, description_translated = row.translated or (None, None)
+        title_translated, description_translated = (row.translated or (None, None))[:2]
         if row.markdown:
             description = self.rich_text(row, description_translated)
         else:
@@ -93,6 +94,7 @@ class _RowWriter:
             if row.changed:
                 description += ' ' + self.written(change_marker(change_anchor(row_key(row))))
             description = self.paragraph(description, description_translated)
+        description += ''.join(map(self.written, examples_label(row, self.mark_untranslated)))
         start, end = self.first_cell
         return (
             f'<tr class="{escape(classes)}"{row_id}>'
@@ -104,12 +106,12 @@ class _RowWriter:
         )
 
     def rich_text(self, row: RowData, translated: bool | None) -> str:
-        """A description in the Markdown subset, written by the HTML writer from its nodes (a
-        skill page's with Sphinx's translation class, as its translatable node had it), and the
-        change marker in a paragraph of its own."""
+        """A description in the Markdown subset, written by the HTML writer from its nodes with
+        Sphinx's translation class (as a skill page's translatable node had it), and the change
+        marker in a paragraph of its own."""
         node = description_label(row)
-        if self.node['first'] != 'skill' and self.translation_class(translated):
-            node['classes'].append(self.translation_class(translated))
+        if class_name := self.translation_class(translated):
+            node['classes'].append(class_name)
         html = self.written(node)
         if row.changed:
             html += f'<p>{self.written(change_marker(change_anchor(row_key(row))))}</p>'

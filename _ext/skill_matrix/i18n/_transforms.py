@@ -17,10 +17,11 @@ from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
 
 from skill_matrix.data import richtext
+from skill_matrix.data.characters import visible
 from skill_matrix.i18n._warnings import message_location
 from skill_matrix.nodes.pagedata import level_data, skill_data
 from skill_matrix.nodes.rows import RowData, data_rows, skill_rows
-from skill_matrix.nodes.text import PlainTranslatable, merged_catalog
+from skill_matrix.nodes.text import PlainTranslatable, merged_catalog, skill_examples
 from skill_matrix.warning_types import TRANSLATION_MARKUP, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -46,7 +47,7 @@ class TranslateDataText(SphinxTransform):
         for node in self.document.findall(PlainTranslatable):
             element = cast('nodes.Element', node)
             message = element['original_message']
-            translation = translations.get(message, '')
+            translation = visible(translations.get(message, ''))  # a control or bidi override as [U+XXXX]
             if translation and element.get('markdown') and not richtext.is_plain(message):
                 problem = richtext.translation_problem(message, translation)
                 if problem:
@@ -62,24 +63,40 @@ class TranslateDataText(SphinxTransform):
                 del element['translated']  # a hidden copy for scripts: not a text of the page's count
         for body in self.document.findall(skill_rows):
             for row in data_rows(body):
-                translation = translations.get(row.description, '')
-                if row.markdown and row.sources is not None and translation:  # a skill page's row
-                    problem = richtext.translation_problem(row.description, translation)
-                    if problem:
-                        source = row.sources[1]
-                        self._report(f'{source.path}:{source.line}', domain, row.description, problem)
+                if row.sources is not None:  # a skill page's row: its texts are reported here
+                    self._report_row(row, domain, translations)
             body['rows'] = tuple(_translated_row(row, translations) for row in data_rows(body))
 
-    def _report(self, element: nodes.Element | str, domain: str, message: str, problem: str) -> None:
-        """A translation that breaks a rich description's markup, at its ``.po`` entry."""
+    def _report_row(self, row: RowData, domain: str, translations: dict[str, str]) -> None:
+        """Report the translations that break the markup of a skill page's row's rich texts."""
+        assert row.sources is not None
+        texts = [('description', row.sources[1], row.markdown)]
+        texts += [('example', example.source, example.markdown) for example in row.examples if example.source]
+        for what, source, markdown in texts:
+            translation = visible(translations.get(source.text, ''))
+            problem = markdown and translation and richtext.translation_problem(source.text, translation)
+            if problem:
+                self._report(f'{source.path}:{source.line}', domain, source.text, problem, what)
+
+    def _report(
+        self, element: nodes.Element | str, domain: str, message: str, problem: str, what: str = ''
+    ) -> None:
+        """A translation that breaks a rich description's or example's markup, at its ``.po``
+        entry; *what* is 'description' or 'example' (found from *element* when not given)."""
         entry = message_location(
             [self.env.srcdir / directory for directory in self.config.locale_dirs],
             self.config.language,
             domain,
             message,
         )
+        if not what:
+            in_examples = not isinstance(element, str) and any(
+                isinstance(node, skill_examples) for node in _ancestors(element)
+            )
+            what = 'example' if in_examples else 'description'
         logger.warning(
-            'the translation of this description breaks its markup: %s; the English text is shown',
+            'the translation of this %s breaks its markup: %s; the English text is shown',
+            what,
             problem,
             location=entry or element,
             type=WARNING_TYPE,
@@ -88,16 +105,29 @@ class TranslateDataText(SphinxTransform):
 
 
 def _translated_row(row: RowData, translations: dict[str, str]) -> RowData:
-    title, description = (translations.get(text, '') for text in (row.title, row.description))
-    if row.markdown:  # reported with the skill's page when broken: the English text here
-        broken = description and richtext.translation_problem(row.description, description)
-        description = '' if broken else richtext.normalized(description)
+    title = ' '.join(visible(translations.get(row.title, '')).split())
+    description = _translation(row.description, row.markdown, translations)
+    examples = [_translation(example.text, example.markdown, translations) for example in row.examples]
     return replace(
         row,
-        title=' '.join(title.split()) or row.title,
-        description=(description if row.markdown else ' '.join(description.split())) or row.description,
-        translated=(bool(title), bool(description)),
+        title=title or row.title,
+        description=description or row.description,
+        examples=tuple(
+            replace(example, text=shown or example.text)
+            for example, shown in zip(row.examples, examples, strict=True)
+        ),
+        translated=(bool(title), bool(description), *map(bool, examples)),
     )
+
+
+def _translation(text: str, markdown: bool, translations: dict[str, str]) -> str:
+    """*text*'s translation as shown ('' for none); a rich text's translation that breaks its
+    markup is none (reported with the skill's page, :class:`TranslateDataText`)."""
+    translation = visible(translations.get(text, ''))
+    if not markdown:
+        return ' '.join(translation.split())
+    broken = translation and richtext.translation_problem(text, translation)
+    return '' if broken else richtext.normalized(translation)
 
 
 class CountDataRowTexts(SphinxTransform):

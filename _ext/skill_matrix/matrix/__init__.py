@@ -40,11 +40,16 @@ from skill_matrix.matrix._transforms import PlainRichText
 from skill_matrix.nodes.pagedata import drop_skill_data, level_data, skill_data, skip_node
 from skill_matrix.nodes.rows import skill_rows
 from skill_matrix.nodes.text import (
+    depart_skill_examples_latex,
     depart_skill_name,
     skill_caption,
+    skill_examples,
     skill_inline,
     skill_name,
+    skill_rich_text,
     skill_text,
+    visit_skill_examples_html,
+    visit_skill_examples_latex,
     visit_skill_name,
 )
 from skill_matrix.state import SkillDomain
@@ -64,7 +69,13 @@ def setup_matrix(app: Sphinx) -> None:
     app.add_node(skill_text)
     app.add_node(skill_caption)
     app.add_node(skill_inline)
+    app.add_node(skill_rich_text)  # an example's, inside a list: docutils' list checker visits it
     app.add_node(skill_name, html=(visit_skill_name, depart_skill_name))
+    app.add_node(
+        skill_examples,
+        html=(visit_skill_examples_html, None),
+        latex=(visit_skill_examples_latex, depart_skill_examples_latex),
+    )
     skip = (skip_node, None)
     app.add_node(level_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)

@@ -18,7 +18,7 @@ from docutils import nodes
 from sphinx.addnodes import pending_xref
 
 from skill_matrix.data import richtext
-from skill_matrix.data.changes import word_diff
+from skill_matrix.data.changes import ExampleChange, word_diff
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.text import label
 
@@ -48,6 +48,11 @@ class skill_deleted(nodes.inline):
 
 class skill_inserted(nodes.inline):
     """Text that is new since the baseline (``announce``: what a screen reader says first)."""
+
+
+class skill_line_break(nodes.inline):
+    """The end of a line within a redlined text (a rich description's plain form has a list item
+    per line): ``<br>`` in HTML, ``\\newline`` in LaTeX, a space for the other builders."""
 
 
 class skill_change_marker(nodes.inline):
@@ -275,6 +280,7 @@ def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.conta
         'changed': [
             *([_('Flag changed')] if cell.flag_changed else []),
             *([_('Description changed')] if cell.description_changed else []),
+            *([_('Examples changed')] if cell.examples_changed else []),
         ],
     }[cell.kind]
     old, new = cell.old, cell.new
@@ -293,18 +299,65 @@ def _cell_entry(cell: CellChange, changes: Changes, texts: Texts) -> nodes.conta
     old_description = richtext.plain_text(descriptions.old)
     new_description = richtext.plain_text(descriptions.new)
     if cell.kind == 'added' and new is not None:
-        now = [*descriptions.wrap([inserted(new_description)]), nodes.Text(f' ({_flag(new)})')]
+        now = [*descriptions.wrap(_lines([inserted(new_description)])), nodes.Text(f' ({_flag(new)})')]
         entry += _line(_('Now'), now)
     elif cell.kind == 'removed' and old is not None:
-        before = [*descriptions.wrap([deleted(old_description)]), nodes.Text(f' ({_flag(old)})')]
+        before = [*descriptions.wrap(_lines([deleted(old_description)])), nodes.Text(f' ({_flag(old)})')]
         entry += _line(_('Before'), before)
     elif old_description != new_description:
         diff = word_diff(old_description, new_description)
-        entry += _line(_('Before'), descriptions.wrap(_old(diff)))
-        entry += _line(_('Now'), descriptions.wrap(_new(diff)))
+        entry += _line(_('Before'), descriptions.wrap(_lines(_old(diff))))
+        entry += _line(_('Now'), descriptions.wrap(_lines(_new(diff))))
     else:
-        entry += _line(_('Description'), descriptions.wrap([nodes.Text(new_description)]))
+        entry += _line(_('Description'), descriptions.wrap(_lines([nodes.Text(new_description)])))
+    if cell.kind == 'added' and new is not None:
+        entry.extend(_example_line(ExampleChange('added', None, text, ()), texts) for text in new.examples)
+    elif cell.kind == 'removed' and old is not None:
+        entry.extend(_example_line(ExampleChange('removed', text, None, ()), texts) for text in old.examples)
+    else:
+        entry.extend(_example_line(example, texts) for example in cell.examples)
     return entry
+
+
+def _example_line(example: ExampleChange, texts: Texts) -> nodes.paragraph:
+    """An example added, removed or changed: redlined as descriptions are, in plain text."""
+    pair = texts.pair(example.old, example.new)
+    old, new = richtext.plain_text(pair.old), richtext.plain_text(pair.new)
+    name = {'added': _('Example added'), 'removed': _('Example removed'), 'changed': _('Example changed')}
+    content: list[nodes.Node]
+    if example.kind == 'added':
+        content = [inserted(new)]
+    elif example.kind == 'removed':
+        content = [deleted(old)]
+    else:
+        content = _old_and_new(word_diff(old, new))
+    line = _line(name[example.kind], pair.wrap(_lines(content)))
+    pair.note(line)
+    return line
+
+
+def _lines(content: Iterable[nodes.Node]) -> list[nodes.Node]:
+    """*content* (texts, deletions, insertions) with a :class:`skill_line_break` at each line end,
+    so that each list item of a rich description starts its own line."""
+    made: list[nodes.Node] = []
+    for node in content:
+        text = node.astext()
+        if '\n' not in text:
+            made.append(node)
+            continue
+        remake = (
+            deleted
+            if isinstance(node, skill_deleted)
+            else inserted
+            if isinstance(node, skill_inserted)
+            else nodes.Text
+        )
+        for index, part in enumerate(text.split('\n')):
+            if index:
+                made.append(skill_line_break('', ' '))
+            if part:
+                made.append(remake(part))
+    return made
 
 
 def _same(change: FieldChange) -> TextPair:

@@ -16,11 +16,12 @@ from sphinx.addnodes import pending_xref
 from skill_matrix.data import richtext
 from skill_matrix.data.anchors import cell_id, grid_id, level_table_id, role_table_id
 from skill_matrix.labels import _, format_date, ngettext, pgettext
-from skill_matrix.nodes.rows import RowData, flag_paragraph, skill_rows, table_row
+from skill_matrix.nodes.rows import RowData, RowExample, flag_paragraph, skill_rows, table_row
 from skill_matrix.nodes.text import (
     label,
     label_with_names,
     make_description,
+    make_examples,
     make_text,
     skill_caption,
     wrap_text,
@@ -226,7 +227,7 @@ def _grid(skill: Skill, definitions: Definitions, view: MatrixView) -> Iterable[
                     nodes.entry(
                         '',
                         flag_paragraph(item.required),
-                        make_description(item.description),
+                        *cell_text(item),
                         classes=expectation_classes(item, 'skill-cell'),
                         ids=[cell_id(skill.id, level_id, role_id)] if view.anchors else [],
                     )
@@ -283,7 +284,16 @@ def _expectation_row(skill_id: str, item: Expectation, name: SourceText, *, anch
         anchor=cell_id(skill_id, item.level_id, item.role_id) if anchored else None,
         sources=(name, item.description),
         markdown=not richtext.is_plain(item.description.text),
+        examples=tuple(
+            RowExample(example.text, not richtext.is_plain(example.text), example)
+            for example in item.examples
+        ),
     )
+
+
+def cell_text(item: Expectation) -> list[nodes.Element]:
+    """A cell's description and, under it, its examples (if any)."""
+    return [make_description(item.description), *make_examples(item.examples)]
 
 
 def number_paragraph(value: int) -> nodes.paragraph:

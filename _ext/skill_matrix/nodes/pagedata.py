@@ -50,6 +50,8 @@ class ExpectationTexts:
     level_id: str
     required: bool
     description: str
+    examples: tuple[str, ...] = ()
+    """As written: plain text or the Markdown subset, like the description."""
 
 
 @dataclass(frozen=True)
@@ -93,6 +95,8 @@ def build_skill_data(
             required=item.required,
             markdown=True,
         )
+        for example in item.examples:
+            node += make_text(example, field='example', role=item.role_id, level=item.level_id, markdown=True)
     return node
 
 
@@ -119,6 +123,10 @@ def read_skill_data(node: skill_data) -> SkillTexts:
     levels = node.next_node(level_data)
     assert levels is not None
     fields = {child['field']: child.astext() for child in texts if not child.get('role')}
+    examples: dict[tuple[str, str], list[str]] = {}
+    for child in texts:
+        if child['field'] == 'example':
+            examples.setdefault((child['role'], child['level']), []).append(child.astext())
     return SkillTexts(
         id=node['skill'],
         title=fields['title'],
@@ -129,7 +137,13 @@ def read_skill_data(node: skill_data) -> SkillTexts:
         levels=read_level_data(levels),
         roles=tuple(RoleTexts(child['role'], child.astext()) for child in texts if child['field'] == 'role'),
         expectations=tuple(
-            ExpectationTexts(child['role'], child['level'], child['required'], child.astext())
+            ExpectationTexts(
+                child['role'],
+                child['level'],
+                child['required'],
+                child.astext(),
+                tuple(examples.get((child['role'], child['level']), ())),
+            )
             for child in texts
             if child['field'] == 'description'
         ),

@@ -1,7 +1,8 @@
-"""Places on a page for what only HTML readers get: the download links, the level picker and the
-links to the growth plan. Directives put them in while a page is read; once the doctree is
-resolved, the HTML builders of websites fill them (:mod:`skill_matrix.html.downloads`,
-:mod:`skill_matrix.html.explorer`, :mod:`skill_matrix.plan`) and the other builders drop them.
+"""Places on a page for what only HTML readers get: the download links, the level picker, the
+links to the growth plan and the role pages' chart. Directives put them in while a page is
+read; once the doctree is resolved, the HTML builders of websites fill them
+(:mod:`skill_matrix.html.downloads`, :mod:`skill_matrix.html.explorer`, :mod:`skill_matrix.plan`,
+:mod:`skill_matrix.roles`) and the other builders drop them.
 """
 
 from __future__ import annotations
@@ -11,14 +12,18 @@ from typing import TYPE_CHECKING
 from docutils import nodes
 
 from skill_matrix.labels import _
-from skill_matrix.nodes.pagedata import build_skill_data
-from skill_matrix.nodes.text import label
+from skill_matrix.nodes.pagedata import build_level_data, build_skill_data
+from skill_matrix.nodes.text import label, make_text
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from skill_matrix.data.domains import Domain
     from skill_matrix.data.model import Definitions, Skill
 
 DOWNLOAD_FORMATS = ('csv', 'json')
 PLAN_LINK_CLASS = 'skill-plan-link'
+ROLE_CHART_CLASS = 'skill-chart-box'
 
 
 def build_download_links(skill_id: str) -> nodes.paragraph:
@@ -68,3 +73,24 @@ def plan_link(role_id: str | None = None) -> nodes.paragraph:
     paragraph: nodes.paragraph = label('', classes=[PLAN_LINK_CLASS])
     paragraph += nodes.reference(text, text, refuri='', internal=True, plan_role=role_id or '')
     return paragraph
+
+
+def build_role_chart(role_id: str, domains: Sequence[Domain], definitions: Definitions) -> nodes.container:
+    """The place of a role page's chart: per domain (name translated with the page), the number of
+    the role's skills and, level by level, how many of them the role requires."""
+    chart = nodes.container('', classes=[ROLE_CHART_CLASS])
+    counts = []
+    for domain in domains:
+        expectations = [
+            skill.expectation(role_id, level.id) for skill in domain.skills for level in definitions.levels
+        ]
+        required = {level.id: 0 for level in definitions.levels}
+        for item in expectations:
+            required[item.level_id] += item.required
+        counts.append(
+            {'skills': len(domain.skills), 'required': [required[level.id] for level in definitions.levels]}
+        )
+        chart += make_text(domain.name, chart_axis=domain.id)
+    chart += build_level_data(definitions)
+    chart['chart_counts'] = counts
+    return chart

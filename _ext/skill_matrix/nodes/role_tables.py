@@ -12,7 +12,7 @@ from skill_matrix.data import richtext
 from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_id
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.matrix import data_table, number_paragraph, table
-from skill_matrix.nodes.rows import RowData, data_rows, row_hrefs, skill_rows, table_row
+from skill_matrix.nodes.rows import RowData, RowExample, data_rows, row_hrefs, skill_rows, table_row
 from skill_matrix.nodes.text import label, make_text, skill_caption, skill_name
 
 if TYPE_CHECKING:
@@ -71,6 +71,9 @@ def level_table(
             description=item.description.text,
             anchor=cell_id(skill.id, level_id, role_id),
             markdown=not richtext.is_plain(item.description.text),
+            examples=tuple(
+                RowExample(example.text, not richtext.is_plain(example.text)) for example in item.examples
+            ),
         )
         for skill, item in items
     )

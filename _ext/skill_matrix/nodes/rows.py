@@ -21,6 +21,7 @@ from skill_matrix.labels import pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
 from skill_matrix.nodes.text import (
     PlainTranslatable,
+    examples_node,
     label,
     make_description,
     make_text,
@@ -63,12 +64,25 @@ class RowData:
     sources: tuple[SourceText, SourceText] | None = None
     """The English title and description where the data files have them (for the message
     catalogs); None where another page extracts them (a role page's rows are skill pages' texts)."""
-    translated: tuple[bool, bool] | None = None
-    """Whether the title and the description were translated (None: the page has no catalog)."""
+    translated: tuple[bool, ...] | None = None
+    """Whether the title, the description and each example were translated (None: the page has
+    no catalog)."""
     changed: bool = False
     """Changed since the review baseline."""
     markdown: bool = False
     """The description is written in the Markdown subset (:mod:`skill_matrix.data.richtext`)."""
+    examples: tuple[RowExample, ...] = ()
+    """The cell's examples, shown under the description."""
+
+
+@dataclass(frozen=True)
+class RowExample:
+    """One example of a :class:`RowData`: its (translated) text, in the Markdown subset or plain."""
+
+    text: str
+    markdown: bool
+    source: SourceText | None = None
+    """The English example where the data file has it (a skill page's row), else None."""
 
 
 def data_rows(body: skill_rows) -> tuple[RowData, ...]:
@@ -106,7 +120,8 @@ def row_texts(body: skill_rows) -> str:
     """The rows' visible words, for the search index."""
     flags = {True: pgettext('flag', 'Required'), False: pgettext('flag', 'Optional')}
     return '\n'.join(
-        f'{row.title}\n{flags[row.required]}\n{description_label(row).astext()}' for row in data_rows(body)
+        '\n'.join([row.title, flags[row.required], *(node.astext() for node in cell_label(row))])
+        for row in data_rows(body)
     )
 
 
@@ -119,7 +134,7 @@ def ordinary_rows(body: skill_rows, link: Callable[[str], nodes.Element | None])
     """
     rows = []
     for row in data_rows(body):
-        title, description = _cell_texts(row)
+        title, description, examples = _cell_texts(row)
         target = first_cell_target(body, row)
         reference = link(target) if target is not None else None
         if reference is not None:
@@ -127,25 +142,29 @@ def ordinary_rows(body: skill_rows, link: Callable[[str], nodes.Element | None])
         if row.changed:
             marker = change_marker(change_anchor(row_key(row)))
             description += nodes.paragraph('', '', marker) if row.markdown else [nodes.Text(' '), marker]
-        node = table_row([title, flag_paragraph(row.required), description], classes=row_classes(body, row))
+        cell = nodes.entry('', description, *examples)
+        node = table_row([title, flag_paragraph(row.required), cell], classes=row_classes(body, row))
         if row.anchor:
             node['ids'].append(row.anchor)
         rows.append(node)
     return rows
 
 
-def _cell_texts(row: RowData) -> tuple[nodes.Element, nodes.Element]:
+def _cell_texts(row: RowData) -> tuple[nodes.Element, nodes.Element, list[nodes.Element]]:
+    """*row*'s title, description and examples (none, or a :class:`skill_examples`) as nodes."""
     if row.sources is None:
-        return label(row.title), description_label(row)
+        return label(row.title), description_label(row), examples_label(row)
     title: nodes.Element = make_text(row.sources[0])
-    texts = title, make_description(row.sources[1])
-    for text, shown in zip(texts, (row.title, row.description), strict=True):
+    examples = [make_description(example.source) for example in row.examples if example.source is not None]
+    texts = [title, make_description(row.sources[1]), *examples]
+    shown_texts = [row.title, row.description, *(example.text for example in row.examples)]
+    for text, shown in zip(texts, shown_texts, strict=True):
         if shown != text['original_message']:
             cast('PlainTranslatable', text).apply_translated_message(text['original_message'], shown)
         # Sphinx's gettext builder skips nodes without a versioning uid (made after reading),
         # and gives its toctrees' nodes an empty one, as here
         text.uid = ''  # type: ignore[attr-defined]
-    return texts
+    return texts[0], texts[1], [examples_node(examples)] if examples else []  # as make_examples
 
 
 def description_label(row: RowData) -> nodes.Element:
@@ -153,6 +172,32 @@ def description_label(row: RowData) -> nodes.Element:
     if not row.markdown:
         return label(row.description)
     return nodes.container('', *rich_nodes(row.description), classes=['skill-rich-text'], translatable=False)
+
+
+def examples_label(row: RowData, untranslated_class: bool = False) -> list[nodes.Element]:
+    """*row*'s (translated) examples as a skill page shows them (``make_examples``): none, or a
+    :class:`~skill_matrix.nodes.text.skill_examples`; with *untranslated_class*, an example
+    shown in English has Sphinx's class ``untranslated``."""
+    if not row.examples:
+        return []
+    flags = row.translated[2:] if row.translated else (None,) * len(row.examples)
+    items: list[nodes.Element] = []
+    for example, translated in zip(row.examples, flags, strict=True):
+        classes = ['untranslated'] if untranslated_class and translated is False else []
+        if example.markdown:
+            items.append(
+                nodes.container(
+                    '', *rich_nodes(example.text), classes=['skill-rich-text', *classes], translatable=False
+                )
+            )
+        else:
+            items.append(label(example.text, classes=classes))
+    return [examples_node(items)]
+
+
+def cell_label(row: RowData) -> list[nodes.Element]:
+    """*row*'s (translated) description and examples as nodes, as the cell shows them."""
+    return [description_label(row), *examples_label(row)]
 
 
 def flag_paragraph(required: bool) -> nodes.paragraph:

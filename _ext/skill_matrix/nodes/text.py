@@ -9,6 +9,7 @@ from docutils import nodes
 from sphinx import addnodes
 
 from skill_matrix.data import richtext
+from skill_matrix.labels import ngettext
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -95,6 +96,49 @@ def make_description(source: SourceText, **attributes: Any) -> nodes.Element:
     node['classes'].append('skill-rich-text')
     node.source, node.line = str(source.path), source.line
     return node
+
+
+class skill_examples(nodes.container):
+    """A cell's examples under its description: a summary ("Examples (2)") and a list, one item
+    per example. HTML shows them collapsed (``<details>``), the PDF smaller, text builders as a
+    list; without a visitor of its own a builder treats it as the container it is."""
+
+
+def make_examples(examples: Sequence[SourceText]) -> list[nodes.Element]:
+    """The nodes to put under a cell's description (:func:`make_description`): none without
+    examples, else a :class:`skill_examples` whose items are translated one by one."""
+    if not examples:
+        return []
+    return [examples_node([make_description(example) for example in examples])]
+
+
+def examples_node(items: Sequence[nodes.Element]) -> skill_examples:
+    """A :class:`skill_examples` of *items* (each an example's paragraph or rich text)."""
+    summary = ngettext('Example ({count})', 'Examples ({count})', len(items)).format(count=len(items))
+    listing = nodes.bullet_list('', *(nodes.list_item('', item) for item in items), bullet='-')
+    return skill_examples(
+        '', label(summary, classes=['skill-examples-summary']), listing, classes=['skill-examples']
+    )
+
+
+def visit_skill_examples_html(translator: nodes.NodeVisitor, node: skill_examples) -> None:
+    """``<details>`` with the summary as its ``<summary>``: collapsed until the reader opens it."""
+    body: list[str] = translator.body  # type: ignore[attr-defined]
+    body.append(translator.starttag(node, 'details', ''))  # type: ignore[attr-defined]
+    body.append(f'<summary>{translator.encode(node[0].astext())}</summary>\n')  # type: ignore[attr-defined]
+    for child in node.children[1:]:
+        child.walkabout(translator)
+    body.append('</details>\n')
+    raise nodes.SkipNode
+
+
+def visit_skill_examples_latex(translator: nodes.NodeVisitor, node: skill_examples) -> None:
+    """Smaller than the description, under it."""
+    translator.body.append('\n\\begingroup\\small\n')  # type: ignore[attr-defined]
+
+
+def depart_skill_examples_latex(translator: nodes.NodeVisitor, node: skill_examples) -> None:
+    translator.body.append('\n\\par\\endgroup\n')  # type: ignore[attr-defined]
 
 
 def rich_nodes(text: str) -> list[nodes.Element]:

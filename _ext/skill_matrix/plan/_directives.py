@@ -7,21 +7,20 @@ HTML builders of websites write one data script per role (``_html.py``) and put 
 block (roles, levels, labels) in the page: the page itself does not grow with the number of
 skills.
 
-Every cell carries a short hash of its English source text and flag (:func:`text_hash`), the
-same in every language, so that a plan's link knows, in any language, whether the text of a
-ticked item changed since it was ticked. A skill is named in the link by a short hash of its
-id (:func:`skill_key`): a tick stays with its skill when other skills come and go.
+Every cell carries a short hash of its English source text and flag
+(:func:`~skill_matrix.data.linkkeys.text_hash`), the same in every language, so that a plan's
+link knows, in any language, whether the text of a ticked item changed since it was ticked.
 """
 
 from __future__ import annotations
 
-import hashlib
 import re
 from typing import TYPE_CHECKING, ClassVar
 
 from docutils import nodes
 from sphinx.util.nodes import make_id
 
+from skill_matrix.data.linkkeys import text_hash
 from skill_matrix.data.loader import skill_files
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.labels import _
@@ -32,29 +31,6 @@ if TYPE_CHECKING:
     from sphinx.util.typing import OptionSpec
 
 PLAN_CLASS = 'skill-growth-plan'
-SKILL_KEY_LENGTH = 4
-HASH_LENGTH = 2
-DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
-
-
-def base36(data: bytes, length: int) -> str:
-    number = int.from_bytes(data, 'big')
-    digits = []
-    for _index in range(length):
-        number, digit = divmod(number, 36)
-        digits.append(DIGITS[digit])
-    return ''.join(digits)
-
-
-def skill_key(skill_id: str) -> str:
-    """The skill's name in a plan's link: 4 base-36 digits of a hash of its id."""
-    return base36(hashlib.sha256(skill_id.encode('utf-8')).digest(), SKILL_KEY_LENGTH)
-
-
-def text_hash(required: bool, description: str) -> str:
-    """2 base-36 digits of a hash of a cell's English text and flag (whitespace collapsed)."""
-    text = f'{int(required)}:{" ".join(description.split())}'
-    return base36(hashlib.sha256(text.encode('utf-8')).digest(), HASH_LENGTH)
 
 
 def slug(text: str) -> str:

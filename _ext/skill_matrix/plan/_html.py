@@ -21,12 +21,14 @@ from docutils import nodes
 from sphinx.util.osutil import relative_uri
 
 from skill_matrix.data import richtext
+from skill_matrix.data.linkkeys import REFERENCE_LENGTH, link_keys, skill_reference
+from skill_matrix.html.charts import add_chart_files, has_container
 from skill_matrix.html.downloads import offers_downloads
 from skill_matrix.html.explorer import script_block
 from skill_matrix.labels import NUMERIC_DATE_LANGUAGES, _, ngettext, pgettext
 from skill_matrix.nodes.pagedata import level_data, read_level_data, read_skill_data, skill_data
 from skill_matrix.nodes.placeholders import PLAN_LINK_CLASS
-from skill_matrix.plan._directives import PLAN_CLASS, skill_key
+from skill_matrix.plan._directives import PLAN_CLASS
 from skill_matrix.state import BuildState
 
 if TYPE_CHECKING:
@@ -38,7 +40,7 @@ if TYPE_CHECKING:
 
 DATA_DIR = 'plan-data'
 CALLBACK = 'window.skillPlan.receive'
-FORMAT_VERSION = 2  # the page's script reads only data of its own version
+FORMAT_VERSION = 3  # the page's script reads only data of its own version
 SCRIPT = 'skill_plan.js'
 STYLESHEET = 'skill_plan.css'
 
@@ -54,11 +56,14 @@ class PlanSkill:
     href: str | None
 
 
-def role_data(role_id: str, skills: list[PlanSkill], language: str) -> dict[str, Any]:
+def role_data(role_id: str, skills: list[PlanSkill], language: str, keys: dict[str, str]) -> dict[str, Any]:
     """Everything the plan needs about one role: its skills, sorted by domain, group and title.
 
     Each skill names its domain and group by their index in ``domains`` (name and id) and
-    ``groups``; each cell is ``[required (0/1), description, text hash]``, level by level.
+    ``groups``; each cell is ``[required (0/1), description, text hash]``, level by level, and
+    the cell's examples (a list) as a fourth item when it has some.
+    ``key`` is the skill's name in links (*keys*: every skill of the build, collision-free),
+    ``ref`` the start of its reference, by which links written before read (``data/linkkeys.py``).
     """
     chosen = [skill for skill in skills if role_id in skill.hashes]
     chosen.sort(
@@ -78,13 +83,15 @@ def role_data(role_id: str, skills: list[PlanSkill], language: str) -> dict[str,
                 int(item.required),
                 richtext.plain_text(item.description),
                 skill.hashes[role_id][item.level_id],
+                *([[richtext.plain_text(example) for example in item.examples]] if item.examples else []),
             ]
             for item in texts.expectations
             if item.role_id == role_id
         }
         entry: dict[str, Any] = {
             'id': texts.id,
-            'key': skill_key(texts.id),
+            'key': keys[texts.id],
+            'ref': skill_reference(texts.id, max(REFERENCE_LENGTH, len(keys[texts.id]))),
             'title': texts.title,
             'domain': domains.setdefault((texts.domain, skill.domain_id), len(domains)),
             'group': groups.setdefault(texts.group, len(groups)),
@@ -196,6 +203,50 @@ def labels(language: str) -> dict[str, Any]:
             )
         ),
         'numericDate': language.replace('-', '_').split('_')[0] in NUMERIC_DATE_LANGUAGES,
+        **comparison_labels(),
+        **chart_labels(),
+    }
+
+
+def comparison_labels() -> dict[str, str]:
+    """The words of a second assessment beside the plan's own (a manager's, say)."""
+    return {
+        'firstDefault': _('Me'),
+        'secondDefault': _('Manager'),
+        'compareTitle': _('Compare with a second assessment'),
+        'firstName': _('Name of this assessment'),
+        'secondLink': _('Link of the second assessment'),
+        'secondName': _('Name of the second assessment'),
+        'secondCurrent': _('Current level of the second assessment'),
+        'compare': _('Compare'),
+        'removeSecond': _('Remove the second assessment'),
+        'onlyDiffer': _('Only where the two differ'),
+        'onlyBlocking': _('Only what blocks the target'),
+        'differs': _('Differs'),
+        'levelsDiffer': _('Levels differ: {first} {firstLevel}, {second} {secondLevel}'),
+        'ticksDiffer': _('Ticked items differ'),
+        'notOnPath': _('{name}: not on the way to the target'),
+        'sideText': _('{name}: {text}'),
+        'compared': _('compared: {first} {firstLevel}, {second} {secondLevel}'),
+        'noneShown': _('Nothing to show with these filters.'),
+        'secondUnreadable': _('the second link is not the link of a growth plan'),
+        'secondOtherRole': _('the second link is a plan for {other}, not for {name}'),
+        'secondOtherTarget': _('the second assessment aims at {level}; both are compared towards {target}'),
+        'skillCurrentOf': _('Current level in {skill} ({name})'),
+    }
+
+
+def chart_labels() -> dict[str, str]:
+    """The words of the plan's chart."""
+    return {
+        'chartDomains': _('Profile by domain'),
+        'chartGroups': _('Profile by group'),
+        'chartNote': _(
+            'Average level reached per skill ({first} = 1): the current level, raised by each '
+            'level on the way whose items are all ticked.'
+        ),
+        'targetSeries': _('Target ({level})'),
+        'skills': _('Skills'),
     }
 
 
@@ -243,11 +294,14 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
         if node.get('plan_role') and isinstance(node, nodes.paragraph)
     ]
     language = app.config.language
-    scripts = {role['id']: as_script(role_data(role['id'], skills, language)) for role in roles}
+    keys = link_keys(skill.texts.id for skill in skills)
+    scripts = {role['id']: as_script(role_data(role['id'], skills, language, keys)) for role in roles}
     write_role_scripts(Path(app.outdir), scripts)
     plan_labels = labels(language)
     if 'plan_next' in plan:
         plan_labels['via'] = _('via {path}')
+    if any(item.examples for skill in skills for item in skill.texts.expectations):
+        plan_labels['examples'] = plural(lambda n: ngettext('Example ({count})', 'Examples ({count})', n))
     config = {
         'version': FORMAT_VERSION,
         'language': language,
@@ -264,10 +318,10 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
 def add_plan_assets(
     app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
 ) -> None:
-    """The plan's page loads the plan's script and stylesheet (and the extension's, for print)."""
-    if doctree is not None and any(
-        PLAN_CLASS in node['classes'] for node in doctree.findall(nodes.container)
-    ):
+    """The plan's page loads the chart's files, the plan's script and stylesheet (and the
+    extension's, for print)."""
+    if has_container(doctree, PLAN_CLASS):
+        add_chart_files(app)
         app.add_js_file(SCRIPT, loading_method='defer')
         app.add_css_file(STYLESHEET)
         app.add_css_file('skill_matrix.css')

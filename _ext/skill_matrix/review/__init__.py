@@ -33,7 +33,7 @@ from typing import TYPE_CHECKING
 
 from skill_matrix.data.baseline import DEFAULT_TAG_PATTERN
 from skill_matrix.html import add_templates, static_dir
-from skill_matrix.nodes.changes import skill_change_marker, skill_deleted, skill_inserted
+from skill_matrix.nodes.changes import skill_change_marker, skill_deleted, skill_inserted, skill_line_break
 from skill_matrix.nodes.pagedata import skip_node
 from skill_matrix.review import _html, _latex
 from skill_matrix.review._directives import (
@@ -76,6 +76,14 @@ def setup_review(app: Sphinx) -> None:
         skill_inserted,
         html=(_html.visit_inserted, _html.depart_inserted),
         latex=(_latex.visit_inserted, None),
+        text=text,
+        man=text,
+        texinfo=text,
+    )
+    app.add_node(
+        skill_line_break,
+        html=(_html.visit_line_break, None),
+        latex=(_latex.visit_line_break, None),
         text=text,
         man=text,
         texinfo=text,

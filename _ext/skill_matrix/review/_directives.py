@@ -11,6 +11,8 @@ from sphinx.locale import init as init_locale
 from sphinx.util import docname_join
 from sphinx.util.i18n import docname_to_domain
 
+from skill_matrix.data import richtext
+from skill_matrix.data.characters import visible
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.labels import _
 from skill_matrix.nodes.changes import (
@@ -117,7 +119,9 @@ class SkillChangesDirective(SkillDataDirective):
     def _lookup(catalog: Mapping[str, str]) -> Callable[[str], str | None]:
         def translate(text: str) -> str | None:
             translation = catalog.get(text)
-            return ' '.join(translation.split()) if translation else None
+            return (
+                richtext.normalized(visible(translation)) if translation else None
+            )  # a rich text keeps its lines
 
         return translate
 

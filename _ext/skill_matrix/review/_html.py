@@ -58,6 +58,11 @@ def depart_inserted(translator: HTML5Translator, node: skill_inserted) -> None:
     translator.body.append('</ins>')
 
 
+def visit_line_break(translator: HTML5Translator, node: nodes.Element) -> None:
+    translator.body.append('<br />')
+    raise nodes.SkipNode
+
+
 def visit_marker(translator: HTML5Translator, node: skill_change_marker) -> None:
     """A link to the row's entry on the changes page (a plain mark when there is no such page)."""
     page = changes_page_uri(translator.builder, translator.builder.current_docname)

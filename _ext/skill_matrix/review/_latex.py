@@ -52,6 +52,11 @@ def _redline(translator: LaTeXTranslator, node: nodes.Element, command: str) -> 
     raise nodes.SkipNode
 
 
+def visit_line_break(translator: LaTeXTranslator, node: nodes.Element) -> None:
+    translator.body.append('\\newline{}')
+    raise nodes.SkipNode
+
+
 def visit_marker(translator: LaTeXTranslator, node: nodes.Element) -> None:
     translator.body.append(r'\skillchangemark{}')
     raise nodes.SkipNode

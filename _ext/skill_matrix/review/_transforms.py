@@ -43,6 +43,9 @@ class MarkChangedRows(SphinxTransform):
             if isinstance(holder, nodes.paragraph):
                 holder += nodes.Text(' ')
                 holder += change_marker(change_anchor(key))
+            elif isinstance(holder, nodes.container) and 'skill-rich-text' in holder['classes']:
+                # a rich description ends in a list: the marker on a line of its own, as on role pages
+                holder += nodes.paragraph('', '', change_marker(change_anchor(key)))
 
 
 def _cell_key(element: nodes.Element) -> str | None:

@@ -9,8 +9,11 @@ in a skill matrix links to its page.
 A level table keeps its rows as data (:class:`~skill_matrix.nodes.rows.skill_rows`): the HTML
 builders write them straight from it (:mod:`skill_matrix.html.rows`), the others get ordinary rows.
 
+A role page starts with a chart of the role's required skills per domain, level by level
+(``html/static/skill_chart.js``, which the growth plan uses too; websites only).
+
 Behind this face: ``_directives.py`` (the stubs and the two directives) and ``_html.py`` (the
-rows in the output, the links to role pages).
+rows in the output, the chart's data, the links to role pages).
 """
 
 from __future__ import annotations
@@ -18,7 +21,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skill_matrix.roles._directives import RoleIndexDirective, RoleProfileDirective, write_role_stubs
-from skill_matrix.roles._html import link_role_names, resolve_level_rows
+from skill_matrix.roles._html import add_chart_assets, emit_role_charts, link_role_names, resolve_level_rows
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -35,3 +38,5 @@ def setup_roles(app: Sphinx) -> None:
     app.connect('doctree-resolved', link_role_names)
     # a role page's level rows: their links (HTML), or table rows for the other builders
     app.connect('doctree-resolved', resolve_level_rows, priority=400)  # before those that read the rows
+    app.connect('doctree-resolved', emit_role_charts)
+    app.connect('html-page-context', add_chart_assets)

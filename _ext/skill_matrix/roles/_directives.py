@@ -10,12 +10,13 @@ from docutils import nodes
 from sphinx.util import logging
 from sphinx.util.nodes import make_id
 
+from skill_matrix.data.domains import build_catalog
 from skill_matrix.data.loader import load_definitions, skill_files
 from skill_matrix.data.problems import DataError, did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table
-from skill_matrix.nodes.placeholders import build_role_explorer, plan_link
+from skill_matrix.nodes.placeholders import build_role_chart, build_role_explorer, plan_link
 from skill_matrix.nodes.role_tables import career_path, level_table, with_row_headers
 from skill_matrix.nodes.rows import table_row
 from skill_matrix.nodes.text import label, make_text, skill_caption, wrap_text
@@ -26,6 +27,7 @@ if TYPE_CHECKING:
     from sphinx.application import Sphinx
     from sphinx.util.typing import OptionSpec
 
+    from skill_matrix.data.domains import Domain
     from skill_matrix.data.model import Definitions, Skill
 
 logger = logging.getLogger(__name__)
@@ -67,6 +69,10 @@ class _RoleDirective(SkillDataDirective):
         self.domain.note_overview(self.env.docname)  # added or removed skill files rebuild it
         skills = [skill for path in skill_files(self.data_dir) if (skill := self.skill(path, definitions))]
         return sorted(skills, key=lambda skill: skill.title.text.casefold())
+
+    def domains(self, skills: list[Skill]) -> tuple[Domain, ...]:
+        """*skills* by domain, domains by name: the page depends on its skills' files only."""
+        return build_catalog(skills, None)[0].domains
 
     def page_section(self, title: nodes.title, kind: str, term: str) -> nodes.section:
         """The page's section: its id is made from *term*, an id, so the same in every language."""
@@ -110,6 +116,7 @@ class RoleProfileDirective(_RoleDirective):
             classes=['skill-role-intro'],
         )
         section += plan_link(role_id)
+        section += build_role_chart(role_id, self.domains(skills), definitions)  # for HTML readers
         section += career_path(role_id, skills, definitions)
         section += build_role_explorer(role_id, definitions)  # for HTML readers: compare two levels
         for level in definitions.levels:

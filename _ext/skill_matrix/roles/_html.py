@@ -1,4 +1,4 @@
-"""Role pages in the output: the level rows' links, links from skill matrices to the role pages.
+"""Role pages in the output: the level rows, the chart, links from skill matrices to the role pages.
 
 A role page shows every skill of the role at every level (:class:`skill_rows` headed by the
 skill); the HTML builders write these rows from their data (:mod:`skill_matrix.html.rows`) with
@@ -11,12 +11,20 @@ from typing import TYPE_CHECKING
 
 from docutils import nodes
 
+from skill_matrix.html.charts import add_chart_files, has_container
+from skill_matrix.html.downloads import offers_downloads
+from skill_matrix.html.explorer import script_block
+from skill_matrix.labels import _
+from skill_matrix.nodes.pagedata import level_data, read_level_data
+from skill_matrix.nodes.placeholders import ROLE_CHART_CLASS
 from skill_matrix.nodes.role_tables import class_value, skill_reference
 from skill_matrix.nodes.rows import data_rows, ordinary_rows, skill_rows
 from skill_matrix.nodes.text import wrap_text
 from skill_matrix.state import BuildState
 
 if TYPE_CHECKING:
+    from typing import Any
+
     from sphinx.application import Sphinx
 
 
@@ -100,3 +108,58 @@ def _role_names(matrix: nodes.Element) -> list[tuple[nodes.Element, str]]:
             ):
                 found.append((cell[0], row_role))
     return found
+
+
+# --- the chart --------------------------------------------------------------------------------
+
+RINGS = 4
+
+
+def role_chart(chart: nodes.container) -> dict[str, Any]:
+    """The chart's data for ``skill_chart.js``: a series per level, an axis per domain, the number
+    of the domain's skills the role requires at that level."""
+    axes = [child for child in chart.children if isinstance(child, nodes.Element) and 'chart_axis' in child]
+    levels_node = chart.next_node(level_data)
+    assert levels_node is not None
+    levels = read_level_data(levels_node)
+    counts = chart['chart_counts']
+    top = max((count for axis in counts for count in axis['required']), default=0)
+    step = max(1, -(-top // RINGS))
+    return {
+        'title': _('Required skills per domain, level by level'),
+        'note': _('How many skills of each domain the role requires at each level.'),
+        'axisHeader': _('Domain'),
+        'countHeader': _('Skills'),
+        'axes': [
+            {'id': axis['chart_axis'], 'name': axis.astext(), 'count': counts[index]['skills']}
+            for index, axis in enumerate(axes)
+        ],
+        'series': [
+            {'id': level.id, 'name': level.name, 'values': [axis['required'][index] for axis in counts]}
+            for index, level in enumerate(levels)
+        ],
+        'max': step * RINGS,
+        'rings': [{'value': step * ring, 'label': str(step * ring)} for ring in range(1, RINGS + 1)],
+        'digits': 0,
+    }
+
+
+def emit_role_charts(app: Sphinx, doctree: nodes.document, docname: str) -> None:
+    """Give each role chart its JSON block (websites), or drop it (other builders)."""
+    for chart in list(doctree.findall(nodes.container)):
+        if ROLE_CHART_CLASS not in chart['classes']:
+            continue
+        if not offers_downloads(app.builder) or not chart['chart_counts']:
+            chart.parent.remove(chart)
+            continue
+        data = role_chart(chart)
+        chart.children = []
+        chart += script_block(data, 'skill-chart-data')
+
+
+def add_chart_assets(
+    app: Sphinx, pagename: str, templatename: str, context: dict[str, object], doctree: nodes.document | None
+) -> None:
+    """A page with a role chart loads the chart's script and stylesheet."""
+    if has_container(doctree, ROLE_CHART_CLASS):
+        add_chart_files(app)

@@ -5,3 +5,4 @@ skill_matrix_role_pages = 'roles'
 skill_matrix_plan_page = 'plan'
 locale_dirs = ['locale/']
 gettext_compact = 'site'
+translation_progress_classes = True

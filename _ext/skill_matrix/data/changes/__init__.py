@@ -18,7 +18,8 @@ are parsed: unchanged files are recognised by their git blob ids.
   one was *removed* and the other *added*. A skill's fields (title, summary, domain, group, last
   updated) and its cells are compared.
 * **Cells** are keyed ``<skill id>-<level id>-<role id>`` (today's ids; the HTML anchor of the
-  row): *added*, *removed* or *changed* (the required flag, the description or both).
+  row): *added*, *removed* or *changed* (the required flag, the description, the examples or
+  several of them). Examples are matched in order; each added, removed or changed one is listed.
 * **Roles and levels** (``roles.yaml``, ``levels.yaml``): *added*, *removed*, *renamed* (same id,
   another name) or *id-changed* (another id, the same name). A changed role or level id is
   followed into the skills, so their cells are compared under today's id.
@@ -31,6 +32,7 @@ The JSON twin, ``changes.json`` (``"format": "skill-profiles-changes/1"``) holds
 (``ref``, ``commit``, ``date`` as ``YYYY-MM-DD``, ``label``; ``null`` without a baseline),
 ``summary`` (counts: ``skills_added``, ``skills_removed``, ``skills_renamed``, ``skills_changed``,
 ``cells_added``, ``cells_removed``, ``cells_changed``, ``flags_changed``, ``descriptions_changed``,
+``examples_changed`` (cells whose examples changed),
 ``roles_changed``, ``levels_changed``), ``roles`` and ``levels`` (``kind``: ``added``, ``removed``,
 ``renamed``, ``id-changed``; ``old_id``, ``new_id``, ``old_name``, ``new_name``), ``skills`` and
 ``warnings``. Each skill has ``id`` (today's; the baseline's when removed), ``kind`` (``added``,
@@ -38,14 +40,16 @@ The JSON twin, ``changes.json`` (``"format": "skill-profiles-changes/1"``) holds
 ``new_path`` (from the data folder), ``renamed_by``, ``similarity``, ``fields`` (``field``, ``old``,
 ``new``, ``diff``) and ``cells``. Each cell has ``key`` (``<skill id>-<level id>-<role id>``, the
 row's anchor), ``role_id``, ``level_id``, ``role_name``, ``level_name``, ``kind`` (``added``,
-``removed``, ``changed``), ``old`` and ``new`` (``required``, ``description``; ``null`` when the
+``removed``, ``changed``), ``old`` and ``new`` (``required``, ``description``, ``examples``; ``null`` when the
 cell is missing; ``null`` values for what could not be read), ``flag_changed``,
 ``description_changed`` and ``diff``: a list of ``{"op": "equal" | "delete" | "insert", "text": …}``
 whose ``equal`` and ``delete`` texts make the old text and whose ``equal`` and ``insert`` texts make
-the new one. ``translations_pending`` maps each language of the work tree's catalogs
-(``<locale>/<language>/LC_MESSAGES/*.po``) to the new texts it does not translate yet (no message,
-an empty or a fuzzy one), each ``{"skill", "where", "text"}`` (``where``: a cell's key,
-``<skill id>:<field>`` or ``role:<role id>``; ``_pending.py``).
+the new one; ``examples_changed`` and ``examples``: each example added, removed or changed
+(``kind``, ``old``, ``new``, ``diff``). ``translations_pending`` maps each language of the work
+tree's catalogs (``<locale>/<language>/LC_MESSAGES/*.po``) to the new texts it does not
+translate yet (no message, an empty or a fuzzy one), each ``{"skill", "where", "text"}``
+(``where``: a cell's key, ``<cell key>:example``, ``<skill id>:<field>`` or ``role:<role id>``;
+``_pending.py``).
 """
 
 from __future__ import annotations
@@ -60,6 +64,7 @@ from skill_matrix.data.changes._model import (
     Changes,
     DataSet,
     DefinitionChange,
+    ExampleChange,
     FieldChange,
     Segment,
     SkillChange,
@@ -81,6 +86,7 @@ __all__ = [
     'Changes',
     'DataSet',
     'DefinitionChange',
+    'ExampleChange',
     'FieldChange',
     'Segment',
     'SkillChange',

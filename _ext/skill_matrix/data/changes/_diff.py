@@ -19,6 +19,7 @@ from skill_matrix.data.changes._model import (
     Changes,
     DataSet,
     DefinitionChange,
+    ExampleChange,
     FieldChange,
     RenamedBy,
     Segment,
@@ -264,10 +265,30 @@ def _cell_changes(
             continue
         kind: CellKind = 'added' if before is None else 'removed' if after is None else 'changed'
         diff = _diff(_shown(before.description), _shown(after.description)) if before and after else ()
+        examples = example_changes(before.examples, after.examples) if before and after else ()
         changes.append(
-            CellChange(f'{skill_id}-{level_id}-{role_id}', role_id, level_id, kind, before, after, diff)
+            CellChange(
+                f'{skill_id}-{level_id}-{role_id}', role_id, level_id, kind, before, after, diff, examples
+            )
         )
     return changes
+
+
+def example_changes(old: Sequence[str], new: Sequence[str]) -> tuple[ExampleChange, ...]:
+    """The examples that differ between two lists: matched in order (unchanged ones anchor the
+    match), a replaced one paired with the one in its place and diffed word by word."""
+    changes: list[ExampleChange] = []
+    matcher = SequenceMatcher(None, list(old), list(new), autojunk=False)
+    for tag, i1, i2, j1, j2 in matcher.get_opcodes():
+        if tag == 'equal':
+            continue
+        before, after = old[i1:i2], new[j1:j2]
+        for index in range(max(len(before), len(after))):
+            was = before[index] if index < len(before) else None
+            now = after[index] if index < len(after) else None
+            kind: CellKind = 'added' if was is None else 'removed' if now is None else 'changed'
+            changes.append(ExampleChange(kind, was, now, _diff(_shown(was), _shown(now))))
+    return tuple(changes)
 
 
 def _shown(description: str | None) -> str | None:

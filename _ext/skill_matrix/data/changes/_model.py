@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import TYPE_CHECKING, Any, Literal
 
+from skill_matrix.data import richtext
 from skill_matrix.data.loader import SKILL_ID, definitions_from_texts, skill_from_document
 from skill_matrix.data.model import Definitions, Level, Role, SourceText
 from skill_matrix.data.problems import DataError
@@ -44,6 +45,8 @@ class Cell:
 
     required: bool | None
     description: str | None
+    examples: tuple[str, ...] = ()
+    """The cell's examples as far as they could be read (texts folded as descriptions are)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,6 +136,12 @@ def is_skill_file(path: str) -> bool:
     return len(parts) == 2 and parts[0] == 'skills' and parts[1].endswith('.yaml')
 
 
+def _description(value: object) -> str | None:
+    """A description as the loader keeps it (and the catalogs hold it): a plain one folded, a
+    rich one with its lines, so that its list items stay items (:func:`richtext.normalized`)."""
+    return richtext.normalized(value) if isinstance(value, str) else _fold(value)
+
+
 def _fold(value: object) -> str | None:
     """A text with runs of white space folded, as the loader does; other scalars as written."""
     if isinstance(value, str):
@@ -165,8 +174,15 @@ def _skill_data(document: YamlDocument, path: str) -> SkillData:
         for level_id, cell in levels.items() if isinstance(levels, dict) else ():
             if isinstance(cell, dict):
                 required = cell.get('required')
+                examples = cell.get('examples')
                 cells[role_id, level_id] = Cell(
-                    required if isinstance(required, bool) else None, _fold(cell.get('description'))
+                    required if isinstance(required, bool) else None,
+                    _description(cell.get('description')),
+                    tuple(
+                        text
+                        for example in (examples if isinstance(examples, list) else ())
+                        if (text := _description(example)) is not None
+                    ),
                 )
     return SkillData(skill_id, path, {field: _fold(data.get(field)) for field in FIELDS}, cells)
 
@@ -201,6 +217,16 @@ class FieldChange:
 
 
 @dataclass(frozen=True, slots=True)
+class ExampleChange:
+    """One example of a cell added, removed or changed (its word diff)."""
+
+    kind: CellKind
+    old: str | None
+    new: str | None
+    diff: tuple[Segment, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class CellChange:
     key: str
     """``<skill id>-<level id>-<role id>`` with today's ids (the baseline's for a removed skill)."""
@@ -211,6 +237,8 @@ class CellChange:
     new: Cell | None
     diff: tuple[Segment, ...]
     """The descriptions' word diff when both exist and differ, else empty."""
+    examples: tuple[ExampleChange, ...] = ()
+    """The examples added, removed or changed, in the new order (the removed where they stood)."""
 
     @property
     def flag_changed(self) -> bool:
@@ -229,6 +257,10 @@ class CellChange:
             and self.new is not None
             and (self.old.description != self.new.description)
         )
+
+    @property
+    def examples_changed(self) -> bool:
+        return self.kind == 'changed' and bool(self.examples)
 
 
 @dataclass(frozen=True, slots=True)
@@ -284,6 +316,7 @@ class Changes:
         counts['cells_changed'] = sum(cell.kind == 'changed' for cell in cells)
         counts['flags_changed'] = sum(cell.flag_changed for cell in cells)
         counts['descriptions_changed'] = sum(cell.description_changed for cell in cells)
+        counts['examples_changed'] = sum(cell.examples_changed for cell in cells)
         counts['roles_changed'] = len(self.roles)
         counts['levels_changed'] = len(self.levels)
         return counts

@@ -73,6 +73,9 @@ def _new_texts(changes: Changes) -> Iterator[PendingText]:
             new = cell.new
             if new is not None and new.description and (cell.kind == 'added' or cell.description_changed):
                 yield PendingText(skill.id, cell.key, new.description)
+            added_examples = new.examples if new is not None and cell.kind == 'added' else ()
+            for text in [*added_examples, *(example.new for example in cell.examples if example.new)]:
+                yield PendingText(skill.id, f'{cell.key}:example', text)
 
 
 def _added_skill_texts(skill: SkillChange) -> Iterator[PendingText]:
@@ -85,3 +88,5 @@ def _added_skill_texts(skill: SkillChange) -> Iterator[PendingText]:
     for (role_id, level_id), cell in skill.new.cells.items():
         if cell.description:
             yield PendingText(skill.id, f'{skill.id}-{level_id}-{role_id}', cell.description)
+        for example in cell.examples:
+            yield PendingText(skill.id, f'{skill.id}-{level_id}-{role_id}:example', example)

@@ -16,6 +16,7 @@ from skill_matrix.data.changes._model import (
     CellChange,
     Changes,
     DefinitionChange,
+    ExampleChange,
     FieldChange,
     Segment,
     SkillChange,
@@ -98,7 +99,11 @@ def _summary_line(counts: Mapping[str, int]) -> str:
     )
     details = [
         f'{counts[key]} {word}{"s" if counts[key] != 1 else ""} changed'
-        for key, word in (('flags_changed', 'flag'), ('descriptions_changed', 'description'))
+        for key, word in (
+            ('flags_changed', 'flag'),
+            ('descriptions_changed', 'description'),
+            ('examples_changed', 'example list'),
+        )
         if counts[key]
     ]
     if cells and details:
@@ -173,6 +178,8 @@ def _cell_lines(cell: CellChange, changes: Changes) -> list[str]:
         what.append(f'flag changed: {_flag(old.required)} → **{_flag(new.required)}**')
     if cell.description_changed:
         what.append('description changed')
+    if cell.examples_changed:
+        what.append('examples changed')
     lines = [f'{head}: {", ".join(what) or "changed"}']
     if cell.diff:
         lines += [f'  - old: {_old_text(cell.diff)}', f'  - new: {_new_text(cell.diff)}']
@@ -181,9 +188,17 @@ def _cell_lines(cell: CellChange, changes: Changes) -> list[str]:
             f'  - old: <del>{_shown(old.description)}</del>',
             f'  - new: <ins>{_shown(new.description)}</ins>',
         ]
-    else:
+    elif not cell.examples_changed:
         lines.append(f'  - {_shown(new.description)}')
-    return lines
+    return lines + [_example_line(example) for example in cell.examples]
+
+
+def _example_line(example: ExampleChange) -> str:
+    if example.kind == 'added':
+        return f'  - example added: <ins>{_shown(example.new)}</ins>'
+    if example.kind == 'removed':
+        return f'  - example removed: <del>{_shown(example.old)}</del>'
+    return f'  - example changed: {_old_text(example.diff)} → {_new_text(example.diff)}'
 
 
 def _flag(required: bool | None) -> str:
@@ -284,6 +299,16 @@ def _skill_json(skill: SkillChange, changes: Changes) -> dict[str, Any]:
                 'flag_changed': cell.flag_changed,
                 'description_changed': cell.description_changed,
                 'diff': _diff_json(cell.diff),
+                'examples_changed': cell.examples_changed,
+                'examples': [
+                    {
+                        'kind': example.kind,
+                        'old': example.old,
+                        'new': example.new,
+                        'diff': _diff_json(example.diff),
+                    }
+                    for example in cell.examples
+                ],
             }
             for cell in skill.cells
         ],
@@ -291,7 +316,9 @@ def _skill_json(skill: SkillChange, changes: Changes) -> dict[str, Any]:
 
 
 def _cell_json(cell: Cell | None) -> dict[str, Any] | None:
-    return None if cell is None else {'required': cell.required, 'description': cell.description}
+    if cell is None:
+        return None
+    return {'required': cell.required, 'description': cell.description, 'examples': list(cell.examples)}
 
 
 def _diff_json(diff: Iterable[Segment]) -> list[dict[str, str]]:

@@ -40,5 +40,6 @@ def main(argv: list[str] | None = None) -> int:
         files = len({problem.path for problem in problems})
         print(f'{len(problems)} problem(s) in {files} file(s)', file=sys.stderr)
         return 1
-    print(f'{data_dir}: {len(skill_files(data_dir))} skills, no problems')
+    count = len(skill_files(data_dir))
+    print(f'{data_dir}: {count} skill{"" if count == 1 else "s"}, no problems')
     return 0

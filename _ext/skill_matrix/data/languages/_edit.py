@@ -27,6 +27,14 @@ CI_MARK = '# = make print-languages'  # the matrix lines the commands rewrite
 NEW_THRESHOLD = 0
 
 
+def N_(message: str) -> str:  # gettext's name for a message marked, not translated
+    """*message*, marked for the extension's catalog; translated where it is used."""
+    return message
+
+
+GREETING = N_('Choose a language')  # the landing page's line, in every language that translates it
+
+
 def own_name(code: str) -> str:
     """The language's name in itself (``Français``, ``日本語``); unknown codes are refused."""
     if not CODE.fullmatch(code):
@@ -182,8 +190,14 @@ def _write_ci_matrices(project: Path, codes: list[str]) -> list[str]:
     return said
 
 
-def landing_page(template: str, languages: list[Language]) -> str:
-    """The landing page: *template* with a link per language to its site and its PDF."""
+def landing_page(template: str, languages: list[Language], ui_locale_dir: Path = UI_LOCALE_DIR) -> str:
+    """The landing page: *template* with a greeting in every language that translates it and a
+    link per language to its site and its PDF."""
+    greetings = [html.escape(GREETING)]
+    for language in languages[1:]:
+        said = _translated(ui_locale_dir / language.code / 'LC_MESSAGES' / f'{UI_CATALOG}.po', GREETING)
+        if said and said != GREETING:
+            greetings.append(f'<span lang="{language.tag}">{html.escape(said)}</span>')
     sites = '\n'.join(
         f'  <li><a href="{language.code}/index.html" hreflang="{language.tag}" lang="{language.tag}">'
         f'{html.escape(language.name)}</a></li>'
@@ -194,4 +208,19 @@ def landing_page(template: str, languages: list[Language]) -> str:
         f'type="application/pdf">{html.escape(language.name)}</a>'
         for language in languages
     )
-    return template.replace('<!-- language links -->', sites).replace('<!-- pdf links -->', pdfs)
+    return (
+        template.replace('<!-- greeting -->', ' · '.join(greetings))
+        .replace('<!-- language links -->', sites)
+        .replace('<!-- pdf links -->', pdfs)
+    )
+
+
+def _translated(catalog: Path, message: str) -> str | None:
+    """*message*'s translation in the .po file *catalog*, if it has one that is not fuzzy."""
+    if not catalog.is_file():
+        return None
+    with catalog.open('rb') as po:
+        entry = read_po(po).get(message)
+    if entry is None or entry.fuzzy or not isinstance(entry.string, str):
+        return None
+    return entry.string or None

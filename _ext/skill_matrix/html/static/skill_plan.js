@@ -1,4 +1,4 @@
-/* The personal growth plan (skill_matrix extension): see plan_page.py and html/plan_data.py.
+/* The personal growth plan (skill_matrix extension): see plan/ and its README section.
  *
  * The page holds the roles, levels and labels (script.skill-plan-config). The chosen role's
  * data comes from plan-data/<role id>.js, loaded with a script element (works on file:// too),
@@ -8,19 +8,39 @@
  *   role=<role id>  current=<level id>  target=<level id>
  *   o=<skill key><level digit>.…             per-skill current levels
  *   t=<skill key>(<level digit><hash>)+.…    ticked items, grouped by skill
- * A skill key is 4 base-36 digits of a hash of the skill id, a level digit is the level's index
- * in base 36, a hash is 2 base-36 digits of a hash of the cell's English text and flag (so a
- * ticked item whose text changed since is marked). Anything unreadable is ignored and named.
+ * A skill key is what the data names it (data/linkkeys.py: the shortest prefix, at least 4
+ * characters, of base-36 digits of a hash of the skill id that no other skill of the build
+ * shares, so keys never collide); a link written by an earlier build reads too, since a skill is
+ * found by any prefix of its reference (ref) of at least 4 characters, and skills sharing the
+ * prefix are told apart by the ticked texts' hashes. A level digit is the level's index in base
+ * 36, a hash 2 base-36 digits of a hash of the cell's English text and flag (so a ticked item
+ * whose text changed since is marked). Anything unreadable is ignored and named.
+ *
+ * A second assessment (a manager's, say) adds:
+ *   c2=<level id>   its current level (the second assessment is there when c2 is)
+ *   o2=…            its per-skill levels, as o
+ *   w=…             who ticked each item of t: t then holds the items ticked by either; each
+ *                   part of t has floor((length - 4) / 3) codes, 0 = the first, 1 = the second,
+ *                   2 = both, packed three to a base-36 digit (first code × 9 + second × 3 +
+ *                   third), trailing zeros left out; without w every tick is the first's
+ *   n1=, n2=        the names of the two, when the user gave names of their own
+ *   f=d, f=b, f=db  the filters: only where the two differ, only what blocks the target
+ * A link opened with with=<another plan's link> takes that plan as the second assessment.
+ * The target is the first assessment's; a second link aiming elsewhere is compared towards it.
  *
  * Levels with tracks (config.next: each level id's next level ids; absent: one path in the levels'
  * order): the plan follows levelPath(current, target), one path along the tracks; a target on
  * another track is reached from the nearest earlier level both share, and the path is shown.
+ *
+ * Item texts are rendered by cellNode() and written to downloads by cellText(): the two places
+ * to change when cells carry rich text.
  */
 (function () {
   'use strict';
 
-  var KEY = 4;
-  var CHUNK = 3;
+  var KEY = 4;    // a key's least length, and the length of every key in links of earlier builds
+  var CHUNK = 3;  // a ticked item: level digit and text hash
+  var NAME = 60;  // the longest name of an assessment kept
   var plan = document.querySelector('.skill-growth-plan');
   var configNode = plan && plan.querySelector('script.skill-plan-config');
   if (!plan || !configNode) { return; }
@@ -41,14 +61,18 @@
   config.roles.forEach(function (role) { roleNames[role.id] = role.name; });
   var plurals = new Intl.PluralRules(config.language.replace('_', '-'));
 
-  var state = { role: '', current: 0, target: 1, overrides: {}, ticks: {}, ignored: [] };
-  var data = null;          // the chosen role's data, once it arrived
-  var pendingTicks = null;  // the link's ticks and overrides, read once the data arrived
-  var loaded = {};          // role id -> data
+  // sides[0] is the plan's own assessment, sides[1] (when there) the second one.
+  function newSide(current) { return { name: '', current: current, overrides: {}, ticks: {} }; }
+  var state = { role: '', target: 1, sides: [newSide(0)], filters: { differ: false, blocking: false }, ignored: [] };
+  var data = null;     // the chosen role's data, once it arrived
+  var pending = null;  // what of the link needs the role's data: {first: {o, t, w, o2}, second: {o, t, w}}
+  var loaded = {};     // role id -> data
+  var byPrefix = {};   // the first 4 characters of a skill's reference -> the role's skills
 
+  function has(object, name) { return Object.prototype.hasOwnProperty.call(object, name); }
   function fill(text, values) {
     return text.replace(/\{(\w+)\}/g, function (all, name) {
-      return Object.prototype.hasOwnProperty.call(values, name) ? String(values[name]) : all;
+      return has(values, name) ? String(values[name]) : all;
     });
   }
   function plural(forms, count, values) {
@@ -64,6 +88,19 @@
     return node;
   }
   function digit(index) { return index.toString(36); }
+  function second() { return state.sides.length > 1; }
+  function sideName(side) {
+    return state.sides[side].name || (side ? L.secondDefault : L.firstDefault);
+  }
+
+  // The one place an item's text becomes page content, and the one place it becomes plain text
+  // (Markdown, CSV): where cells carry rich text, these two change.
+  function cellNode(tag, text, attributes) {
+    var node = el(tag, attributes);
+    node.textContent = text;
+    return node;
+  }
+  function cellText(text) { return String(text); }
 
   // --- paths along the tracks ------------------------------------------------------------------
 
@@ -75,7 +112,7 @@
     parent[from] = -1;
     for (var at = 0; at < order.length; at += 1) {
       edges[order[at]].forEach(function (next) {
-        if (!Object.prototype.hasOwnProperty.call(parent, next)) { parent[next] = order[at]; order.push(next); }
+        if (!has(parent, next)) { parent[next] = order[at]; order.push(next); }
       });
     }
     return { order: order, parent: parent };
@@ -86,10 +123,12 @@
   // from which *to* lies ahead (the fork of another track), whose levels up to *to* are the steps
   // and, but for *to*, the via. No steps when *to* is *from* or lies behind it.
   function levelPath(from, to) {
-    var starts = walk(from, previousOf).order;  // from itself first, then earlier levels, nearest first
+    var behind = walk(from, previousOf);  // from itself first, then earlier levels, nearest first
+    if (has(behind.parent, to)) { return { steps: [], via: [] }; }  // to is from, or behind it
+    var starts = behind.order;
     for (var at = 0; at < starts.length; at += 1) {
       var ahead = walk(starts[at], nextOf);
-      if (starts[at] === to || !Object.prototype.hasOwnProperty.call(ahead.parent, to)) { continue; }
+      if (starts[at] === to || !has(ahead.parent, to)) { continue; }
       var chain = [to];
       while (chain[0] !== starts[at]) { chain.unshift(ahead.parent[chain[0]]); }
       var steps = [];
@@ -98,6 +137,9 @@
     }
     return { steps: [], via: [] };
   }
+
+  // Each level's height for the chart: its steps from the first level along the tracks.
+  var height = levels.map(function (level, index) { return levelPath(0, index).steps.length; });
 
   // "via A → B" for a target on another track, else ''.
   function viaText(path) {
@@ -114,138 +156,321 @@
 
   // --- reading and writing the link -----------------------------------------------------------
 
+  function readLevel(params, name, ignored) {
+    var value = params.get(name);
+    if (value === null || value === '') { return null; }
+    if (!has(levelIndex, value)) {
+      ignored.push(fill(L.ignoredLevel, { value: value.slice(0, 40) }));
+      return null;
+    }
+    return levelIndex[value];
+  }
+
   function readQuery() {
     var params;
     try { params = new URLSearchParams(window.location.search); } catch (error) { params = new URLSearchParams(''); }
     var ignored = [];
     var role = params.get('role') || '';
-    if (role && !Object.prototype.hasOwnProperty.call(roleNames, role)) {
+    if (role && !has(roleNames, role)) {
       ignored.push(fill(L.ignoredRole, { value: role.slice(0, 40) }));
       role = '';
     }
-    var current = 0;
-    var target = null;
-    ['current', 'target'].forEach(function (name) {
-      var value = params.get(name);
-      if (value === null || value === '') { return; }
-      if (!Object.prototype.hasOwnProperty.call(levelIndex, value)) {
-        ignored.push(fill(L.ignoredLevel, { value: value.slice(0, 40) }));
-      } else if (name === 'current') {
-        current = levelIndex[value];
-      } else {
-        target = levelIndex[value];
-      }
-    });
-    if (target === null) { target = defaultTarget(current); }
+    var current = readLevel(params, 'current', ignored);
+    var target = readLevel(params, 'target', ignored);
+    current = current === null ? 0 : current;
     state.role = role;
-    state.current = current;
-    state.target = target;
+    state.target = target === null ? defaultTarget(current) : target;
+    state.sides = [newSide(current)];
+    state.sides[0].name = (params.get('n1') || '').trim().slice(0, NAME);
+    var secondCurrent = readLevel(params, 'c2', ignored);
+    if (secondCurrent !== null) {
+      state.sides.push(newSide(secondCurrent));
+      state.sides[1].name = (params.get('n2') || '').trim().slice(0, NAME);
+    }
+    var filters = params.get('f') || '';
+    state.filters = { differ: filters.indexOf('d') >= 0, blocking: filters.indexOf('b') >= 0 };
     state.ignored = ignored;
-    pendingTicks = { o: params.get('o') || '', t: params.get('t') || '' };
+    pending = { first: { o: params.get('o') || '', t: params.get('t') || '', w: params.get('w') || '', o2: params.get('o2') || '' } };
+    var other = params.get('with');
+    if (other) {
+      var added = addSecond(other, params.get('n2') || '');
+      if (added.message) { ignored.push(added.message); }
+    }
   }
 
-  function skillsByKey() {
-    var byKey = {};
-    data.skills.forEach(function (skill) { (byKey[skill.key] = byKey[skill.key] || []).push(skill); });
-    return byKey;
+  // A plan's link (or only its query) as an assessment: {role, current, target, o, t, w}, or null.
+  function parseLink(text) {
+    var query = String(text).trim();
+    if (query.indexOf('?') >= 0) { query = query.slice(query.indexOf('?') + 1); }
+    query = query.split('#')[0];
+    var params;
+    try { params = new URLSearchParams(query); } catch (error) { return null; }
+    var role = params.get('role') || '';
+    var current = params.get('current') || '';
+    if (!has(roleNames, role) || !has(levelIndex, current)) { return null; }
+    return {
+      role: role, current: levelIndex[current], target: params.get('target') || '',
+      o: params.get('o') || '', t: params.get('t') || '', w: params.get('w') || ''
+    };
   }
 
-  // Read the link's overrides and ticks against the role's data; count what cannot be read.
+  // Take another plan's link as the second assessment: {added, message} (what was wrong, or to know).
+  function addSecond(text, name) {
+    var other = parseLink(text);
+    if (!other) { return { added: false, message: L.secondUnreadable }; }
+    if (state.role && other.role !== state.role) {
+      return { added: false, message: fill(L.secondOtherRole, { other: roleNames[other.role], name: roleNames[state.role] }) };
+    }
+    state.role = other.role;
+    state.sides = [state.sides[0], newSide(other.current)];
+    state.sides[1].name = String(name || '').trim().slice(0, NAME);
+    pending = pending || {};
+    pending.second = { o: other.o, t: other.t, w: other.w };
+    var message = '';
+    if (other.target && has(levelIndex, other.target) && levelIndex[other.target] !== state.target) {
+      message = fill(L.secondOtherTarget, { level: levels[levelIndex[other.target]].name, target: levels[state.target].name });
+    }
+    return { added: true, message: message };
+  }
+
+  // The readings of one part of the link: every skill whose reference starts with a prefix of
+  // *part* (at least 4 characters) that leaves a rest *valid* accepts.
+  function readings(part, valid) {
+    var found = [];
+    (byPrefix[part.slice(0, KEY)] || []).forEach(function (skill) {
+      for (var length = KEY; length < part.length && length <= skill.ref.length; length += 1) {
+        if (length > KEY && part.charAt(length - 1) !== skill.ref.charAt(length - 1)) { break; }
+        var rest = part.slice(length);
+        if (valid(rest)) { found.push({ skill: skill, rest: rest, exact: length === skill.key.length }); }
+      }
+    });
+    return found;
+  }
+
+  function validTicks(rest) {
+    if (!rest.length || rest.length % CHUNK || !/^[0-9a-z]+$/.test(rest)) { return false; }
+    for (var at = 0; at < rest.length; at += CHUNK) {
+      if (parseInt(rest.charAt(at), 36) >= levels.length) { return false; }
+    }
+    return true;
+  }
+  function validLevel(rest) { return rest.length === 1 && parseInt(rest, 36) < levels.length; }
+
+  // Codes of w: who ticked each item of t (0 the first, 1 the second, 2 both).
+  function unpackCodes(text, bad) {
+    var codes = [];
+    for (var at = 0; at < text.length; at += 1) {
+      var value = parseInt(text.charAt(at), 36);
+      if (!(value >= 0 && value < 27)) { bad.codes = true; value = 0; }
+      codes.push(Math.floor(value / 9), Math.floor(value / 3) % 3, value % 3);
+    }
+    return codes;
+  }
+  function packCodes(codes) {
+    var text = '';
+    for (var at = 0; at < codes.length; at += 3) {
+      text += digit((codes[at] || 0) * 9 + (codes[at + 1] || 0) * 3 + (codes[at + 2] || 0));
+    }
+    return text.replace(/0+$/, '');
+  }
+  function codesOf(part) { return Math.max(0, Math.floor((part.length - KEY) / CHUNK)); }
+
+  // The ticks of t (with w) for each side: [{skill id: {level: hash}}, {…}]; counts what it cannot read.
+  function readTicks(ticks, who, bad) {
+    var result = [{}, {}];
+    var codes = unpackCodes(who, bad);
+    var position = 0;
+    ticks.split('.').forEach(function (part) {
+      if (!part) { return; }
+      var count = codesOf(part);
+      var partCodes = codes.slice(position, position + count);
+      position += count;
+      var best = null;
+      var bestScore = -1;
+      readings(part, validTicks).forEach(function (reading) {
+        var score = reading.exact ? 1 : 0;
+        for (var at = 0; at < reading.rest.length; at += CHUNK) {
+          var cell = reading.skill.cells[parseInt(reading.rest.charAt(at), 36)];
+          if (cell && cell[2] === reading.rest.slice(at + 1, at + CHUNK)) { score += 2; }
+        }
+        if (score > bestScore) { best = reading; bestScore = score; }
+      });
+      if (!best) { bad.ticks += Math.max(1, count); return; }
+      for (var at = 0; at < best.rest.length; at += CHUNK) {
+        var level = parseInt(best.rest.charAt(at), 36);
+        var hash = best.rest.slice(at + 1, at + CHUNK);
+        var code = partCodes[at / CHUNK] || 0;
+        [0, 1].forEach(function (side) {
+          if (code === 2 || code === side) { (result[side][best.skill.id] = result[side][best.skill.id] || {})[level] = hash; }
+        });
+      }
+    });
+    return result;
+  }
+
+  // The per-skill levels of o: {skill id: level}. Skills that share the link's prefix (a link of an
+  // earlier build) are told apart by the ticks read from the same link (*ticked*).
+  function readOverrides(text, ticked, bad) {
+    var result = {};
+    text.split('.').forEach(function (part) {
+      if (!part) { return; }
+      var found = readings(part, validLevel);
+      var exact = found.filter(function (reading) { return reading.exact; });
+      var withTicks = found.filter(function (reading) { return has(ticked, reading.skill.id); });
+      var chosen = found.length === 1 ? found : exact.length === 1 ? exact : withTicks.length === 1 ? withTicks : [];
+      if (!chosen.length) { bad.overrides += 1; return; }
+      result[chosen[0].skill.id] = parseInt(chosen[0].rest, 36);
+    });
+    return result;
+  }
+
+  // Read what of the link needed the role's data; name what cannot be read.
   function applyPending() {
-    if (!pendingTicks) { return; }
-    var byKey = skillsByKey();
-    var badOverrides = 0;
-    var badTicks = 0;
-    state.overrides = {};
-    state.ticks = {};
-    pendingTicks.o.split('.').forEach(function (part) {
-      if (!part) { return; }
-      var skills = byKey[part.slice(0, KEY)];
-      var level = parseInt(part.slice(KEY), 36);
-      if (part.length !== KEY + 1 || !skills || !(level >= 0 && level < levels.length)) { badOverrides += 1; return; }
-      skills.forEach(function (skill) { state.overrides[skill.id] = level; });
-    });
-    pendingTicks.t.split('.').forEach(function (part) {
-      if (!part) { return; }
-      var skills = byKey[part.slice(0, KEY)];
-      var rest = part.slice(KEY);
-      if (!skills || !/^[0-9a-z]+$/.test(rest)) {
-        badTicks += Math.max(1, Math.floor(rest.length / CHUNK));
-        return;
+    if (!pending) { return; }
+    byPrefix = {};
+    data.skills.forEach(function (skill) { (byPrefix[skill.ref.slice(0, KEY)] = byPrefix[skill.ref.slice(0, KEY)] || []).push(skill); });
+    var bad = { ticks: 0, overrides: 0, codes: false };
+    if (pending.first) {
+      var ticks = readTicks(pending.first.t, pending.first.w, bad);
+      state.sides[0].ticks = ticks[0];
+      state.sides[0].overrides = readOverrides(pending.first.o, ticks[0], bad);
+      if (second()) {
+        state.sides[1].ticks = ticks[1];
+        state.sides[1].overrides = readOverrides(pending.first.o2, ticks[1], bad);
       }
-      for (var at = 0; at < rest.length; at += CHUNK) {
-        var chunk = rest.slice(at, at + CHUNK);
-        var level = parseInt(chunk.charAt(0), 36);
-        if (chunk.length !== CHUNK || !(level >= 0 && level < levels.length)) { badTicks += 1; continue; }
-        var hash = chunk.slice(1);
-        // Two skills of one role may share a key: the one whose text matches wins.
-        var skill = skills.filter(function (candidate) { return candidate.cells[level][2] === hash; })[0] || skills[0];
-        (state.ticks[skill.id] = state.ticks[skill.id] || {})[level] = hash;
-      }
+    }
+    if (pending.second && second()) {  // another plan's link: its own (first) assessment
+      var theirs = readTicks(pending.second.t, pending.second.w, bad);
+      state.sides[1].ticks = theirs[0];
+      state.sides[1].overrides = readOverrides(pending.second.o, theirs[0], bad);
+    }
+    if (bad.overrides) { state.ignored.push(plural(L.ignoredOverrides, bad.overrides, { count: bad.overrides })); }
+    if (bad.ticks || bad.codes) {
+      var count = Math.max(1, bad.ticks);
+      state.ignored.push(plural(L.ignoredTicks, count, { count: count }));
+    }
+    pending = null;
+  }
+
+  function overridesText(side) {
+    var parts = [];
+    data.skills.forEach(function (skill) {
+      if (has(side.overrides, skill.id)) { parts.push(skill.key + digit(side.overrides[skill.id])); }
     });
-    if (badOverrides) { state.ignored.push(plural(L.ignoredOverrides, badOverrides, { count: badOverrides })); }
-    if (badTicks) { state.ignored.push(plural(L.ignoredTicks, badTicks, { count: badTicks })); }
-    pendingTicks = null;
+    return parts.join('.');
+  }
+
+  // t and w: every ticked item of either side, a part per skill, and who ticked it.
+  function ticksText() {
+    var parts = [];
+    var codes = [];
+    data.skills.forEach(function (skill) {
+      var chunks = [];
+      var byLevel = {};
+      state.sides.forEach(function (side, index) {
+        var ticked = side.ticks[skill.id] || {};
+        Object.keys(ticked).forEach(function (level) {
+          var chunk = digit(Number(level)) + ticked[level];
+          if (has(byLevel, chunk)) { byLevel[chunk] = 2; } else { byLevel[chunk] = index; chunks.push(chunk); }
+        });
+      });
+      if (!chunks.length) { return; }
+      chunks.sort();
+      var part = skill.key + chunks.join('');
+      chunks.forEach(function (chunk) { codes.push(byLevel[chunk]); });
+      for (var extra = codesOf(part) - chunks.length; extra > 0; extra -= 1) { codes.push(0); }
+      parts.push(part);
+    });
+    return { t: parts.join('.'), w: second() ? packCodes(codes) : '' };
   }
 
   function writeQuery() {
     var params = new URLSearchParams();
     if (state.role) { params.set('role', state.role); }
-    params.set('current', levels[state.current].id);
+    params.set('current', levels[state.sides[0].current].id);
     params.set('target', levels[state.target].id);
+    if (second()) { params.set('c2', levels[state.sides[1].current].id); }
+    state.sides.forEach(function (side, index) { if (side.name) { params.set('n' + (index + 1), side.name); } });
     if (data) {
-      var overrides = [];
-      var ticks = [];
-      data.skills.forEach(function (skill) {
-        if (Object.prototype.hasOwnProperty.call(state.overrides, skill.id)) {
-          overrides.push(skill.key + digit(state.overrides[skill.id]));
-        }
-        var ticked = state.ticks[skill.id];
-        var chunks = Object.keys(ticked || {}).sort(function (a, b) { return a - b; }).map(function (level) {
-          return digit(Number(level)) + ticked[level];
-        });
-        if (chunks.length) { ticks.push(skill.key + chunks.join('')); }
-      });
-      if (overrides.length) { params.set('o', overrides.join('.')); }
-      if (ticks.length) { params.set('t', ticks.join('.')); }
-    } else if (pendingTicks) {  // the role's data has not arrived (or never will): keep the link's
-      if (pendingTicks.o) { params.set('o', pendingTicks.o); }
-      if (pendingTicks.t) { params.set('t', pendingTicks.t); }
+      var overrides = overridesText(state.sides[0]);
+      if (overrides) { params.set('o', overrides); }
+      if (second() && (overrides = overridesText(state.sides[1]))) { params.set('o2', overrides); }
+      var ticks = ticksText();
+      if (ticks.t) { params.set('t', ticks.t); }
+      if (ticks.w) { params.set('w', ticks.w); }
+    } else if (pending && pending.first) {  // the role's data has not arrived (or never will): keep the link's
+      ['o', 't', 'w', 'o2'].forEach(function (name) { if (pending.first[name]) { params.set(name, pending.first[name]); } });
     }
+    var filters = (state.filters.differ ? 'd' : '') + (state.filters.blocking ? 'b' : '');
+    if (second() && filters) { params.set('f', filters); }
     var url = window.location.pathname + '?' + params.toString() + window.location.hash;
     try { window.history.replaceState(null, '', url); } catch (error) { /* some file:// hosts refuse it */ }
   }
 
   // --- the plan ------------------------------------------------------------------------------
 
-  function skillCurrent(skill) {
-    return Object.prototype.hasOwnProperty.call(state.overrides, skill.id) ? state.overrides[skill.id] : state.current;
+  function skillCurrent(skill, side) {
+    var assessment = state.sides[side];
+    return has(assessment.overrides, skill.id) ? assessment.overrides[skill.id] : assessment.current;
   }
 
-  // What to cover in *skill*: each level on the path from its current one to the target whose
-  // text or flag differs from the level before it on the path; newly required ones first.
-  function itemsOf(skill) {
+  // What to cover in *skill* for one side: each level on the path from its current one to the
+  // target whose text or flag differs from the level before it on the path; newly required first.
+  function sideItems(skill, side) {
     var items = [];
-    levelPath(skillCurrent(skill), state.target).steps.forEach(function (step, order) {
+    levelPath(skillCurrent(skill, side), state.target).steps.forEach(function (step, order) {
       var before = skill.cells[step[0]];
       var now = skill.cells[step[1]];
       if (before[0] === now[0] && before[1] === now[1]) { return; }
       items.push({
         skill: skill, level: step[1], from: step[0], order: order, before: before, now: now,
-        becomesRequired: !before[0] && now[0]
+        becomesRequired: !before[0] && now[0], on: [false, false]
       });
     });
     items.sort(function (a, b) { return (b.becomesRequired - a.becomesRequired) || (a.order - b.order); });
     return items;
   }
 
-  function isTicked(item) {
-    var ticked = state.ticks[item.skill.id];
-    return Boolean(ticked && Object.prototype.hasOwnProperty.call(ticked, item.level));
+  // The items of *skill* on either side's path, each once; item.on[side] says whose path has it.
+  var itemCache = {};
+  function itemsOf(skill) {
+    if (has(itemCache, skill.id)) { return itemCache[skill.id]; }
+    var byLevel = {};
+    var items = [];
+    state.sides.forEach(function (side, index) {
+      sideItems(skill, index).forEach(function (item) {
+        if (!has(byLevel, item.level)) { byLevel[item.level] = item; items.push(item); }
+        byLevel[item.level].on[index] = true;
+      });
+    });
+    itemCache[skill.id] = items;
+    return items;
   }
-  function isChanged(item) {
-    return isTicked(item) && state.ticks[item.skill.id][item.level] !== item.now[2];
+
+  function isTicked(item, side) {
+    var ticked = state.sides[side].ticks[item.skill.id];
+    return Boolean(ticked && has(ticked, item.level));
   }
+  function isChanged(item, side) {
+    return isTicked(item, side) && state.sides[side].ticks[item.skill.id][item.level] !== item.now[2];
+  }
+  // Covered for one side: ticked, or behind its level (not on its path).
+  function isCovered(item, side) { return !item.on[side] || isTicked(item, side); }
+  function itemDiffers(item) { return second() && isCovered(item, 0) !== isCovered(item, 1); }
+  function skillDiffers(skill) {
+    return second() && (skillCurrent(skill, 0) !== skillCurrent(skill, 1) || itemsOf(skill).some(itemDiffers));
+  }
+  // Required where it is expected, and not ticked by a side whose path has it.
+  function blocks(item) {
+    return Boolean(item.now[0]) && state.sides.some(function (side, index) { return !isCovered(item, index); });
+  }
+  function shownItems(skill) {
+    var items = itemsOf(skill);
+    if (!second()) { return items; }
+    if (state.filters.differ && !skillDiffers(skill)) { return []; }
+    return state.filters.blocking ? items.filter(blocks) : items;
+  }
+  function filtering() { return second() && (state.filters.differ || state.filters.blocking); }
   function itemId(item) {
     return 'plan-' + item.skill.id + '-' + levels[item.level].id + '-' + state.role;
   }
@@ -257,22 +482,39 @@
   var currentSelect = el('select', { id: 'skill-plan-current', autocomplete: 'off' });
   var targetSelect = el('select', { id: 'skill-plan-target', autocomplete: 'off' });
   var actions = el('div', { class: 'skill-plan-actions' });
+  var compare = el('fieldset', { class: 'skill-plan-compare' });
+  var firstName = el('input', { type: 'text', id: 'skill-plan-name-1', autocomplete: 'off', maxlength: String(NAME) });
+  var secondName = el('input', { type: 'text', id: 'skill-plan-name-2', autocomplete: 'off', maxlength: String(NAME) });
+  var secondLink = el('input', { type: 'text', id: 'skill-plan-second-link', autocomplete: 'off', spellcheck: 'false' });
+  var secondLevel = el('select', { id: 'skill-plan-second-current', autocomplete: 'off' });
+  var compareButton = el('button', { type: 'button', class: 'skill-plan-action', text: L.compare });
+  var removeButton = el('button', { type: 'button', class: 'skill-plan-action', text: L.removeSecond });
+  var compareStatus = el('p', { class: 'skill-plan-compare-status', role: 'status' });
+  var filterBox = el('div', { class: 'skill-plan-filters' });
+  var differFilter = el('input', { type: 'checkbox', id: 'skill-plan-only-differ', autocomplete: 'off' });
+  var blockingFilter = el('input', { type: 'checkbox', id: 'skill-plan-only-blocking', autocomplete: 'off' });
   var notice = el('p', { class: 'skill-plan-notice', role: 'status' });
   var summary = el('p', { class: 'skill-plan-summary' });
   var progress = el('p', { class: 'skill-plan-progress', 'aria-live': 'polite' });
+  var chartBox = el('div', { class: 'skill-plan-chart' });
   var body = el('div', { class: 'skill-plan-body' });
+
+  function control(field, text, extraClass) {
+    return el('div', { class: 'skill-plan-control' + (extraClass ? ' ' + extraClass : '') }, [
+      el('label', { for: field.id, text: text }), field
+    ]);
+  }
 
   function buildControls() {
     roleSelect.appendChild(el('option', { value: '', text: L.chooseRole }));
     config.roles.forEach(function (role) { roleSelect.appendChild(el('option', { value: role.id, text: role.name })); });
     levels.forEach(function (level) {
-      currentSelect.appendChild(el('option', { value: level.id, text: level.name }));
-      targetSelect.appendChild(el('option', { value: level.id, text: level.name }));
+      [currentSelect, targetSelect, secondLevel].forEach(function (select) {
+        select.appendChild(el('option', { value: level.id, text: level.name }));
+      });
     });
     [[roleSelect, L.role], [currentSelect, L.current], [targetSelect, L.target]].forEach(function (pair) {
-      controls.appendChild(el('div', { class: 'skill-plan-control' }, [
-        el('label', { for: pair[0].id, text: pair[1] }), pair[0]
-      ]));
+      controls.appendChild(control(pair[0], pair[1]));
     });
     var buttons = [
       [L.downloadMarkdown, downloadMarkdown], [L.copyMarkdown, copyMarkdown], [L.downloadCsv, downloadCsv]
@@ -284,27 +526,82 @@
     });
     roleSelect.addEventListener('change', function () {
       state.role = roleSelect.value;
-      state.overrides = {};
-      state.ticks = {};
-      pendingTicks = null;  // the link's ticks belong to the role it named
+      state.sides.forEach(function (side) { side.overrides = {}; side.ticks = {}; });
+      pending = null;  // the link's ticks belong to the role it named
       load();
     });
     currentSelect.addEventListener('change', function () {
-      state.current = levelIndex[currentSelect.value];
-      var path = levelPath(state.current, state.target);  // a target behind or on another track: the next level
-      if (!path.steps.length || path.via.length) { state.target = defaultTarget(state.current); }
+      state.sides[0].current = levelIndex[currentSelect.value];
+      var path = levelPath(state.sides[0].current, state.target);  // a target behind or on another track: the next level
+      if (!path.steps.length || path.via.length) { state.target = defaultTarget(state.sides[0].current); }
       render();
     });
     targetSelect.addEventListener('change', function () {
       state.target = levelIndex[targetSelect.value];
       render();
     });
+    buildCompare();
     plan.appendChild(controls);
+    plan.appendChild(compare);
     plan.appendChild(actions);
     plan.appendChild(notice);
     plan.appendChild(summary);
     plan.appendChild(progress);
+    plan.appendChild(chartBox);
     plan.appendChild(body);
+  }
+
+  function buildCompare() {
+    compare.appendChild(el('legend', { text: L.compareTitle }));
+    var fields = el('div', { class: 'skill-plan-compare-fields' }, [
+      control(firstName, L.firstName), control(secondLink, L.secondLink, 'skill-plan-link-field'),
+      control(secondName, L.secondName), control(secondLevel, L.secondCurrent, 'skill-plan-second-level')
+    ]);
+    compare.appendChild(fields);
+    compare.appendChild(el('div', { class: 'skill-plan-compare-buttons' }, [compareButton, removeButton]));
+    compare.appendChild(compareStatus);
+    filterBox.appendChild(el('div', { class: 'skill-plan-filter' }, [differFilter, el('label', { for: differFilter.id, text: L.onlyDiffer })]));
+    filterBox.appendChild(el('div', { class: 'skill-plan-filter' }, [blockingFilter, el('label', { for: blockingFilter.id, text: L.onlyBlocking })]));
+    compare.appendChild(filterBox);
+    compareButton.addEventListener('click', function () {
+      var text = secondLink.value.trim();
+      var added = text ? addSecond(text, secondName.value) : { added: false, message: L.secondUnreadable };
+      compareStatus.textContent = added.message;
+      if (!added.added) { secondLink.focus(); return; }
+      secondLink.value = '';
+      itemCache = {};
+      if (data && data.role === state.role) { applyPending(); render(); } else { load(); }
+    });
+    removeButton.addEventListener('click', function () {
+      state.sides = [state.sides[0]];
+      compareStatus.textContent = '';
+      render();
+      compareButton.focus();
+    });
+    [[firstName, 0], [secondName, 1]].forEach(function (pair) {
+      pair[0].addEventListener('change', function () {
+        if (pair[1] < state.sides.length) { state.sides[pair[1]].name = pair[0].value.trim().slice(0, NAME); render(); }
+      });
+    });
+    secondLevel.addEventListener('change', function () {
+      if (second()) { state.sides[1].current = levelIndex[secondLevel.value]; render(); }
+    });
+    [[differFilter, 'differ'], [blockingFilter, 'blocking']].forEach(function (pair) {
+      pair[0].addEventListener('change', function () { state.filters[pair[1]] = pair[0].checked; render(); });
+    });
+  }
+
+  function showCompare() {
+    firstName.value = state.sides[0].name;
+    firstName.placeholder = L.firstDefault;
+    secondName.placeholder = L.secondDefault;
+    if (second()) { secondName.value = state.sides[1].name; secondLevel.value = levels[state.sides[1].current].id; }
+    removeButton.hidden = !second();
+    filterBox.hidden = !second();
+    secondLevel.parentNode.hidden = !second();
+    differFilter.checked = state.filters.differ;
+    blockingFilter.checked = state.filters.blocking;
+    compare.hidden = !state.role;
   }
 
   function showNotice() {
@@ -315,6 +612,7 @@
   function load() {
     writeQuery();
     body.textContent = '';
+    chartBox.textContent = '';
     progress.textContent = '';
     summary.textContent = '';
     data = null;
@@ -333,10 +631,12 @@
     body.appendChild(el('p', { class: 'skill-plan-failed', text: fill(L.loadFailed, { name: roleNames[role] }) }));
   }
 
+  var timings = {};
   window.skillPlan = {
+    timings: timings,
     receive: function (received) {
       try {
-        if (!received || !Object.prototype.hasOwnProperty.call(roleNames, received.role)) { return; }
+        if (!received || !has(roleNames, received.role)) { return; }
         if (received.version !== config.version) {  // a data file of another build
           if (received.role === state.role) { showLoadFailed(received.role); }
           return;
@@ -363,16 +663,23 @@
   };
 
   function summaryText() {
-    return withVia(fill(L.summary, {
-      name: roleNames[state.role], current: levels[state.current].name, target: levels[state.target].name
-    }), levelPath(state.current, state.target));
+    var text = withVia(fill(L.summary, {
+      name: roleNames[state.role], current: levels[state.sides[0].current].name, target: levels[state.target].name
+    }), levelPath(state.sides[0].current, state.target));
+    if (second()) {
+      text += ' · ' + fill(L.compared, {
+        first: sideName(0), firstLevel: levels[state.sides[0].current].name,
+        second: sideName(1), secondLevel: levels[state.sides[1].current].name
+      });
+    }
+    return text;
   }
 
   // With tracks, each target names the path to it from the current level when it is on another track.
   function labelTargets() {
     if (!config.next) { return; }
     Array.prototype.forEach.call(targetSelect.options, function (option, index) {
-      option.textContent = withVia(levels[index].name, levelPath(state.current, index));
+      option.textContent = withVia(levels[index].name, levelPath(state.sides[0].current, index));
     });
   }
 
@@ -384,16 +691,21 @@
     }
   }
 
-  var counters = [];  // functions refreshing the progress texts after a tick
+  var counters = [];  // what refreshes the progress texts and difference marks after a tick
 
   function render() {
     counters = [];
+    itemCache = {};
+    selectTemplates = [];
     roleSelect.value = state.role;
-    currentSelect.value = levels[state.current].id;
+    currentSelect.value = levels[state.sides[0].current].id;
     targetSelect.value = levels[state.target].id;
     labelTargets();
+    showCompare();
     showNotice();
     body.textContent = '';
+    chartBox.textContent = '';
+    plan.classList.toggle('skill-plan-two', second());
     if (!data) { return; }
     actions.hidden = false;
     summary.textContent = summaryText() + ' · ' + fill(L.date, { date: dateText() });
@@ -402,7 +714,10 @@
     var groupSection = null;
     var lastDomain = null;
     var lastGroup = null;
+    var shown = 0;
     data.skills.forEach(function (skill) {
+      if (filtering() && !shownItems(skill).length) { return; }
+      shown += 1;
       if (skill.domain !== lastDomain) {
         domainSection = el('section', { class: 'skill-plan-domain', 'data-domain': skill.domainId }, [
           el('h2', { text: skill.domain })
@@ -418,8 +733,41 @@
       }
       groupSection.appendChild(renderSkill(skill));
     });
+    if (filtering() && !shown && data.skills.length) { body.appendChild(el('p', { class: 'skill-plan-none-shown', text: L.noneShown })); }
     refresh();
+    drawChart();
     writeQuery();
+  }
+
+  // Each skill's level select is a copy of one made per render and side: cloning is the
+  // cheapest way to make thousands of them.
+  var selectTemplates = [];
+  function levelSelect(skill, side) {
+    if (!selectTemplates[side]) {
+      var template = el('select', { class: 'skill-plan-override', autocomplete: 'off' });
+      template.appendChild(el('option', { value: '', text: fill(L.sameAsRole, { level: levels[state.sides[side].current].name }) }));
+      levels.forEach(function (level) { template.appendChild(el('option', { value: level.id, text: level.name })); });
+      selectTemplates[side] = template;
+    }
+    var select = selectTemplates[side].cloneNode(true);
+    select.id = 'skill-plan-current-' + skill.id + (side ? '-2' : '');
+    var overrides = state.sides[side].overrides;
+    select.value = has(overrides, skill.id) ? levels[overrides[skill.id]].id : '';
+    select.addEventListener('change', function () {
+      if (select.value) { overrides[skill.id] = levelIndex[select.value]; } else { delete overrides[skill.id]; }
+      delete itemCache[skill.id];
+      if (filtering()) { render(); document.getElementById(select.id) && document.getElementById(select.id).focus(); return; }
+      counters = counters.filter(function (counter) { return counter.skill !== skill; });
+      var article = document.getElementById('plan-' + skill.id);
+      var replacement = renderSkill(skill);
+      article.parentNode.replaceChild(replacement, article);
+      refresh(skill);
+      drawChart();
+      writeQuery();
+      document.getElementById(select.id).focus();
+    });
+    var text = second() ? fill(L.skillCurrentOf, { skill: skill.title, name: sideName(side) }) : fill(L.skillCurrent, { skill: skill.title });
+    return el('div', { class: 'skill-plan-control skill-plan-skill-level' }, [el('label', { for: select.id, text: text }), select]);
   }
 
   function renderSkill(skill) {
@@ -427,28 +775,16 @@
     var heading = el('h4');
     heading.appendChild(skill.href ? el('a', { href: skill.href, text: skill.title }) : document.createTextNode(skill.title));
     article.appendChild(heading);
-    var select = el('select', { id: 'skill-plan-current-' + skill.id, class: 'skill-plan-override', autocomplete: 'off' });
-    select.appendChild(el('option', { value: '', text: fill(L.sameAsRole, { level: levels[state.current].name }) }));
-    levels.forEach(function (level) { select.appendChild(el('option', { value: level.id, text: level.name })); });
-    select.value = Object.prototype.hasOwnProperty.call(state.overrides, skill.id) ? levels[state.overrides[skill.id]].id : '';
-    select.addEventListener('change', function () {
-      if (select.value) { state.overrides[skill.id] = levelIndex[select.value]; } else { delete state.overrides[skill.id]; }
-      counters = counters.filter(function (counter) { return counter.skill !== skill; });
-      var replacement = renderSkill(skill);
-      article.parentNode.replaceChild(replacement, article);
-      refresh(skill);
-      writeQuery();
-      replacement.querySelector('select').focus();
-    });
-    article.appendChild(el('div', { class: 'skill-plan-control skill-plan-skill-level' }, [
-      el('label', { for: select.id, text: fill(L.skillCurrent, { skill: skill.title }) }), select
-    ]));
-    var items = itemsOf(skill);
-    var current = skillCurrent(skill);
+    state.sides.forEach(function (side, index) { article.appendChild(levelSelect(skill, index)); });
+    var difference = second() ? article.appendChild(el('p', { class: 'skill-plan-difference' })) : null;
+    var items = shownItems(skill);
     if (!items.length) {
+      var current = skillCurrent(skill, 0);
       var text = !levelPath(current, state.target).steps.length ? fill(L.atTarget, { target: levels[state.target].name })
         : fill(L.nothing, { current: levels[current].name, target: levels[state.target].name });
+      if (second() && itemsOf(skill).length) { text = L.noneShown; }
       article.appendChild(el('p', { class: 'skill-plan-nothing', text: text }));
+      counters.push({ skill: skill, items: [], article: article, difference: difference, rows: [] });
       return article;
     }
     var skillProgress = el('p', { class: 'skill-plan-skill-progress' });
@@ -456,9 +792,9 @@
     article.appendChild(skillProgress);
     article.appendChild(hint);
     var list = el('ul', { class: 'skill-plan-items' });
-    items.forEach(function (item) { list.appendChild(renderItem(item)); });
+    var rows = items.map(function (item) { var row = renderItem(item); list.appendChild(row.node); return row; });
     article.appendChild(list);
-    counters.push({ skill: skill, items: items, progress: skillProgress, hint: hint });
+    counters.push({ skill: skill, items: items, progress: skillProgress, hint: hint, article: article, difference: difference, rows: rows });
     return article;
   }
 
@@ -467,68 +803,204 @@
     return item.now[0] ? L.becomesRequired : L.becomesOptional;
   }
 
+  function changedText(item) {
+    var sides = state.sides.map(function (side, index) { return index; }).filter(function (index) { return isChanged(item, index); });
+    if (!sides.length) { return ''; }
+    if (!second()) { return L.changed; }
+    return sides.map(function (index) { return fill(L.sideText, { name: sideName(index), text: L.changed }); }).join(' · ');
+  }
+
   function renderItem(item) {
     var id = itemId(item);
     var textId = id + '-text';
-    var box = el('input', { type: 'checkbox', id: id + '-covered', 'aria-labelledby': textId, autocomplete: 'off' });
-    box.checked = isTicked(item);
-    var changed = el('p', { class: 'skill-plan-changed', text: L.changed });
-    changed.hidden = !isChanged(item);
-    box.addEventListener('change', function () {
-      if (box.checked) {
-        (state.ticks[item.skill.id] = state.ticks[item.skill.id] || {})[item.level] = item.now[2];
-      } else if (state.ticks[item.skill.id]) {
-        delete state.ticks[item.skill.id][item.level];
-        if (!Object.keys(state.ticks[item.skill.id]).length) { delete state.ticks[item.skill.id]; }
+    var changed = el('p', { class: 'skill-plan-changed' });
+    var differs = second() ? el('p', { class: 'skill-plan-item-differs', text: L.differs }) : null;
+    var node = el('li', { class: 'skill-plan-item', id: id, 'data-level': levels[item.level].id });
+    var row = { item: item, node: node, changed: changed, differs: differs };
+    var ticks = el('div', { class: 'skill-plan-ticks' });
+    state.sides.forEach(function (side, index) {
+      var suffix = index ? '-covered-2' : '-covered';
+      if (!item.on[index]) {
+        ticks.appendChild(el('p', { class: 'skill-plan-off', text: fill(L.notOnPath, { name: sideName(index) }) }));
+        return;
       }
-      changed.hidden = !isChanged(item);
-      refresh(item.skill);
-      writeQuery();
+      var whoId = id + '-who' + (index ? '-2' : '');
+      var box = el('input', {
+        type: 'checkbox', id: id + suffix, 'aria-labelledby': second() ? whoId + ' ' + textId : textId,
+        autocomplete: 'off', 'data-side': String(index)
+      });
+      box.checked = isTicked(item, index);
+      box.addEventListener('change', function () { tick(row, index, box.checked); });
+      ticks.appendChild(el('div', { class: 'skill-plan-tick' }, [
+        box, el('span', { class: 'skill-plan-box', 'aria-hidden': 'true' }),
+        el('label', {
+          for: box.id, class: 'skill-plan-covered', id: whoId, 'aria-hidden': second() ? 'false' : 'true',
+          text: second() ? sideName(index) : L.covered
+        })
+      ]));
     });
     var flag = el('p', {
       class: 'skill-plan-flag' + (item.becomesRequired ? ' skill-plan-becomes-required' : ''), text: flagText(item)
     });
-    return el('li', { class: 'skill-plan-item', id: id, 'data-level': levels[item.level].id }, [
-      el('div', { class: 'skill-plan-tick' }, [
-        box, el('span', { class: 'skill-plan-box', 'aria-hidden': 'true' }),
-        el('label', { for: box.id, class: 'skill-plan-covered', 'aria-hidden': 'true', text: L.covered })
+    node.appendChild(ticks);
+    node.appendChild(el('div', { class: 'skill-plan-texts' }, [
+      el('div', { class: 'skill-plan-before' }, [
+        el('p', { class: 'skill-plan-level', text: fill(L.previous, { level: levels[item.from].name }) }),
+        cellNode('p', item.before[1])
       ]),
-      el('div', { class: 'skill-plan-texts' }, [
-        el('div', { class: 'skill-plan-before' }, [
-          el('p', { class: 'skill-plan-level', text: fill(L.previous, { level: levels[item.from].name }) }),
-          el('p', { text: item.before[1] })
-        ]),
-        el('div', { class: 'skill-plan-now' }, [
-          el('p', { class: 'skill-plan-level', text: fill(L.next, { level: levels[item.level].name }) }),
-          el('p', { id: textId, text: item.now[1] })
-        ])
-      ]),
-      flag,
-      changed
+      el('div', { class: 'skill-plan-now' }, [
+        el('p', { class: 'skill-plan-level', text: fill(L.next, { level: levels[item.level].name }) }),
+        cellNode('p', item.now[1], { id: textId }),
+        examplesOf(item.now)
+      ])
+    ]));
+    node.appendChild(flag);
+    node.appendChild(changed);
+    if (second()) { node.appendChild(differs); }
+    markRow(row);
+    return row;
+  }
+
+  function markRow(row) {
+    var text = changedText(row.item);
+    if (row.changed.textContent !== text) { row.changed.textContent = text; }
+    row.changed.hidden = !text;
+    if (!row.differs) { return; }
+    var differs = itemDiffers(row.item);
+    row.differs.hidden = !differs;
+    row.node.classList.toggle('skill-plan-differs', differs);
+  }
+
+  function tick(row, side, checked) {
+    var item = row.item;
+    var ticks = state.sides[side].ticks;
+    if (checked) {
+      (ticks[item.skill.id] = ticks[item.skill.id] || {})[item.level] = item.now[2];
+    } else if (ticks[item.skill.id]) {
+      delete ticks[item.skill.id][item.level];
+      if (!Object.keys(ticks[item.skill.id]).length) { delete ticks[item.skill.id]; }
+    }
+    markRow(row);
+    refresh(item.skill);
+    drawChart();
+    writeQuery();
+  }
+
+  function sideProgress(items, side) {
+    var mine = items.filter(function (item) { return item.on[side]; });
+    var done = mine.filter(function (item) { return isTicked(item, side); }).length;
+    return plural(L.progress, mine.length, { covered: done, total: mine.length });
+  }
+  function progressText(items) {
+    if (!second()) { return sideProgress(items, 0); }
+    return state.sides.map(function (side, index) {
+      return fill(L.sideText, { name: sideName(index), text: sideProgress(items, index) });
+    }).join(' · ');
+  }
+
+  // A cell's examples (its fourth item, when it has some), collapsed as on the skill's page.
+  function examplesOf(cell) {
+    var examples = cell[3] || [];
+    if (!examples.length) { return null; }
+    return el('details', { class: 'skill-plan-examples' }, [
+      el('summary', { text: plural(L.examples, examples.length, { count: examples.length }) }),
+      el('ul', {}, examples.map(function (example) { return cellNode('li', example); }))
     ]);
   }
 
   function refreshSkill(counter) {
-    var done = counter.items.filter(isTicked).length;
-    counter.progress.textContent = plural(L.progress, counter.items.length, { covered: done, total: counter.items.length });
-    var atTarget = counter.items.filter(function (item) { return item.level === state.target; });
+    if (second()) {
+      var levelsDiffer = skillCurrent(counter.skill, 0) !== skillCurrent(counter.skill, 1);
+      var differs = skillDiffers(counter.skill);
+      counter.article.classList.toggle('skill-plan-differs', differs);
+      counter.difference.hidden = !differs;
+      counter.difference.textContent = !differs ? '' : levelsDiffer ? fill(L.levelsDiffer, {
+        first: sideName(0), firstLevel: levels[skillCurrent(counter.skill, 0)].name,
+        second: sideName(1), secondLevel: levels[skillCurrent(counter.skill, 1)].name
+      }) : L.ticksDiffer;
+    }
+    if (!counter.progress) { return; }
+    counter.progress.textContent = progressText(counter.items);
+    var atTarget = counter.items.filter(function (item) { return item.level === state.target && item.on[0]; });
     var hintTotal = atTarget.length;
-    counter.hint.hidden = !hintTotal;
+    counter.hint.hidden = !hintTotal || second();
     counter.hint.textContent = hintTotal ? plural(L.hint, hintTotal, {
-      covered: atTarget.filter(isTicked).length, total: hintTotal, level: levels[state.target].name
+      covered: atTarget.filter(function (item) { return isTicked(item, 0); }).length, total: hintTotal, level: levels[state.target].name
     }) : '';
   }
 
-  // The progress texts: of *skill* only (after a tick or a change of its level), or of every skill.
+  // The progress texts: of *skill* only (after a tick or a change of its level), or of every skill;
+  // the overall progress counts every item, shown or filtered out.
   function refresh(skill) {
-    var covered = 0;
-    var total = 0;
     counters.forEach(function (counter) {
       if (!skill || counter.skill === skill) { refreshSkill(counter); }
-      covered += counter.items.filter(isTicked).length;
-      total += counter.items.length;
     });
-    progress.textContent = plural(L.progress, total, { covered: covered, total: total });
+    progress.textContent = progressText(planItems());
+  }
+
+  // --- the chart -----------------------------------------------------------------------------
+
+  // How far a side got in *skill*: its current level, raised by every level of its path whose
+  // item (if the level has one) it ticked, up to the first it did not; as a height (first level 0).
+  function reached(skill, side) {
+    var items = itemsOf(skill);
+    var current = skillCurrent(skill, side);
+    var at = height[current];
+    var steps = levelPath(current, state.target).steps;
+    for (var step = 0; step < steps.length; step += 1) {
+      var level = steps[step][1];
+      var open = items.some(function (item) { return item.level === level && item.on[side] && !isTicked(item, side); });
+      if (open) { break; }
+      at = height[level];
+    }
+    return at;
+  }
+
+  function chartSpec() {
+    var domains = [];
+    var groups = [];
+    var seen = {};
+    data.skills.forEach(function (skill) {
+      if (!has(seen, 'd' + skill.domainId)) { seen['d' + skill.domainId] = domains.length; domains.push({ id: skill.domainId, name: skill.domain, skills: [] }); }
+      var groupKey = 'g' + skill.domainId + '\u0000' + skill.group;
+      if (!has(seen, groupKey)) { seen[groupKey] = groups.length; groups.push({ id: skill.domainId + '/' + groups.length, name: skill.group, skills: [] }); }
+      domains[seen['d' + skill.domainId]].skills.push(skill);
+      groups[seen[groupKey]].skills.push(skill);
+    });
+    var byGroup = domains.length < 3 && groups.length >= 3;
+    var axes = byGroup ? groups : domains;
+    var series = state.sides.map(function (side, index) {
+      return {
+        id: index ? 'second' : 'first', name: sideName(index),
+        values: axes.map(function (axis) {
+          var sum = 0;
+          axis.skills.forEach(function (skill) { sum += reached(skill, index); });
+          return axis.skills.length ? sum / axis.skills.length + 1 : 0;
+        })
+      };
+    });
+    series.push({ id: 'target', name: fill(L.targetSeries, { level: levels[state.target].name }), dashed: true,
+      values: axes.map(function () { return height[state.target] + 1; }) });
+    var top = Math.max.apply(null, height);
+    var rings = [];
+    for (var ring = 0; ring <= top; ring += 1) {
+      rings.push({ value: ring + 1, label: levels.filter(function (level, index) { return height[index] === ring; })
+        .map(function (level) { return level.name; }).join(' / ') });
+    }
+    return {
+      title: byGroup ? L.chartGroups : L.chartDomains,
+      note: fill(L.chartNote, { first: levels[0].name }),
+      axisHeader: byGroup ? L.group : L.domain, countHeader: L.skills,
+      axes: axes.map(function (axis) { return { id: axis.id, name: axis.name, count: axis.skills.length }; }),
+      series: series, max: top + 1, rings: rings, digits: 1
+    };
+  }
+
+  function drawChart() {
+    if (!data || !data.skills.length || !window.skillChart) { chartBox.textContent = ''; return; }
+    var start = window.performance ? performance.now() : 0;
+    window.skillChart.draw(chartBox, chartSpec());
+    if (window.performance) { timings.chart = performance.now() - start; }
   }
 
   // --- taking it to the 1:1 ------------------------------------------------------------------
@@ -546,29 +1018,57 @@
     return String(text).replace(/\s+/g, ' ').replace(/([\\`*_{}\[\]<>#|!])/g, '\\$1');
   }
 
+  function markMark(item, side) {
+    if (!item.on[side]) { return '—'; }
+    return isTicked(item, side) ? '[x]' : '[ ]';
+  }
+
   function markdown() {
     var lines = ['# ' + markdownText(L.title + ': ' + roleNames[state.role]), ''];
     lines.push('- ' + markdownText(L.role) + ': ' + markdownText(roleNames[state.role]));
-    lines.push('- ' + markdownText(L.current) + ': ' + markdownText(levels[state.current].name));
+    if (second()) {
+      state.sides.forEach(function (side, index) {
+        lines.push('- ' + markdownText(fill(L.sideText, { name: sideName(index), text: L.current + ': ' + levels[side.current].name })));
+      });
+    } else {
+      lines.push('- ' + markdownText(L.current) + ': ' + markdownText(levels[state.sides[0].current].name));
+    }
     lines.push('- ' + markdownText(L.target) + ': ' +
-      markdownText(withVia(levels[state.target].name, levelPath(state.current, state.target))));
+      markdownText(withVia(levels[state.target].name, levelPath(state.sides[0].current, state.target))));
     lines.push('- ' + markdownText(fill(L.date, { date: dateText() })));
     var items = planItems();
-    var done = items.filter(isTicked).length;
-    lines.push('- ' + markdownText(plural(L.progress, items.length, { covered: done, total: items.length })));
+    lines.push('- ' + markdownText(progressText(items)));
     var lastSkill = null;
     items.forEach(function (item) {
       var skill = item.skill;
       if (skill !== lastSkill) {
+        var span = state.sides.map(function (side, index) {
+          var text = withVia(levels[skillCurrent(skill, index)].name + ' → ' + levels[state.target].name,
+            levelPath(skillCurrent(skill, index), state.target));
+          return second() ? fill(L.sideText, { name: sideName(index), text: text }) : text;
+        }).join(' · ');
         lines.push('', '## ' + markdownText(skill.domain + ' › ' + skill.group + ' › ' + skill.title) +
-          ' (' + markdownText(withVia(levels[skillCurrent(skill)].name + ' → ' + levels[state.target].name,
-            levelPath(skillCurrent(skill), state.target))) + ')', '');
+          ' (' + markdownText(span) + ')', '');
         lastSkill = skill;
       }
-      var line = '- [' + (isTicked(item) ? 'x' : ' ') + '] ' + markdownText(levels[item.level].name + ': ' + item.now[1]) +
-        ' (' + markdownText(flagText(item)) + ')';
-      if (isChanged(item)) { line += ' (' + markdownText(L.changed) + ')'; }
+      var text = markdownText(levels[item.level].name + ': ' + cellText(item.now[1])) + ' (' + markdownText(flagText(item)) + ')';
+      var line;
+      if (second()) {
+        line = '- ' + text + ' — ' + state.sides.map(function (side, index) {
+          return markdownText(sideName(index)) + ': ' + markMark(item, index);
+        }).join(' · ');
+        if (itemDiffers(item)) { line += ' (' + markdownText(L.differs) + ')'; }
+      } else {
+        line = '- [' + (isTicked(item, 0) ? 'x' : ' ') + '] ' + text;
+      }
+      var changed = changedText(item);
+      if (changed) { line += ' (' + markdownText(changed) + ')'; }
       lines.push(line);
+      var examples = item.now[3] || [];
+      if (examples.length) {
+        lines.push('  - ' + markdownText(plural(L.examples, examples.length, { count: examples.length })));
+        examples.forEach(function (example) { lines.push('    - ' + markdownText(example)); });
+      }
     });
     return lines.join('\n') + '\n';
   }
@@ -580,16 +1080,32 @@
   }
 
   function csv() {
-    var rows = [[L.domain, L.group, L.skill, L.level, L.required, L.description, L.covered]];
+    var header = [L.domain, L.group, L.skill, L.level, L.required, L.description];
+    if (second()) {
+      state.sides.forEach(function (side, index) {
+        header.push(fill(L.sideText, { name: sideName(index), text: L.current }), fill(L.sideText, { name: sideName(index), text: L.covered }));
+      });
+    } else {
+      header.push(L.covered);
+    }
+    var rows = [header];
     planItems().forEach(function (item) {
-      rows.push([item.skill.domain, item.skill.group, item.skill.title, levels[item.level].name, flagText(item),
-        item.now[1], isTicked(item) ? 'x' : '']);
+      var row = [item.skill.domain, item.skill.group, item.skill.title, levels[item.level].name, flagText(item), cellText(item.now[1])];
+      if (second()) {
+        state.sides.forEach(function (side, index) {
+          row.push(levels[skillCurrent(item.skill, index)].name, item.on[index] ? (isTicked(item, index) ? 'x' : '') : '—');
+        });
+      } else {
+        row.push(isTicked(item, 0) ? 'x' : '');
+      }
+      rows.push(row);
     });
     return '\ufeff' + rows.map(function (row) { return row.map(spreadsheetText).join(','); }).join('\r\n') + '\r\n';
   }
 
   function fileName(extension) {
-    return 'growth-plan-' + state.role + '-' + levels[state.current].id + '-' + levels[state.target].id + '.' + extension;
+    return 'growth-plan-' + state.role + '-' + levels[state.sides[0].current].id + '-' + levels[state.target].id +
+      (second() ? '-compared' : '') + '.' + extension;
   }
 
   function download(text, type, name) {
