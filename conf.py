@@ -135,6 +135,10 @@ skill_matrix_babel_ini = [language.code for language in SITE_LANGUAGES if langua
 # Sphinx's class for every language; for Japanese it would take jsbook, which LuaLaTeX lacks.
 latex_docclass = {'manual': 'report', 'howto': 'article'}
 latex_documents = [(root_doc, 'skill-profiles.tex', '', '', 'manual')]
+# Besides the book, a PDF per domain and, with a review baseline, one with only what changed
+# (skill-profiles-<part>.tex): their start pages are generated into this folder, which only the
+# LaTeX build reads (make pdf; make pdf-changes builds the changes' PDF alone).
+skill_matrix_pdf_parts = 'pdf-parts'
 latex_elements = {
     'papersize': 'a4paper',
     'extraclassoptions': 'openany,oneside',  # read on screen: no blank pages between chapters
