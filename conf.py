@@ -30,7 +30,7 @@ extensions = ['myst_parser', 'skill_matrix']
 myst_disable_syntax = ['html_block', 'html_inline']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'changes.rst', 'plan.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
+include_patterns = ['index.rst', 'changes.rst', 'plan.rst', 'pdfs.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 
@@ -86,6 +86,8 @@ html_sidebars = {
 # Each language's PDF, relative to that language's HTML: make site puts the PDFs there
 # (_build/site/pdf/); the sidebar and the start page link it.
 skill_matrix_pdf = '../pdf/skill-profiles-{language}.pdf'
+# The page that lists every PDF of the language: the book, one per domain, the changes.
+skill_matrix_pdf_page = 'pdfs'
 
 html_theme = 'furo'
 html_title = project

@@ -31,6 +31,7 @@ from skill_matrix.labels import _
 from skill_matrix.nodes.text import make_text
 from skill_matrix.state import REVIEW_SUMMARY, BuildState, ProcessSlot
 from skill_matrix.stubs import write_stubs
+from skill_matrix.warning_types import UNUSED_SKILL, WARNING_TYPE
 
 if TYPE_CHECKING:
     from sphinx.application import Sphinx
@@ -111,6 +112,8 @@ def add_pdf_parts(app: Sphinx) -> None:
         changes_page = f'{directory}/{CHANGES_PART}'
         config.latex_documents = entries
         config.root_doc = changes_page
+        # the unchanged skills' pages are not read on purpose
+        config.suppress_warnings = [*config.suppress_warnings, f'{WARNING_TYPE}.{UNUSED_SKILL}']
         config.include_patterns = [
             _pattern(changes_page),
             _pattern(config.skill_matrix_changes_page),
