@@ -19,7 +19,7 @@ HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test test-quick check check-data check-html check-links import serve htmllive \
 	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
-	bench-changes bench-review bench-plan changes print-languages check-site
+	bench-changes bench-review bench-pdf bench-plan changes print-languages check-site
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -267,6 +267,9 @@ bench-plan: venv  ## the growth plan at 1,000 synthetic skills: role data size, 
 
 bench-changes: venv  ## time make changes at 1,000 synthetic skills, 10 edited since the review tag
 	$(BIN)/python bench/changes.py $(BENCH_ARGS)
+
+bench-pdf: venv pdf-tools  ## the PDFs at 100 and 1,000 skills: time, pages, memory per language (about an hour)
+	$(BIN)/python bench/pdf.py $(BENCH_ARGS)
 
 bench-review: venv  ## a full build at 1,000 synthetic skills with and without a review baseline (10 edited)
 	$(BIN)/python bench/review.py $(BENCH_ARGS)

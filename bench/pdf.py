@@ -6,14 +6,16 @@ skills (:mod:`synthetic`: 10 domains of 5 groups) added to the seed skills, each
 tree (a description reworded and a flag flipped in each), so that a build with the tag as
 baseline has a changes chapter of K skills.
 
-Per language, in the order given (``--languages``), each step a fresh process as ``make pdf``
-runs it:
+Per language, in the order given (``--languages``), each step a fresh process:
 
-* **latex**: ``sphinx-build -b latex -W`` with the tag as baseline (``SINCE=review/bench``):
-  one run writes the ``.tex`` of every PDF (the book, a PDF per domain, the changes);
-* **book**, **domain**, **changes**: ``latexmk`` with LuaLaTeX on one ``.tex`` (the Makefile
-  Sphinx writes, ``FORCE_SOURCE_DATE=1``): the whole book, the PDF of the first synthetic
-  domain (a tenth of the skills), the changes-only PDF.
+* **changes-only**: what ``make pdf-changes`` runs: its own LaTeX build, which reads only the
+  changes page and the changed skills' pages, then LuaLaTeX; timed as a whole;
+* **latex**: ``sphinx-build -b latex -W`` with the tag as baseline (``SINCE=review/bench``), as
+  ``make pdf`` runs it: one run writes the ``.tex`` of every PDF (the book, a PDF per domain,
+  the changes);
+* **changes**, **domain**, **book**: ``latexmk`` with LuaLaTeX on one of those ``.tex`` (the
+  Makefile Sphinx writes, ``FORCE_SOURCE_DATE=1``): the changes, the PDF of the first
+  synthetic domain (a tenth of the synthetic skills), the whole book.
 
 Each figure is wall time, CPU time (user + system of the process and its descendants, from
 ``wait4``) and the peak memory of the largest process (``ru_maxrss``); the PDFs' pages are read
@@ -123,42 +125,84 @@ def first_domain_tex(latex: Path) -> str | None:
     return None
 
 
-def measure_language(
-    site: Path, language: str, kinds: list[str], save: Any, record: dict[str, Any]
-) -> None:
-    """Build *language*'s .tex files and the PDFs of *kinds*, saving after each step."""
+def compile_pdf(latex: Path, target: str, environment: dict[str, str]) -> dict[str, Any]:
+    """LuaLaTeX (latexmk, through the Makefile Sphinx writes) on *target*.tex: figures and pages."""
+    figures: dict[str, Any] = run(
+        ['make', '--no-print-directory', 'LATEXMKOPTS=-silent', f'{target}.pdf'],
+        latex,
+        environment | {'FORCE_SOURCE_DATE': '1'},
+    )
+    figures['pages'] = pages(latex / f'{target}.pdf')
+    figures['tex'] = f'{target}.tex'
+    return figures
+
+
+def sphinx_latex(site: Path, language: str, name: str, options: list[str]) -> tuple[Path, dict[str, Any]]:
+    """``sphinx-build -b latex -W`` of *language* into ``_build/latex/<name>`` (fresh)."""
     build = site / '_build'
-    latex = build / 'latex' / language
+    latex = build / 'latex' / name
     shutil.rmtree(latex, ignore_errors=True)
-    environment = {'SINCE': TAG, 'LC_ALL': 'C.UTF-8', 'SOURCE_DATE_EPOCH': '1782820800'}
-    command = [sys.executable, '-m', 'sphinx', '-q', '-b', 'latex', '-W', '--keep-going']
-    command += ['-D', f'language={language}', '-d', str(build / 'doctrees' / f'latex-{language}'), '.']
-    record['latex'] = run([*command, str(latex)], site, environment)
+    shutil.rmtree(build / 'doctrees' / name, ignore_errors=True)
+    command = [sys.executable, '-m', 'sphinx', '-q', '-b', 'latex', '-W', '--keep-going', *options]
+    command += ['-D', f'language={language}', '-d', str(build / 'doctrees' / name), '.', str(latex)]
+    return latex, run(command, site, ENVIRONMENT)
+
+
+ENVIRONMENT = {'SINCE': TAG, 'LC_ALL': 'C.UTF-8', 'SOURCE_DATE_EPOCH': '1782820800'}
+
+
+def measure_language(site: Path, language: str, kinds: list[str], save: Any, record: dict[str, Any]) -> None:
+    """The PDFs of *kinds* in *language*, saving after each step:
+
+    * ``changes-only``: what ``make pdf-changes`` runs (its own LaTeX build reading only the
+      changes page and the changed skills' pages, then LuaLaTeX), timed as a whole;
+    * ``changes``, ``domain``, ``book``: LuaLaTeX on the .tex that one full LaTeX build
+      (``latex``, timed on its own) writes for every PDF.
+    """
+    if 'changes-only' in kinds:
+        latex, figures = sphinx_latex(
+            site, language, f'changes-{language}', ['-D', 'skill_matrix_pdf_only=changes']
+        )
+        compiled = compile_pdf(latex, 'skill-profiles-changes', ENVIRONMENT)
+        record['changes-only'] = {
+            'latex': figures,
+            'lualatex': compiled,
+            'wall_s': round(figures['wall_s'] + compiled['wall_s'], 2),
+            'cpu_s': round(figures['cpu_s'] + compiled['cpu_s'], 2),
+            'pages': compiled['pages'],
+        }
+        save()
+        print(f'  {language} changes-only: {record["changes-only"]}', flush=True)
+    rest = [kind for kind in kinds if kind != 'changes-only']
+    if not rest:
+        return
+    latex, record['latex'] = sphinx_latex(site, language, language, [])
     save()
     print(f'  {language} latex: {record["latex"]}', flush=True)
-    targets = {'book': 'skill-profiles', 'domain': first_domain_tex(latex), 'changes': 'skill-profiles-changes'}
-    for kind in kinds:
+    targets = {
+        'book': 'skill-profiles',
+        'domain': first_domain_tex(latex),
+        'changes': 'skill-profiles-changes',
+    }
+    for kind in rest:
         target = targets[kind]
         if target is None or not (latex / f'{target}.tex').is_file():
             record[kind] = {'missing': f'{target}.tex'}
             continue
-        figures = run(
-            ['make', '--no-print-directory', 'LATEXMKOPTS=-silent', f'{target}.pdf'],
-            latex,
-            environment | {'FORCE_SOURCE_DATE': '1'},
-        )
-        figures['pages'] = pages(latex / f'{target}.pdf')
-        figures['tex'] = f'{target}.tex'
-        record[kind] = figures
+        record[kind] = compile_pdf(latex, target, ENVIRONMENT)
         save()
-        print(f'  {language} {kind}: {figures}', flush=True)
+        print(f'  {language} {kind}: {record[kind]}', flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument('--sizes', default='100,1000', help='N synthetic skills, comma-separated')
     parser.add_argument('--languages', default='en,de,zh_CN', help='comma-separated, built in this order')
-    parser.add_argument('--kinds', default='changes,domain,book', help='PDFs to build, in this order')
+    parser.add_argument(
+        '--kinds', default='changes-only,changes,domain,book', help='PDFs to build, in this order'
+    )
     parser.add_argument('--edited', type=int, default=10, help='skills edited since the review (default: 10)')
     parser.add_argument('--results', type=Path, default=RESULTS, help='directory for the JSON results')
     args = parser.parse_args(argv)
