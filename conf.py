@@ -30,7 +30,16 @@ extensions = ['myst_parser', 'skill_matrix']
 myst_disable_syntax = ['html_block', 'html_inline']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'changes.rst', 'plan.rst', 'pdfs.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
+include_patterns = [
+    'index.rst',
+    'changes.rst',
+    'plan.rst',
+    'pdfs.rst',
+    'skills/**',
+    'roles/**',
+    'domains/**',
+    'guide/**',
+]
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 

@@ -37,7 +37,9 @@ def pdf_parts(catalog: Catalog, *, changes: bool) -> list[PdfPart]:
     """The changes' part first (with a review baseline), then a part per domain that has skills."""
     parts = [PdfPart('changes', CHANGES_PART)] if changes else []
     parts += [
-        PdfPart('domain', f'{DOMAIN_PREFIX}{domain.id}', domain.id) for domain in catalog.domains if domain.skills
+        PdfPart('domain', f'{DOMAIN_PREFIX}{domain.id}', domain.id)
+        for domain in catalog.domains
+        if domain.skills
     ]
     return parts
 

@@ -18,7 +18,7 @@ from sphinx.util.docutils import SphinxDirective
 from sphinx.util.osutil import relative_uri
 
 from skill_matrix.data.domains import DOMAINS_FILE, load_catalog
-from skill_matrix.data.pdfs import CHANGES_PART, pdf_parts, part_file
+from skill_matrix.data.pdfs import CHANGES_PART, part_file, pdf_parts
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.html import add_templates
 from skill_matrix.labels import _, pgettext

@@ -96,7 +96,9 @@ def add_pdf_parts(app: Sphinx) -> None:
         for part in pdf_parts(catalog, changes=summary is not None)
         if not only or part.name == CHANGES_PART
     ]
-    write_stubs(Path(app.srcdir, directory), {f'{part.name}.rst': part_stub(part) for part in parts}, PART_MARKER)
+    write_stubs(
+        Path(app.srcdir, directory), {f'{part.name}.rst': part_stub(part) for part in parts}, PART_MARKER
+    )
     book = list(config.latex_documents[0]) if config.latex_documents else None
     if book is None:
         return
