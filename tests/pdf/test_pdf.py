@@ -457,6 +457,10 @@ def test_the_page_of_the_pdfs_links_the_book_and_each_domain_s_pdf_in_the_site(
     assert domains == ['Machine Learning & AI']  # the seed site: one domain
     for language in LANGUAGES:
         page = folder / language / 'pdfs.html'
+        landing = re.findall(r'<a href="([^"]+)"', (folder / 'index.html').read_text(encoding='utf-8'))
+        assert [link for link in landing if link.endswith('/pdfs.html')] == [
+            f'{code}/pdfs.html' for code in LANGUAGES
+        ]  # the landing page links each language's page of the PDFs
         html = page.read_text(encoding='utf-8')
         links = re.findall(r'<a class="skill-pdf-file[^"]*" href="([^"]+)">(.*?)</a>', html, re.S)
         targets = {

@@ -183,7 +183,8 @@ def _write_ci_matrices(project: Path, codes: list[str]) -> list[str]:
 
 
 def landing_page(template: str, languages: list[Language]) -> str:
-    """The landing page: *template* with a link per language to its site and its PDF."""
+    """The landing page: *template* with a link per language to its site, its PDF and the page
+    of its PDFs."""
     sites = '\n'.join(
         f'  <li><a href="{language.code}/index.html" hreflang="{language.tag}" lang="{language.tag}">'
         f'{html.escape(language.name)}</a></li>'
@@ -194,4 +195,14 @@ def landing_page(template: str, languages: list[Language]) -> str:
         f'type="application/pdf">{html.escape(language.name)}</a>'
         for language in languages
     )
-    return template.replace('<!-- language links -->', sites).replace('<!-- pdf links -->', pdfs)
+    # each language's page of its PDFs: the book, one per domain, the changes of a review
+    pages = '\n  · '.join(
+        f'<a href="{language.code}/pdfs.html" hreflang="{language.tag}" lang="{language.tag}">'
+        f'{html.escape(language.name)}</a>'
+        for language in languages
+    )
+    return (
+        template.replace('<!-- language links -->', sites)
+        .replace('<!-- pdf links -->', pdfs)
+        .replace('<!-- pdf page links -->', pages)
+    )
