@@ -185,7 +185,9 @@ def test_a_domain_pdf_holds_the_domain_s_skills_and_no_other(review_pdf: Path) -
     ]
     assert 'Software Engineering' in title_page
     assert 'Review-Entwurf' in title_page  # the build's baseline, as on the book's title page
-    assert 'Designs integration suites' not in pdf_text(review_pdf / 'review-domain-software-engineering.pdf')
+    sql_only = 'SELECT'  # from a description of SQL (Data), untranslated in German
+    assert sql_only in pdf_text(review_pdf / 'review-domain-data.pdf')
+    assert sql_only not in pdf_text(review_pdf / 'review-domain-software-engineering.pdf')
 
 
 def test_the_changes_pdf_holds_the_redlined_changes_and_the_changed_skills(review_pdf: Path) -> None:
