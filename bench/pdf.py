@@ -212,6 +212,7 @@ def main(argv: list[str] | None = None) -> int:
     record: dict[str, Any] = {
         'started': stamp,
         'cpus': os.cpu_count(),
+        'load_average_at_start': [round(value, 2) for value in os.getloadavg()],
         'engine': 'lualatex (every language)',
         'edited': args.edited,
         'sizes': {},
