@@ -19,7 +19,7 @@ HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test test-quick check check-data check-html check-links import serve htmllive \
 	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
-	bench-changes bench-review bench-plan bench-site bench-check changes print-languages check-site
+	bench-changes bench-review bench-pdf bench-plan bench-site bench-check changes print-languages check-site
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -63,13 +63,19 @@ add-language remove-language: venv  ## add or remove a language: make add-langua
 # any PDF). One sphinx-build process per language.
 # With SOURCE_DATE_EPOCH set, TeX takes every date and time from it (FORCE_SOURCE_DATE=1), and
 # LuaTeX derives the PDF's trailer /ID from it: the same commit gives the same PDF.
+# Besides each language's book, the same run writes a PDF per domain and, with a review baseline,
+# one of only the changes (conf.py: skill_matrix_pdf_parts): skill-profiles-<lang>-<part>.pdf.
+# make pdf-changes builds only the latter, reading only the pages it shows (review cycles).
 PDF_TARGETS := $(addprefix pdf-,$(LANGUAGES))
+PDF_CHANGES_TARGETS := $(addprefix pdf-changes-,$(LANGUAGES))
 PDF_TOOLS   := latexmk lualatex xindy
 LATEXMKOPTS ?= -silent
 
-.PHONY: pdf $(PDF_TARGETS) pdf-tools
+.PHONY: pdf $(PDF_TARGETS) pdf-changes $(PDF_CHANGES_TARGETS) pdf-tools
 
-pdf: $(PDF_TARGETS)  ## build the review PDFs into _build/pdf/skill-profiles-<lang>.pdf
+pdf: $(PDF_TARGETS)  ## build the PDFs into _build/pdf/: skill-profiles-<lang>.pdf, one per domain, the changes
+
+pdf-changes: $(PDF_CHANGES_TARGETS)  ## with a review baseline (SINCE=<ref> or a review/* tag): only what changed, per language
 
 pdf-tools:
 	@for tool in $(PDF_TOOLS); do command -v $$tool >/dev/null || missing="$$missing $$tool"; done; \
@@ -84,7 +90,22 @@ $(PDF_TARGETS): pdf-%: venv pdf-tools
 	$(SPHINXBUILD) -b latex -D language=$* $(SPHINXOPTS) -d $(BUILDDIR)/doctrees/latex-$* . $(BUILDDIR)/latex/$*
 	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILDDIR)/latex/$* LATEXMKOPTS="$(LATEXMKOPTS)" all-pdf
 	@mkdir -p $(BUILDDIR)/pdf
+	rm -f $(BUILDDIR)/pdf/skill-profiles-$*-*.pdf
 	cp $(BUILDDIR)/latex/$*/skill-profiles.pdf $(BUILDDIR)/pdf/skill-profiles-$*.pdf
+	$(call COPY_PARTS,$(BUILDDIR)/latex/$*,$*)
+
+$(PDF_CHANGES_TARGETS): pdf-changes-%: venv pdf-tools
+	@echo "==> PDF of the changes ($*)"
+	$(SPHINXBUILD) -b latex -D language=$* -D skill_matrix_pdf_only=changes $(SPHINXOPTS) \
+	    -d $(BUILDDIR)/doctrees/latex-changes-$* . $(BUILDDIR)/latex/changes-$*
+	FORCE_SOURCE_DATE=1 $(MAKE) --no-print-directory -C $(BUILDDIR)/latex/changes-$* LATEXMKOPTS="$(LATEXMKOPTS)" all-pdf
+	@mkdir -p $(BUILDDIR)/pdf
+	$(call COPY_PARTS,$(BUILDDIR)/latex/changes-$*,$*)
+
+# $(call COPY_PARTS,<latex folder>,<lang>): its skill-profiles-<part>.pdf to _build/pdf/skill-profiles-<lang>-<part>.pdf.
+COPY_PARTS = for part in $(1)/skill-profiles-*.pdf; do \
+	    if [ -f "$$part" ]; then cp "$$part" "$(BUILDDIR)/pdf/skill-profiles-$(2)-$${part\#\#*/skill-profiles-}"; fi; \
+	done
 
 # --- the deployable site ----------------------------------------------------------------------
 SITEDIR := $(BUILDDIR)/site
@@ -92,7 +113,7 @@ SITEDIR := $(BUILDDIR)/site
 site: html pdf  ## HTML and PDFs in one folder to publish: _build/site/ (index.html, a folder per language, pdf/)
 	@$(MAKE) --no-print-directory site-files
 
-# site-files needs only each language's _build/html/<lang>/ and _build/pdf/skill-profiles-<lang>.pdf,
+# site-files needs only each language's _build/html/<lang>/ and _build/pdf/skill-profiles-<lang>*.pdf,
 # wherever they were built (CI builds each language in its own job and assembles them here).
 site-files: $(BUILDDIR)/html/index.html  # assemble _build/site/ from _build/html/ and _build/pdf/ as they are
 	rm -rf $(SITEDIR)
@@ -100,6 +121,8 @@ site-files: $(BUILDDIR)/html/index.html  # assemble _build/site/ from _build/htm
 	cp $(BUILDDIR)/html/index.html $(SITEDIR)/index.html
 	for language in $(LANGUAGES); do cp -R $(BUILDDIR)/html/$$language $(SITEDIR)/$$language; done
 	cp $(addprefix $(BUILDDIR)/pdf/skill-profiles-,$(addsuffix .pdf,$(LANGUAGES))) $(SITEDIR)/pdf/
+	for language in $(LANGUAGES); do for part in $(BUILDDIR)/pdf/skill-profiles-$$language-*.pdf; do \
+	    if [ -f "$$part" ]; then cp "$$part" $(SITEDIR)/pdf/; fi; done; done
 	touch $(SITEDIR)/.nojekyll
 	@echo "==> $(SITEDIR): open $(SITEDIR)/index.html, or publish the folder as it is (README: Publishing)"
 
@@ -255,6 +278,9 @@ bench-changes: venv  ## time make changes at 1,000 synthetic skills, 10 edited s
 
 bench-check: venv axe  ## make check on the real site with 1,000 more skills, step by step (BENCH_ARGS='--whole' adds make -j3 check)
 	$(BIN)/python bench/check.py $(BENCH_ARGS)
+
+bench-pdf: venv pdf-tools  ## the PDFs at 100 and 1,000 skills: time, pages, memory per language (about an hour)
+	$(BIN)/python bench/pdf.py $(BENCH_ARGS)
 
 bench-review: venv  ## a full build at 1,000 synthetic skills with and without a review baseline (10 edited)
 	$(BIN)/python bench/review.py $(BENCH_ARGS)

@@ -30,7 +30,16 @@ extensions = ['myst_parser', 'skill_matrix']
 myst_disable_syntax = ['html_block', 'html_inline']
 
 # Only the site's pages are sources: the repository root also holds the README, tests, data…
-include_patterns = ['index.rst', 'changes.rst', 'plan.rst', 'skills/**', 'roles/**', 'domains/**', 'guide/**']
+include_patterns = [
+    'index.rst',
+    'changes.rst',
+    'plan.rst',
+    'pdfs.rst',
+    'skills/**',
+    'roles/**',
+    'domains/**',
+    'guide/**',
+]
 source_suffix = {'.rst': 'restructuredtext', '.md': 'markdown'}
 root_doc = 'index'
 
@@ -86,6 +95,8 @@ html_sidebars = {
 # Each language's PDF, relative to that language's HTML: make site puts the PDFs there
 # (_build/site/pdf/); the sidebar and the start page link it.
 skill_matrix_pdf = '../pdf/skill-profiles-{language}.pdf'
+# The page that lists every PDF of the language: the book, one per domain, the changes.
+skill_matrix_pdf_page = 'pdfs'
 
 html_theme = 'furo'
 html_title = project
@@ -135,6 +146,10 @@ skill_matrix_babel_ini = [language.code for language in SITE_LANGUAGES if langua
 # Sphinx's class for every language; for Japanese it would take jsbook, which LuaLaTeX lacks.
 latex_docclass = {'manual': 'report', 'howto': 'article'}
 latex_documents = [(root_doc, 'skill-profiles.tex', '', '', 'manual')]
+# Besides the book, a PDF per domain and, with a review baseline, one with only what changed
+# (skill-profiles-<part>.tex): their start pages are generated into this folder, which only the
+# LaTeX build reads (make pdf; make pdf-changes builds the changes' PDF alone).
+skill_matrix_pdf_parts = 'pdf-parts'
 latex_elements = {
     'papersize': 'a4paper',
     'extraclassoptions': 'openany,oneside',  # read on screen: no blank pages between chapters

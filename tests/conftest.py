@@ -205,6 +205,7 @@ PROJECT_FILES = (
     'docutils.conf',
     'index.rst',
     'plan.rst',
+    'pdfs.rst',
     'skills',
     'data',
     'guide',

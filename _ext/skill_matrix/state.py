@@ -16,7 +16,7 @@ also resolves ``:skill:ref:`id``` to the page that shows the skill.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any, ClassVar, Generic, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, Generic, NamedTuple, TypeVar, cast
 
 from docutils import nodes
 from sphinx.domains import Domain, ObjType
@@ -163,6 +163,19 @@ class ProcessSlot(Generic[T]):
 
     def __init__(self, name: str) -> None:
         self.name = name
+
+
+class ReviewSummary(NamedTuple):
+    """What the build's review baseline changed, for what lies outside the review package (the
+    PDF of only the changes): the baseline as the build language writes it ("review/2026-h1
+    (30.6.2026)") and the ids of the skills added or changed since, in display order."""
+
+    baseline: str
+    skills: tuple[str, ...]
+
+
+REVIEW_SUMMARY: ProcessSlot[ReviewSummary] = ProcessSlot('review-summary')
+"""Put by the review when the builder starts; absent without a baseline."""
 
 
 class BuildState:

@@ -221,6 +221,7 @@ def test_github_workflow_checks_builds_assembles_and_uploads_the_site() -> None:
     assert upload['with']['path'].splitlines() == [
         '_build/html/${{ matrix.language }}/',
         '_build/pdf/skill-profiles-${{ matrix.language }}.pdf',
+        '_build/pdf/skill-profiles-${{ matrix.language }}-*.pdf',  # a PDF per domain, the changes
     ]
 
     site = jobs['site']['steps']

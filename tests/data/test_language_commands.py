@@ -99,6 +99,7 @@ def test_adding_and_removing_a_language_edits_the_list_the_catalogs_and_ci(tmp_p
     page = (project / '_build/html/index.html').read_text(encoding='utf-8')
     assert '<a href="pt_BR/index.html" hreflang="pt-BR" lang="pt-BR">Português (Brasil)</a>' in page
     assert 'href="pdf/skill-profiles-pt_BR.pdf"' in page
+    assert '<a href="pt_BR/pdfs.html" hreflang="pt-BR" lang="pt-BR">Português (Brasil)</a>' in page
     # The greeting: in every language whose interface catalog translates it, not yet in pt_BR's.
     greeting = (
         'Choose a language · <span lang="de">Sprache wählen</span> · <span lang="zh-CN">选择语言</span>'

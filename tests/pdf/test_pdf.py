@@ -409,16 +409,21 @@ def test_without_a_review_baseline_the_pdf_has_no_review_parts(pdf_build: Path, 
     assert 'Review' not in pages(pdf_build, language)[0]
 
 
-def test_make_site_puts_html_and_pdfs_in_one_folder_that_links_them(
-    site: Path, pdf_build: Path, tmp_path: Path
-) -> None:
-    """`make site` is `make html`, `make pdf`, then `make site-files`: run on the session's builds."""
+def assemble_site(site: Path, pdf_build: Path, tmp_path: Path) -> Path:
+    """`make site-files` on the session's HTML and PDFs: the folder `make site` publishes."""
     builddir = tmp_path / 'build'
     builddir.mkdir()
     (builddir / 'html').symlink_to(site)
     (builddir / 'pdf').symlink_to(pdf_build / 'pdf')
     make_into('site-files', builddir)
-    folder = builddir / 'site'
+    return builddir / 'site'
+
+
+def test_make_site_puts_html_and_pdfs_in_one_folder_that_links_them(
+    site: Path, pdf_build: Path, tmp_path: Path
+) -> None:
+    """`make site` is `make html`, `make pdf`, then `make site-files`: run on the session's builds."""
+    folder = assemble_site(site, pdf_build, tmp_path)
     assert sorted(path.name for path in folder.iterdir()) == [
         '.nojekyll',
         'de',
@@ -440,6 +445,43 @@ def test_make_site_puts_html_and_pdfs_in_one_folder_that_links_them(
             for link in links:
                 target = (folder / language / page).parent / link
                 assert target.resolve() == (folder / 'pdf' / f'skill-profiles-{language}.pdf').resolve()
+
+
+def test_the_page_of_the_pdfs_links_the_book_and_each_domain_s_pdf_in_the_site(
+    site: Path, pdf_build: Path, tmp_path: Path
+) -> None:
+    """Every language's page of the PDFs (linked from every page's sidebar) links the book and the
+    PDF of each domain, named in the page's language; each link leads to a PDF in the site."""
+    folder = assemble_site(site, pdf_build, tmp_path)
+    domains = sorted({skill['domain'] for skill in SKILLS.values()})
+    assert domains == ['Machine Learning & AI']  # the seed site: one domain
+    for language in LANGUAGES:
+        page = folder / language / 'pdfs.html'
+        landing = re.findall(r'<a href="([^"]+)"', (folder / 'index.html').read_text(encoding='utf-8'))
+        assert [link for link in landing if link.endswith('/pdfs.html')] == [
+            f'{code}/pdfs.html' for code in LANGUAGES
+        ]  # the landing page links each language's page of the PDFs
+        html = page.read_text(encoding='utf-8')
+        links = re.findall(r'<a class="skill-pdf-file[^"]*" href="([^"]+)">(.*?)</a>', html, re.S)
+        targets = {
+            (page.parent / link).resolve(): re.sub(r'<[^>]+>', '', text).strip() for link, text in links
+        }
+        book = (folder / 'pdf' / f'skill-profiles-{language}.pdf').resolve()
+        domain = (folder / 'pdf' / f'skill-profiles-{language}-domain-machine-learning-ai.pdf').resolve()
+        assert sorted(targets) == sorted([book, domain]), language
+        assert targets[book] == label('All skills', language)
+        assert targets[domain] == content('Machine Learning & AI', language).replace('&', '&amp;')
+        for target in targets:
+            assert target.read_bytes()[:5] == b'%PDF-'
+        assert squeeze(content('Machine Learning & AI', language)) in squeeze(
+            ' '.join(_pdftotext(domain, '-l', '1').split())
+        )  # the domain's PDF is titled with its name
+        skill_page = folder / language / 'skills' / 'pytorch.html'
+        sidebar = re.findall(
+            r'<a class="skill-pdf-page-link" href="([^"]+)"', skill_page.read_text(encoding='utf-8')
+        )
+        assert [(skill_page.parent / link).resolve() for link in sidebar] == [page.resolve()]
+        assert not list((folder / 'pdf').glob(f'skill-profiles-{language}-changes.pdf'))  # no baseline
 
 
 WEB_INSTRUCTIONS = {

@@ -130,3 +130,55 @@ def test_pdf_changed_rows_have_a_change_bar_in_the_margin(review_pdf: Path) -> N
     marked = re.findall(r'\\sphinxAtStartPar\n([^\n]*) \\skillchangemark\{\}', tex)
     # testing: 2 changed cells, again on its grid page (by-role tables in a PDF); sql and python: 5 added
     assert len(marked) == 2 + 2 + 5 + 5
+
+
+# --- the PDFs besides the book (skill_matrix_pdf_parts): one per domain, one of only the changes --
+
+
+def pdf_text(path: Path) -> str:
+    text = subprocess.run(
+        ['pdftotext', '-enc', 'UTF-8', str(path), '-'], capture_output=True, text=True, check=True
+    ).stdout
+    return ' '.join(text.split())
+
+
+def contents_entries(path: Path) -> list[str]:
+    """The chapter titles that the contents page of the PDF lists ("2 Python 5" → "Python")."""
+    text = subprocess.run(
+        ['pdftotext', '-enc', 'UTF-8', '-layout', str(path), '-'], capture_output=True, text=True, check=True
+    ).stdout
+    contents = next(page for page in text.split('\f') if 'Inhaltsverzeichnis' in page)
+    return [
+        match[1].rstrip(' .')
+        for line in contents.splitlines()
+        if (match := re.fullmatch(r'\s*\d+\s+(.+?)\s+\d+\s*', line))
+    ]
+
+
+def test_a_domain_pdf_holds_the_domain_s_skills_and_no_other(review_pdf: Path) -> None:
+    """Data holds SQL; Software Engineering holds Python and Automated Testing (in German), each
+    once (the grid page of Automated Testing is the book's alone)."""
+    assert contents_entries(review_pdf / 'review-domain-data.pdf') == ['SQL']
+    software = contents_entries(review_pdf / 'review-domain-software-engineering.pdf')
+    assert sorted(software) == ['Automatisiertes Testen', 'Python']
+    title_page = pdf_text(review_pdf / 'review-domain-software-engineering.pdf').split('Inhaltsverzeichnis')[
+        0
+    ]
+    assert 'Software Engineering' in title_page
+    assert 'Review-Entwurf' in title_page  # the build's baseline, as on the book's title page
+    sql_only = 'SELECT'  # from a description of SQL (Data), untranslated in German
+    assert sql_only in pdf_text(review_pdf / 'review-domain-data.pdf')
+    assert sql_only not in pdf_text(review_pdf / 'review-domain-software-engineering.pdf')
+
+
+def test_the_changes_pdf_holds_the_redlined_changes_and_the_changed_skills(review_pdf: Path) -> None:
+    changes = review_pdf / 'review-changes.pdf'
+    entries = contents_entries(changes)
+    assert entries[0] == 'Änderungen seit review/2026-h1 (30.6.2026)'
+    # every skill of this repository changed since the review: each has its chapter, once
+    assert sorted(entries[1:]) == ['Automatisiertes Testen', 'Python', 'SQL']
+    text = pdf_text(changes)
+    assert 'Jetzt: Baut End-to-End-Testumgebungen mit stabilen, erzeugten Testdaten.' in text
+    tex = (review_pdf / 'review-changes.tex').read_text(encoding='utf-8')
+    assert r'stabilen, \skillins{erzeugten} Testdaten.' in tex
+    assert r'\skillchangemark{}' in tex  # the changed rows of the skills' tables, as in the book

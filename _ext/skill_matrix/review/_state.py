@@ -14,7 +14,7 @@ from sphinx.util import logging
 from skill_matrix.data.baseline import BaselineError, repository_root, resolve_baseline
 from skill_matrix.data.changes import changes_since, to_json
 from skill_matrix.labels import format_date
-from skill_matrix.state import BuildState, ProcessSlot
+from skill_matrix.state import REVIEW_SUMMARY, BuildState, ProcessSlot, ReviewSummary
 from skill_matrix.warning_types import REVIEW, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -68,6 +68,7 @@ def resolve_review(app: Sphinx) -> None:
     """Find the baseline and compute the changes, once per build (``builder-inited``)."""
     state = BuildState(app.env)
     state.put(REVIEW_SLOT, None)
+    state.put(REVIEW_SUMMARY, None)
     since: str | None = app.config.skill_matrix_since or None
     try:
         repo = repository_root(Path(app.srcdir))
@@ -93,13 +94,13 @@ def resolve_review(app: Sphinx) -> None:
         for cell in skill.cells
         if cell.kind != 'removed' and skill.kind != 'removed'
     }
-    state.put(
-        REVIEW_SLOT,
-        Review(
-            baseline,
-            changes,
-            app.config.language or 'en',
-            hashlib.sha256(summary.encode('utf-8')).hexdigest(),
-            shown,
-        ),
+    review = Review(
+        baseline,
+        changes,
+        app.config.language or 'en',
+        hashlib.sha256(summary.encode('utf-8')).hexdigest(),
+        shown,
     )
+    state.put(REVIEW_SLOT, review)
+    changed = tuple(skill.id for skill in changes.skills if skill.kind != 'removed')
+    state.put(REVIEW_SUMMARY, ReviewSummary(review.label(), changed))

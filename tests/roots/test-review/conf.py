@@ -7,3 +7,4 @@ locale_dirs = ['locale/']
 gettext_compact = 'site'
 html_theme = 'furo'
 latex_documents = [('index', 'review.tex', 'Skill Profiles', '', 'manual')]
+skill_matrix_pdf_parts = 'pdf-parts'  # a PDF per domain and one of only the changes

@@ -32,7 +32,9 @@ def N_(message: str) -> str:  # gettext's name for a message marked, not transla
     return message
 
 
-GREETING = N_('Choose a language')  # the landing page's line, in every language that translates it
+# The landing page's words, each in every language whose interface catalog translates it.
+GREETING = N_('Choose a language')
+PDF_PAGES = N_('PDFs per domain and for review')
 
 
 def own_name(code: str) -> str:
@@ -191,13 +193,8 @@ def _write_ci_matrices(project: Path, codes: list[str]) -> list[str]:
 
 
 def landing_page(template: str, languages: list[Language], ui_locale_dir: Path = UI_LOCALE_DIR) -> str:
-    """The landing page: *template* with a greeting in every language that translates it and a
-    link per language to its site and its PDF."""
-    greetings = [html.escape(GREETING)]
-    for language in languages[1:]:
-        said = _translated(ui_locale_dir / language.code / 'LC_MESSAGES' / f'{UI_CATALOG}.po', GREETING)
-        if said and said != GREETING:
-            greetings.append(f'<span lang="{language.tag}">{html.escape(said)}</span>')
+    """The landing page: *template* with its words in every language that translates them and a
+    link per language to its site, its PDF and the page of its PDFs."""
     sites = '\n'.join(
         f'  <li><a href="{language.code}/index.html" hreflang="{language.tag}" lang="{language.tag}">'
         f'{html.escape(language.name)}</a></li>'
@@ -208,11 +205,29 @@ def landing_page(template: str, languages: list[Language], ui_locale_dir: Path =
         f'type="application/pdf">{html.escape(language.name)}</a>'
         for language in languages
     )
+    # each language's page of its PDFs: the book, one per domain, the changes of a review
+    pages = '\n  · '.join(
+        f'<a href="{language.code}/pdfs.html" hreflang="{language.tag}" lang="{language.tag}">'
+        f'{html.escape(language.name)}</a>'
+        for language in languages
+    )
     return (
-        template.replace('<!-- greeting -->', ' · '.join(greetings))
+        template.replace('<!-- greeting -->', _in_every_language(GREETING, languages, ui_locale_dir))
+        .replace('<!-- pdf pages -->', _in_every_language(PDF_PAGES, languages, ui_locale_dir))
         .replace('<!-- language links -->', sites)
         .replace('<!-- pdf links -->', pdfs)
+        .replace('<!-- pdf page links -->', pages)
     )
+
+
+def _in_every_language(message: str, languages: list[Language], ui_locale_dir: Path) -> str:
+    """*message* in the source language and in every other one whose interface catalog translates it."""
+    said = [html.escape(message)]
+    for language in languages[1:]:
+        translated = _translated(ui_locale_dir / language.code / 'LC_MESSAGES' / f'{UI_CATALOG}.po', message)
+        if translated and translated != message:
+            said.append(f'<span lang="{language.tag}">{html.escape(translated)}</span>')
+    return ' · '.join(said)
 
 
 def _translated(catalog: Path, message: str) -> str | None:
