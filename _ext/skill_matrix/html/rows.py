@@ -33,6 +33,7 @@ from skill_matrix.nodes.rows import (
     row_key,
     row_texts,
     skill_rows,
+    source_examples,
 )
 
 if TYPE_CHECKING:
@@ -94,7 +95,7 @@ class _RowWriter:
             if row.changed:
                 description += ' ' + self.written(change_marker(change_anchor(row_key(row))))
             description = self.paragraph(description, description_translated)
-        description += ''.join(map(self.written, examples_label(row, self.mark_untranslated)))
+        description += self.examples(row)
         start, end = self.first_cell
         return (
             f'<tr class="{escape(classes)}"{row_id}>'
@@ -116,6 +117,17 @@ class _RowWriter:
         if row.changed:
             html += f'<p>{self.written(change_marker(change_anchor(row_key(row))))}</p>'
         return html
+
+    def examples(self, row: RowData) -> str:
+        """*row*'s examples under its description: a skill page's as its read nodes were (Sphinx's
+        translation class, a line break after a plain description), a role page's from their
+        texts, marked when shown in English."""
+        if not row.examples:
+            return ''
+        if row.sources is None:
+            return ''.join(map(self.written, examples_label(row, self.mark_untranslated)))
+        html = ''.join(map(self.written, source_examples(row, self.translation_class)))
+        return html if row.markdown else f'\n{html}'
 
     def written(self, node: nodes.Node) -> str:
         """*node* as the HTML writer writes it, with the visitors registered for it."""

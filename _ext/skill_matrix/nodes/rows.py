@@ -154,17 +154,35 @@ def _cell_texts(row: RowData) -> tuple[nodes.Element, nodes.Element, list[nodes.
     """*row*'s title, description and examples (none, or a :class:`skill_examples`) as nodes."""
     if row.sources is None:
         return label(row.title), description_label(row), examples_label(row)
-    title: nodes.Element = make_text(row.sources[0])
-    examples = [make_description(example.source) for example in row.examples if example.source is not None]
-    texts = [title, make_description(row.sources[1]), *examples]
-    shown_texts = [row.title, row.description, *(example.text for example in row.examples)]
-    for text, shown in zip(texts, shown_texts, strict=True):
-        if shown != text['original_message']:
-            cast('PlainTranslatable', text).apply_translated_message(text['original_message'], shown)
-        # Sphinx's gettext builder skips nodes without a versioning uid (made after reading),
-        # and gives its toctrees' nodes an empty one, as here
-        text.uid = ''  # type: ignore[attr-defined]
-    return texts[0], texts[1], [examples_node(examples)] if examples else []  # as make_examples
+    title = _shown_as(make_text(row.sources[0]), row.title)
+    return title, _shown_as(make_description(row.sources[1]), row.description), source_examples(row)
+
+
+def source_examples(
+    row: RowData, class_of: Callable[[bool | None], str] | None = None
+) -> list[nodes.Element]:
+    """A skill page's *row*'s examples as ``make_examples`` makes them from the data file (each
+    its translatable node, located, the translation shown); *class_of* gives an example's class
+    from whether it was translated (Sphinx's translation class, as the page's read nodes get it)."""
+    flags = row.translated[2:] if row.translated else (None,) * len(row.examples)
+    items = []
+    for example, translated in zip(row.examples, flags, strict=True):
+        if example.source is not None:
+            item = _shown_as(make_description(example.source), example.text)
+            if class_of is not None and (class_name := class_of(translated)):
+                item['classes'].append(class_name)
+            items.append(item)
+    return [examples_node(items)] if items else []
+
+
+def _shown_as(text: nodes.Element, shown: str) -> nodes.Element:
+    """*text*, a translatable node made from a data file, showing *shown* (its translation)."""
+    if shown != text['original_message']:
+        cast('PlainTranslatable', text).apply_translated_message(text['original_message'], shown)
+    # Sphinx's gettext builder skips nodes without a versioning uid (made after reading),
+    # and gives its toctrees' nodes an empty one, as here
+    text.uid = ''  # type: ignore[attr-defined]
+    return text
 
 
 def description_label(row: RowData) -> nodes.Element:
