@@ -2,14 +2,15 @@
 
 The real project (its pages, data, catalogs, guide, plan, role and domain pages, downloads,
 search) is copied with N copies of its PyTorch skill spread over 5 domains of 8 groups each
-(40 groups), and built in English as ``make html-en`` builds it (``-W --keep-going``, no
-review baseline). Right after it, on the same machine, the limit of :mod:`run` is built: Sphinx
-and furo writing N pages of a title and a paragraph. The builds alternate (site, limit, site,
-limit …) and the ratio of the medians is the figure (target ≤ 3.0 at N = 1,000). With
-``--languages en,de,zh_CN`` the same site is also built in those languages at once, one
-``sphinx-build`` per language as ``make -j3 html`` runs them, against the one language's build
-(target ≤ 1.7 × on 2 cores) with the peak memory of the whole process tree (target ≤ 2 GiB).
-The results are printed and written to ``bench/results/site-<timestamp>.json``.
+(40 groups; :mod:`scale_site`, the copy ``make bench-check`` measures too), and built in English
+as ``make html-en`` builds it (``-W --keep-going``, no review baseline). Right after it, on the
+same machine, the limit of :mod:`run` is built: Sphinx and furo writing N pages of a title and
+a paragraph. The builds alternate (site, limit, site, limit …) and the ratio of the medians is
+the figure (target ≤ 3.0 at N = 1,000). With ``--languages en,de,zh_CN`` the same site is also
+built in those languages at once, one ``sphinx-build`` per language as ``make -j3 html`` runs
+them, against the one language's build (target ≤ 1.7 × on 2 cores) with the peak memory of the
+whole process tree (target ≤ 2 GiB). The results are printed and written to
+``bench/results/site-<timestamp>.json``.
 """
 
 from __future__ import annotations
@@ -27,60 +28,13 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from measure import BuildFailed, BuildResult, run_measured, sphinx_build, write_results
 from run import RESULTS, machine, summary
+from scale_site import make_site
 from synthetic import REPO, Definitions, make_skills, write_limit_site
 
-PROJECT = (
-    'conf.py',
-    'docutils.conf',
-    'index.rst',
-    'plan.rst',
-    'changes.rst',
-    'skills',
-    'data',
-    'guide',
-    'languages.yaml',
-    'locale',
-    '_templates',
-    '_ext',
-)
-DOMAINS = 5
-GROUPS = 8  # per domain
 TARGET = 3.0
 LANGUAGES_TARGET = 1.7  # all languages at once / one language, on 2 cores
 MEMORY_TARGET_MIB = 2048
 ENV = {'SINCE': '', 'REVIEW_TAGS': 'bench-no-review/*'}  # no review baseline, as make html without tags
-
-
-def copy_project(site: Path) -> None:
-    site.mkdir(parents=True)
-    for name in PROJECT:
-        source = REPO / name
-        if source.is_dir():
-            shutil.copytree(source, site / name, ignore=shutil.ignore_patterns('*.mo', '__pycache__'))
-        else:
-            shutil.copy(source, site / name)
-
-
-def add_copies(site: Path, count: int, original: str = 'pytorch') -> None:
-    """*count* copies of the skill *original*: their own id, title, domain and group, and page."""
-    text = (site / 'data' / 'skills' / f'{original}.yaml').read_text(encoding='utf-8')
-    lines = text.splitlines()
-    for number in range(1, count + 1):
-        skill_id = f'{original}-copy-{number:04d}'
-        domain = number % DOMAINS + 1
-        group = number // DOMAINS % GROUPS + 1
-        fields = {
-            'id:': f'id: {skill_id}',
-            'title:': f'title: PyTorch copy {number}',
-            'domain:': f'domain: Bench domain {domain}',
-            'group:': f'group: Bench group {domain}.{group}',
-        }
-        copy = [next((new for key, new in fields.items() if line.startswith(key)), line) for line in lines]
-        (site / 'data' / 'skills' / f'{skill_id}.yaml').write_text('\n'.join(copy) + '\n', encoding='utf-8')
-        title = f'PyTorch copy {number}'
-        (site / 'skills' / f'{skill_id}.rst').write_text(
-            f'{title}\n{"=" * len(title)}\n\n.. skill-matrix:: {skill_id}\n', encoding='utf-8'
-        )
 
 
 def languages_build(site: Path, build: Path, languages: list[str]) -> BuildResult:
@@ -117,8 +71,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f'make bench-site: {args.copies} copies of PyTorch, load average {facts["load_average_at_start"]}')
     root = args.workdir / f'site-{args.copies}'
     shutil.rmtree(root, ignore_errors=True)
-    copy_project(root / 'site')
-    add_copies(root / 'site', args.copies)
+    make_site(root / 'site', args.copies)
     definitions = Definitions.from_repo()
     write_limit_site(root / 'limit', make_skills(args.copies, definitions))
     runs: dict[str, list[BuildResult]] = {'site': [], 'limit': [], 'languages': []}
