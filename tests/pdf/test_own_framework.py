@@ -174,8 +174,10 @@ def test_the_french_pages_show_the_translated_level_name_and_mark_the_rest(
 def test_the_pdfs_hold_the_new_framework(newcomer: tuple[Path, list[Step]]) -> None:
     project, _ = newcomer
     pdfs = project / '_build' / 'pdf'
-    assert sorted(path.name for path in pdfs.glob('*.pdf')) == [
+    assert sorted(path.name for path in pdfs.glob('*.pdf')) == [  # the book and one per domain
+        'skill-profiles-en-domain-engineering-practice.pdf',
         'skill-profiles-en.pdf',
+        'skill-profiles-fr-domain-engineering-practice.pdf',
         'skill-profiles-fr.pdf',
     ]
     texts = {
