@@ -30,7 +30,10 @@ def setup(app: Sphinx) -> ExtensionMetadata:
     setup_pdf_link(app)  # links to each language's PDF
     setup_pdf(app)  # PDFs in any script: LuaLaTeX, babel, fallback fonts
     return {  # the top package's setup() adds the version
-        'env_version': 2,  # it is written into searchindex.js: a new version changes the site
+        # Raise it when what is pickled with the environment changes shape (rows kept as data,
+        # #26: 3), so that Sphinx rereads every page instead of failing on an old doctree.
+        # It is written into searchindex.js: a new version changes the site.
+        'env_version': 3,
         'parallel_read_safe': True,
         'parallel_write_safe': True,
     }
