@@ -16,6 +16,7 @@ from conftest import (
     PLAN_CONTROLS as CONTROLS,
     ROOTS,
     SITE_LANGUAGES as LANGUAGES,
+    SITE_LEVEL_IDS as LEVELS,
     SITE_ROLE_IDS as ROLE_IDS,
     SITE_SKILLS as SKILLS,
     in_language,
@@ -28,7 +29,6 @@ from conftest import (
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
-LEVELS = ('junior', 'middle', 'senior', 'lead', 'principal')
 PROGRESS = {'en': '{} of {} covered', 'de': '{} von {} abgedeckt', 'zh_CN': '已掌握 {}/{}'}
 
 

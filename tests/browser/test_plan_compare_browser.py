@@ -18,6 +18,7 @@ from urllib.parse import quote, urlsplit
 import pytest
 from conftest import (
     ROOTS,
+    SITE_LEVEL_IDS as LEVELS,
     read_plan_script,
     require_axe,
     serious_violations,
@@ -30,7 +31,6 @@ if TYPE_CHECKING:
 
     from playwright.sync_api import Browser, Page
 
-LEVELS = ('junior', 'middle', 'senior', 'lead', 'principal')
 DIGITS = '0123456789abcdefghijklmnopqrstuvwxyz'
 
 
