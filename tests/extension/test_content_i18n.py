@@ -6,10 +6,16 @@ import re
 from typing import TYPE_CHECKING
 
 import pytest
+from babel.messages.mofile import write_mo
+from babel.messages.pofile import read_po
 from conftest import ROOTS, html, root_translations, text_of, warnings
+from sphinx.locale import init as init_locale, translators
+
+from skill_matrix.nodes.text import page_catalog
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+    from pathlib import Path
 
     from sphinx.testing.util import SphinxTestApp
 
@@ -158,3 +164,27 @@ def test_headings_hyphenate_by_the_pages_language(build: Callable[..., SphinxTes
         if re.search(r'(^|;)\s*hyphens:\s*auto', body)
     ]
     assert any(re.search(r'\bh1\b', selector) and 'h2' in selector for selector in hyphenated), hyphenated
+
+
+def test_each_page_reads_its_catalog_afresh_not_a_chain_as_long_as_the_pages_read(tmp_path: Path) -> None:
+    """Sphinx's ``locale.init`` chains the catalog to itself at every call, and its ``Locale``
+    transform calls it once per page read: a message missing from the catalog was looked up once
+    per page read so far, and a German build of 1,000 skill pages took twice the English one
+    (bench/README.md). Each page's translation starts the chain afresh."""
+    folder = tmp_path / 'de' / 'LC_MESSAGES'
+    folder.mkdir(parents=True)
+    with (ROOTS / 'test-i18n' / 'locale' / 'de' / 'LC_MESSAGES' / 'site.po').open('rb') as po:
+        catalog = read_po(po)
+    with (folder / 'page-catalog-test.mo').open('wb') as mo:
+        write_mo(mo, catalog)
+    for _page in range(50):
+        translations = page_catalog([tmp_path], 'de', 'page-catalog-test')
+        init_locale([tmp_path], 'de', 'page-catalog-test')  # what Sphinx's Locale does next
+    assert translations is not None
+    assert translations['Automated Testing'] == 'Automatisiertes Testen'
+    chain = translators['general', 'page-catalog-test']
+    length = 1
+    while chain._fallback is not None:  # type: ignore[attr-defined]
+        chain, length = chain._fallback, length + 1  # type: ignore[attr-defined]
+    assert length == 2
+    assert page_catalog([tmp_path], 'fr', 'page-catalog-test') is None

@@ -11,7 +11,6 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, cast
 
 from sphinx import addnodes
-from sphinx.locale import init as init_locale
 from sphinx.transforms import SphinxTransform
 from sphinx.util import logging
 from sphinx.util.i18n import docname_to_domain
@@ -21,7 +20,7 @@ from skill_matrix.data.characters import visible
 from skill_matrix.i18n._warnings import message_location
 from skill_matrix.nodes.pagedata import level_data, skill_data
 from skill_matrix.nodes.rows import RowData, data_rows, skill_rows
-from skill_matrix.nodes.text import PlainTranslatable, merged_catalog, skill_examples
+from skill_matrix.nodes.text import PlainTranslatable, page_catalog, skill_examples
 from skill_matrix.warning_types import TRANSLATION_MARKUP, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -40,10 +39,9 @@ class TranslateDataText(SphinxTransform):
     def apply(self, **kwargs: Any) -> None:
         domain = docname_to_domain(self.env.current_document.docname, self.config.gettext_compact)
         dirs = [self.env.srcdir / directory for directory in self.config.locale_dirs]
-        catalog, has_catalog = init_locale(dirs, self.config.language, domain)
-        if not has_catalog:
+        translations = page_catalog(dirs, self.config.language, domain)
+        if translations is None:
             return
-        translations = merged_catalog(catalog)
         for node in self.document.findall(PlainTranslatable):
             element = cast('nodes.Element', node)
             message = element['original_message']

@@ -7,7 +7,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from sphinx.locale import init as init_locale
 from sphinx.util import docname_join
 from sphinx.util.i18n import docname_to_domain
 
@@ -22,7 +21,7 @@ from skill_matrix.nodes.changes import (
     no_baseline_page,
     source_texts,
 )
-from skill_matrix.nodes.text import merged_catalog
+from skill_matrix.nodes.text import page_catalog
 from skill_matrix.review._state import review_of
 from skill_matrix.state import BuildState
 
@@ -90,8 +89,7 @@ class SkillChangesDirective(SkillDataDirective):
         if not self.config.language or self.config.language == 'en':
             return {}
         dirs = [self.env.srcdir / directory for directory in self.config.locale_dirs]
-        catalog, has_catalog = init_locale(dirs, self.config.language, self._domain_name())
-        return merged_catalog(catalog) if has_catalog else {}
+        return page_catalog(dirs, self.config.language, self._domain_name()) or {}
 
     def _po_paths(self, review: Review) -> tuple[str, ...]:
         """The page's catalog files in the repository, as at the baseline."""
