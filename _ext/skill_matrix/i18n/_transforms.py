@@ -18,9 +18,9 @@ from sphinx.util.i18n import docname_to_domain
 from skill_matrix.data import richtext
 from skill_matrix.data.characters import visible
 from skill_matrix.i18n._warnings import message_location
-from skill_matrix.nodes.pagedata import level_data, skill_data
+from skill_matrix.nodes.pagedata import HiddenText, hidden_texts, level_data, skill_data
 from skill_matrix.nodes.rows import RowData, data_rows, skill_rows
-from skill_matrix.nodes.text import PlainTranslatable, page_catalog, skill_examples
+from skill_matrix.nodes.text import PlainTranslatable, page_catalog, shown_text, skill_examples
 from skill_matrix.warning_types import TRANSLATION_MARKUP, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -59,6 +59,8 @@ class TranslateDataText(SphinxTransform):
             node.mark_applied()
             if _hidden(element):
                 del element['translated']  # a hidden copy for scripts: not a text of the page's count
+        for data in self.document.findall(skill_data):
+            data['texts'] = tuple(_translated_hidden(text, translations) for text in hidden_texts(data))
         for body in self.document.findall(skill_rows):
             for row in data_rows(body):
                 if row.sources is not None:  # a skill page's row: its texts are reported here
@@ -100,6 +102,19 @@ class TranslateDataText(SphinxTransform):
             type=WARNING_TYPE,
             subtype=TRANSLATION_MARKUP,
         )
+
+
+def _translated_hidden(text: HiddenText, translations: dict[str, str]) -> HiddenText:
+    """*text* of a :class:`skill_data` node, translated as its text on the page is (a rich text's
+    translation that breaks its markup is reported with the page's tables)."""
+    message = text.source.text
+    translation = visible(translations.get(message, ''))
+    rich = text.markdown and not richtext.is_plain(message)
+    if translation and rich and richtext.translation_problem(message, translation):
+        translation = ''
+    if not translation or translation == message:
+        return text
+    return replace(text, shown=shown_text(message, translation, markdown=text.markdown))
 
 
 def _translated_row(row: RowData, translations: dict[str, str]) -> RowData:

@@ -36,7 +36,7 @@ from skill_matrix.matrix._data import (
 from skill_matrix.matrix._directives import SkillMatrixDirective, SkillOverviewDirective, SkillSchemaDirective
 from skill_matrix.matrix._html import add_page_assets
 from skill_matrix.matrix._latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
-from skill_matrix.matrix._transforms import PlainRichText
+from skill_matrix.matrix._transforms import HiddenTextsAsNodes, PlainRichText
 from skill_matrix.nodes.pagedata import drop_skill_data, level_data, skill_data, skip_node
 from skill_matrix.nodes.rows import skill_rows
 from skill_matrix.nodes.text import (
@@ -91,6 +91,7 @@ def setup_matrix(app: Sphinx) -> None:
     app.add_directive('skill-overview', SkillOverviewDirective)
     app.add_directive('skill-schema', SkillSchemaDirective)
     app.add_post_transform(RowsAsNodes)
+    app.add_post_transform(HiddenTextsAsNodes)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
     app.add_post_transform(PlainRichText)

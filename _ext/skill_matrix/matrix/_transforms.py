@@ -1,4 +1,6 @@
-"""Rich descriptions in the text builders: their plain text, a line per paragraph or list item."""
+"""Post-transforms of the matrix for the builders other than HTML: rich descriptions as plain text
+in the text builders, the hidden texts of :class:`~skill_matrix.nodes.pagedata.skill_data` as
+translatable nodes (the message catalogs extract them)."""
 
 from __future__ import annotations
 
@@ -8,6 +10,7 @@ from docutils import nodes
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from skill_matrix.data import richtext
+from skill_matrix.nodes.pagedata import hidden_text_nodes, skill_data
 from skill_matrix.nodes.text import skill_rich_text
 
 
@@ -28,3 +31,17 @@ class PlainRichText(SphinxPostTransform):
 def _markdown(node: skill_rich_text) -> str:
     """The (translated) Markdown the node shows."""
     return str(node.get('shown_message') or node['original_message'])
+
+
+class HiddenTextsAsNodes(SphinxPostTransform):
+    """For the builders other than HTML, the texts each :class:`skill_data` node keeps as data
+    become the translatable nodes (located in their data files) the message catalogs extract."""
+
+    default_priority = 1
+
+    def is_supported(self) -> bool:
+        return self.env._builder_cls.format != 'html'  # what Sphinx's own is_supported reads
+
+    def run(self, **kwargs: Any) -> None:
+        for data in self.document.findall(skill_data):
+            data.extend(hidden_text_nodes(data))

@@ -128,7 +128,11 @@ def _facts(skill: Skill, language: str) -> nodes.field_list:
         (_('Last updated'), label(format_date(skill.updated, language), classes=['skill-updated'])),
     ]
     for name, body in rows:
-        facts += nodes.field('', label(name, nodes.field_name), nodes.field_body('', body))
+        field_name = label(name, nodes.field_name)
+        # Located, so that Sphinx's source workaround has nothing to patch (and to log: it renders
+        # the node as XML for a debug message at every page read).
+        field_name.source, field_name.line = str(skill.title.path), skill.title.line
+        facts += nodes.field('', field_name, nodes.field_body('', body))
     return facts
 
 

@@ -53,7 +53,13 @@ class PlainTranslatable(addnodes.translatable):
 def shown_translation(node: PlainTranslatable, original: str, translated: str) -> str:
     """*translated* as kept: folded into one line, or with its lines when *node* holds a rich
     description (:func:`make_description`; the Markdown subset of :mod:`skill_matrix.data.richtext`)."""
-    if node.get('markdown') and not richtext.is_plain(original):  # type: ignore[attr-defined]
+    return shown_text(original, translated, markdown=bool(node.get('markdown')))  # type: ignore[attr-defined]
+
+
+def shown_text(original: str, translated: str, *, markdown: bool) -> str:
+    """*translated* as kept: folded into one line, or with its lines when *original* is a rich
+    text (*markdown*, and not plain)."""
+    if markdown and not richtext.is_plain(original):
         return richtext.normalized(translated)
     return ' '.join(translated.split())
 
