@@ -80,7 +80,11 @@ def close_to(name: str, listed: str) -> bool:
     characters (at least one), ignoring case."""
     if slug(name) == slug(listed):
         return True
-    return edit_distance(name.casefold(), listed.casefold()) <= max(1, len(listed) // 6)
+    edits = max(1, len(listed) // 6)
+    first, second = name.casefold(), listed.casefold()
+    if abs(len(first) - len(second)) > edits:  # at least that many insertions or deletions
+        return False
+    return edit_distance(first, second) <= edits
 
 
 # --- domains.yaml -----------------------------------------------------------------------------
