@@ -15,9 +15,9 @@ from conftest import REPO, ROOTS
 from hypothesis import HealthCheck, given, settings, strategies as st
 
 from skill_matrix.data.loader import SCHEMA_DIR, load_definitions, load_skill
-from skill_matrix.data.yamlsource import read_yaml
 from skill_matrix.data.model import Skill
 from skill_matrix.data.problems import DataError
+from skill_matrix.data.yamlsource import read_yaml
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -122,7 +122,9 @@ def test_random_text(tmp_path: Path, content: str) -> None:
 
 # The loader checks each file with the schema compiled by fastjsonschema and asks jsonschema for
 # the messages only when that check fails: every file jsonschema finds a problem in must fail it.
-SCHEMAS = {path.name: json.loads(path.read_text(encoding='utf-8')) for path in SCHEMA_DIR.glob('*.schema.json')}
+SCHEMAS = {
+    path.name: json.loads(path.read_text(encoding='utf-8')) for path in SCHEMA_DIR.glob('*.schema.json')
+}
 
 
 def schema_errors(schema_name: str, data: Any) -> tuple[bool, list[str]]:
