@@ -127,20 +127,26 @@ SCHEMAS = {
 }
 
 
+FAST_CHECKS = {name: fastjsonschema.compile(schema) for name, schema in SCHEMAS.items()}
+VALIDATORS = {
+    name: jsonschema.validators.validator_for(schema)(
+        schema, format_checker=jsonschema.validators.validator_for(schema).FORMAT_CHECKER
+    )
+    for name, schema in SCHEMAS.items()
+}
+
+
 def schema_errors(schema_name: str, data: Any) -> tuple[bool, list[str]]:
     """(whether the compiled check passes, jsonschema's messages) for *data*."""
-    schema = SCHEMAS[schema_name]
     try:
-        fastjsonschema.compile(schema)(data)
+        FAST_CHECKS[schema_name](data)
         passes = True
     except fastjsonschema.JsonSchemaException:
         passes = False
-    validator_class = jsonschema.validators.validator_for(schema)
-    validator = validator_class(schema, format_checker=validator_class.FORMAT_CHECKER)
-    return passes, [error.message for error in validator.iter_errors(data)]
+    return passes, [error.message for error in VALIDATORS[schema_name].iter_errors(data)]
 
 
-@settings(max_examples=300, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(st.one_of(skill_like(), documents))
 def test_the_compiled_schema_check_passes_no_skill_jsonschema_finds_a_problem_in(document: Any) -> None:
     passes, errors = schema_errors('skill.schema.json', document)
