@@ -3,21 +3,16 @@
 from __future__ import annotations
 
 import itertools
-import json
 import string
 from typing import TYPE_CHECKING, Any
 
-import fastjsonschema
-import jsonschema
-import pytest
 import yaml
-from conftest import REPO, ROOTS
+from conftest import ROOTS
 from hypothesis import HealthCheck, given, settings, strategies as st
 
-from skill_matrix.data.loader import SCHEMA_DIR, load_definitions, load_skill
+from skill_matrix.data.loader import load_definitions, load_skill
 from skill_matrix.data.model import Skill
 from skill_matrix.data.problems import DataError
-from skill_matrix.data.yamlsource import read_yaml
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -118,71 +113,3 @@ def test_random_bytes(tmp_path: Path, content: bytes) -> None:
 @given(st.text(alphabet=string.printable + 'äß中\t', max_size=300))
 def test_random_text(tmp_path: Path, content: str) -> None:
     load(tmp_path, content.encode())
-
-
-# The loader checks each file with the schema compiled by fastjsonschema and asks jsonschema for
-# the messages only when that check fails: every file jsonschema finds a problem in must fail it.
-SCHEMAS = {
-    path.name: json.loads(path.read_text(encoding='utf-8')) for path in SCHEMA_DIR.glob('*.schema.json')
-}
-
-
-FAST_CHECKS = {name: fastjsonschema.compile(schema) for name, schema in SCHEMAS.items()}
-VALIDATORS = {
-    name: jsonschema.validators.validator_for(schema)(
-        schema, format_checker=jsonschema.validators.validator_for(schema).FORMAT_CHECKER
-    )
-    for name, schema in SCHEMAS.items()
-}
-
-
-def schema_errors(schema_name: str, data: Any) -> tuple[bool, list[str]]:
-    """(whether the compiled check passes, jsonschema's messages) for *data*."""
-    try:
-        FAST_CHECKS[schema_name](data)
-        passes = True
-    except fastjsonschema.JsonSchemaException:
-        passes = False
-    return passes, [error.message for error in VALIDATORS[schema_name].iter_errors(data)]
-
-
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.one_of(skill_like(), documents))
-def test_the_compiled_schema_check_passes_no_skill_jsonschema_finds_a_problem_in(document: Any) -> None:
-    passes, errors = schema_errors('skill.schema.json', document)
-    assert not (passes and errors), errors
-
-
-def schema_of(path: Path) -> str:
-    return 'skill.schema.json' if path.parent.name == 'skills' else f'{path.stem}.schema.json'
-
-
-DATA_FILES = sorted(
-    path
-    for path in {*REPO.glob('data/**/*.yaml'), *ROOTS.glob('*/data/**/*.yaml')}
-    if schema_of(path) in SCHEMAS
-)
-
-
-@pytest.mark.parametrize('path', DATA_FILES, ids=lambda path: str(path.relative_to(REPO)))
-def test_the_compiled_schema_check_agrees_with_jsonschema_on_every_data_file(path: Path) -> None:
-    schema_name = schema_of(path)
-    try:
-        data = read_yaml(path).data
-    except DataError:
-        return  # not YAML: the loader reports it before any schema
-    passes, errors = schema_errors(schema_name, data)
-    assert passes == (not errors), errors
-
-
-def test_the_data_files_checked_include_invalid_ones() -> None:
-    invalid = []
-    for path in DATA_FILES:
-        try:
-            data = read_yaml(path).data
-        except DataError:
-            continue
-        if schema_errors(schema_of(path), data)[1]:
-            invalid.append(path)
-    assert len(DATA_FILES) > 20
-    assert invalid  # the property test above makes many more
