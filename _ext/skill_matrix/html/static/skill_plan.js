@@ -616,6 +616,8 @@
     progress.textContent = '';
     summary.textContent = '';
     data = null;
+    rendering = null;
+    plan.removeAttribute('data-rendered');
     actions.hidden = true;
     if (!state.role) { render(); return; }
     if (loaded[state.role]) { data = loaded[state.role]; applyPending(); render(); return; }
@@ -694,6 +696,8 @@
   var counters = [];  // what refreshes the progress texts and difference marks after a tick
 
   function render() {
+    rendering = null;
+    plan.removeAttribute('data-rendered');
     counters = [];
     itemCache = {};
     selectTemplates = [];
@@ -710,34 +714,103 @@
     actions.hidden = false;
     summary.textContent = summaryText() + ' · ' + fill(L.date, { date: dateText() });
     if (!data.skills.length) { body.appendChild(el('p', { text: L.noSkills })); }
-    var domainSection = null;
-    var groupSection = null;
-    var lastDomain = null;
-    var lastGroup = null;
-    var shown = 0;
-    data.skills.forEach(function (skill) {
-      if (filtering() && !shownItems(skill).length) { return; }
-      shown += 1;
-      if (skill.domain !== lastDomain) {
-        domainSection = el('section', { class: 'skill-plan-domain', 'data-domain': skill.domainId }, [
-          el('h2', { text: skill.domain })
-        ]);
-        body.appendChild(domainSection);
-        lastDomain = skill.domain;
-        lastGroup = null;
-      }
-      if (skill.group !== lastGroup) {
-        groupSection = el('section', { class: 'skill-plan-group' }, [el('h3', { text: skill.group })]);
-        domainSection.appendChild(groupSection);
-        lastGroup = skill.group;
-      }
-      groupSection.appendChild(renderSkill(skill));
-    });
-    if (filtering() && !shown && data.skills.length) { body.appendChild(el('p', { class: 'skill-plan-none-shown', text: L.noneShown })); }
+    var shown = data.skills.filter(function (skill) { return !filtering() || shownItems(skill).length; });
+    if (filtering() && !shown.length && data.skills.length) { body.appendChild(el('p', { class: 'skill-plan-none-shown', text: L.noneShown })); }
     refresh();
     drawChart();
     writeQuery();
+    renderSkills(shown);
   }
+
+  // The skills are rendered in slices: the first screen at once, the rest in tasks of a few
+  // milliseconds each, so the page is painted early and stays responsive. Whatever reads the whole
+  // list finishes it first (print, a link to an item further down); the progress texts, the chart,
+  // the link and the downloads read the data, never the page. When every skill is in the page,
+  // the plan's element gets data-rendered="all" and the mark skill-plan-complete is set.
+  var FIRST_SCREEN = 40;  // items rendered before the first paint (a screen holds far fewer)
+  var SLICE_MS = 30;      // the longest a later slice runs before the browser may paint or take a click
+  var rendering = null;   // {skills, next, domain, group, lastDomain, lastGroup} while skills wait
+
+  function renderSkills(skills) {
+    rendering = { skills: skills, next: 0, domain: null, group: null, lastDomain: null, lastGroup: null };
+    plan.setAttribute('data-rendered', 'partial');
+    var items = 0;
+    renderSlice(function (skill) { items += itemsOf(skill).length; return items >= FIRST_SCREEN; });
+    showTarget();
+    var job = rendering;
+    if (job) { afterPaint(function () { continueRendering(job); }); }
+  }
+
+  // Render skills until *enough* says so or none is left.
+  function renderSlice(enough) {
+    var job = rendering;
+    while (job.next < job.skills.length) {
+      var skill = job.skills[job.next];
+      if (skill.domain !== job.lastDomain) {
+        job.domain = el('section', { class: 'skill-plan-domain', 'data-domain': skill.domainId }, [el('h2', { text: skill.domain })]);
+        body.appendChild(job.domain);
+        job.lastDomain = skill.domain;
+        job.lastGroup = null;
+      }
+      if (skill.group !== job.lastGroup) {
+        job.group = el('section', { class: 'skill-plan-group' }, [el('h3', { text: skill.group })]);
+        job.domain.appendChild(job.group);
+        job.lastGroup = skill.group;
+      }
+      job.group.appendChild(renderSkill(skill));
+      refreshSkill(counters[counters.length - 1]);
+      job.next += 1;
+      if (enough(skill)) { break; }
+    }
+    if (job.next >= job.skills.length) {
+      rendering = null;
+      plan.setAttribute('data-rendered', 'all');
+      mark('skill-plan-complete');
+    }
+  }
+
+  function continueRendering(job) {
+    if (rendering !== job) { return; }  // rendered again meanwhile, or finished
+    var start = performance.now();
+    renderSlice(function () { return performance.now() - start > SLICE_MS; });
+    if (rendering === job) { later(function () { continueRendering(job); }); }
+  }
+
+  // Render every skill still waiting, now (before printing, or to reach a linked item).
+  function finishRendering() {
+    if (rendering) { renderSlice(function () { return false; }); }
+  }
+
+  // After the next frame (or soon, where frames do not come: a tab in the background).
+  function afterPaint(callback) {
+    var done = false;
+    var once = function () { if (!done) { done = true; later(callback); } };
+    if (window.requestAnimationFrame) { requestAnimationFrame(once); }
+    setTimeout(once, 100);
+  }
+  var channel = window.MessageChannel ? new MessageChannel() : null;
+  var queued = [];
+  if (channel) { channel.port1.onmessage = function () { var callback = queued.shift(); if (callback) { callback(); } }; }
+  function later(callback) {
+    if (!channel) { setTimeout(callback, 0); return; }
+    queued.push(callback);
+    channel.port2.postMessage(0);
+  }
+
+  // A link to a skill or an item of the plan (#plan-…): render up to it and show it.
+  function showTarget() {
+    var id = '';
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (error) { return; }
+    if (id.indexOf('plan-') !== 0) { return; }
+    var target = document.getElementById(id);
+    while (!target && rendering) {
+      renderSlice(function () { return Boolean(document.getElementById(id)); });
+      target = document.getElementById(id);
+    }
+    if (target && !showTarget.done) { showTarget.done = true; target.scrollIntoView(); }
+  }
+  window.addEventListener('beforeprint', finishRendering);
+  window.addEventListener('hashchange', function () { showTarget.done = false; showTarget(); });
 
   // Each skill's level select is a copy of one made per render and side: cloning is the
   // cheapest way to make thousands of them.
