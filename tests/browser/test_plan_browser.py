@@ -386,11 +386,10 @@ def marks_of(tab: Page, skill: str) -> dict[str, list[bool]]:
     return found
 
 
-def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path: Path) -> None:
-    """The plan's link budget, 2,000 characters in the address bar: 200 skills with one ticked item
-    each (Junior → Middle) by one and by two assessments, then every item of Junior → Principal (four
-    per skill) ticked by one of the two in turn, so that the two differ in every skill, and by both."""
-    source = tmp_path / 'src'
+@pytest.fixture(scope='module')
+def two_hundred(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of 200 skills of one role, each text different at each level (an item per step)."""
+    source = tmp_path_factory.mktemp('two-hundred') / 'src'
     shutil.copytree(ROOTS / 'test-plan', source)
     for path in (source / 'data' / 'skills').glob('*.yaml'):
         path.unlink()
@@ -410,8 +409,16 @@ def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path
             id=f'skill-number-{number}', number=number, domain=number % 7, group=number % 3, levels=levels
         )
         (source / 'data' / 'skills' / f'skill-number-{number}.yaml').write_text(text, encoding='utf-8')
-    out = tmp_path / 'html'
+    out = source.parent / 'html'
     sphinx_process(source, out, '-D', 'suppress_warnings=skill_matrix.unused')
+    return out
+
+
+def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, two_hundred: Path) -> None:
+    """The plan's link budget, 2,000 characters in the address bar: 200 skills with one ticked item
+    each (Junior → Middle) by one and by two assessments, then every item of Junior → Principal (four
+    per skill) ticked by one of the two in turn, so that the two differ in every skill, and by both."""
+    out = two_hundred
     context = browser.new_context()
     try:
         tab = context.new_page()
@@ -466,6 +473,52 @@ def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path
         tab.reload()
         tab.wait_for_selector(PLAN_TWO_RENDERED)
         assert squeeze(tab.inner_text('.skill-plan-progress')) == everything
+    finally:
+        context.close()
+
+
+AT_FIRST_SCREEN = """(() => {
+    const mark = performance.mark.bind(performance);
+    const seen = () => ({
+        rendered: document.querySelector('.skill-growth-plan').dataset.rendered,
+        skills: document.querySelectorAll('article.skill-plan-skill').length,
+        top: document.getElementById('plan-skill-number-6')?.getBoundingClientRect().top ?? null,
+    });
+    performance.mark = (name, ...rest) => {
+        if (name === 'skill-plan-rendered' && !window.atFirstScreen) {
+            const before = seen();
+            if (!location.hash) { window.dispatchEvent(new Event('beforeprint')); }
+            window.atFirstScreen = {before, after: seen()};
+        }
+        return mark(name, ...rest);
+    };
+})()"""
+
+
+def test_print_and_a_link_to_a_skill_render_what_they_need(browser: Browser, two_hundred: Path) -> None:
+    """The plan renders 40 items at once and the others in slices: printing (beforeprint) renders
+    every skill first, and a link to a skill further down renders up to it and shows it, both
+    before the first screen is done (read when the plan marks it: skill-plan-rendered)."""
+    context = browser.new_context(viewport={'width': 1280, 'height': 900})
+    try:
+        tab = context.new_page()
+        tab.add_init_script(AT_FIRST_SCREEN)
+        plan = (two_hundred / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=middle'
+        tab.goto(plan)
+        tab.wait_for_selector(PLAN_RENDERED)
+        seen = tab.evaluate('window.atFirstScreen')
+        assert seen['before']['rendered'] == 'partial'
+        assert seen['before']['skills'] == 40
+        assert seen['after']['rendered'] == 'all'
+        assert seen['after']['skills'] == 200
+        # Domain 6 comes last: skill 6 is far below the first screen
+        tab = context.new_page()
+        tab.add_init_script(AT_FIRST_SCREEN)
+        tab.goto(plan + '#plan-skill-number-6')
+        tab.wait_for_selector(PLAN_RENDERED)
+        seen = tab.evaluate('window.atFirstScreen')
+        assert seen['before']['skills'] > 40
+        assert abs(seen['before']['top']) < 2  # at the top of the window
     finally:
         context.close()
 

@@ -911,9 +911,11 @@
     try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (error) { return; }
     if (id.indexOf('plan-') !== 0) { return; }
     var target = document.getElementById(id);
-    while (!target && rendering) {
+    if (!target && rendering) {
       renderSlice(function () { return Boolean(document.getElementById(id)); });
       target = document.getElementById(id);
+      var items = 0;  // and a screen below it, so that it can scroll to the top
+      if (rendering) { renderSlice(function (skill) { items += itemsOf(skill).length; return items >= FIRST_SCREEN; }); }
     }
     if (target && !showTarget.done) { showTarget.done = true; target.scrollIntoView(); }
   }
