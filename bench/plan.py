@@ -61,12 +61,13 @@ PAINTED = """(() => {
     window.planPainted = {};
     performance.mark = (name, ...rest) => {
         const entry = mark(name, ...rest);
-        requestAnimationFrame(() => requestAnimationFrame(() => { window.planPainted[name] = performance.now(); }));
+        const painted = () => { window.planPainted[name] = performance.now(); };
+        requestAnimationFrame(() => requestAnimationFrame(painted));
         return entry;
     };
 })()"""
-RENDERED = """() => window.planPainted['skill-plan-complete']
-    || (window.planPainted['skill-plan-rendered'] && !document.querySelector('.skill-growth-plan[data-rendered]'))"""
+RENDERED = """() => window.planPainted['skill-plan-complete'] || (window.planPainted['skill-plan-rendered']
+    && !document.querySelector('.skill-growth-plan[data-rendered]'))"""
 RENDER = """() => {
     const at = name => (performance.getEntriesByName(name)[0] || {}).startTime;
     const data = at('skill-plan-data');
@@ -162,7 +163,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         '--baseline-script',
         type=Path,
-        help='another skill_plan.js (main\'s, say) measured beside this one, in a copy of the same build',
+        help="another skill_plan.js (main's, say) measured beside this one, in a copy of the same build",
     )
     options = parser.parse_args(argv)
     definitions = Definitions.from_repo()
