@@ -208,6 +208,12 @@ def test_printed_plan_shows_no_control(page: Page) -> None:
         ('role=nobody&current=middle', ['the unknown role “nobody”']),
         ('role=data-scientist&current=guru&target=senior', ['the unknown level “guru”']),
         ('role=data-scientist&current=middle&target=senior&t=%%%.zz&o=garbage', ['unreadable']),
+        # ticks as bitmaps: a part of no skill, one of a broken length; a header of another level count
+        (
+            'role=data-scientist&current=middle&target=senior&b=15.zzzzAAA.%%%..',
+            ['2 unreadable ticked items'],
+        ),
+        ('role=data-scientist&current=middle&target=senior&b=19.zzzzAAA', ['1 unreadable ticked item']),
     ],
 )
 def test_a_garbled_link_is_read_as_far_as_it_goes(page: Page, query: str, said: list[str]) -> None:
