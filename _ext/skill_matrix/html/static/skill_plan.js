@@ -836,7 +836,7 @@
   // the link and the downloads read the data, never the page. When every skill is in the page,
   // the plan's element gets data-rendered="all" and the mark skill-plan-complete is set.
   var FIRST_SCREEN = 40;  // items rendered before the first paint (a screen holds far fewer)
-  var SLICE_MS = 30;      // the longest a later slice runs before the browser may paint or take a click
+  var SLICE_MS = 50;      // the longest a later slice runs before the browser may paint or take a click
   var rendering = null;   // {skills, next, domain, group, lastDomain, lastGroup} while skills wait
 
   function renderSkills(skills) {
@@ -849,27 +849,36 @@
     if (job) { afterPaint(function () { continueRendering(job); }); }
   }
 
-  // Render skills until *enough* says so or none is left.
+  // Render skills until *enough* (called with each skill and its article) says so or none is left.
+  // A slice's articles are made and filled while out of the page and put in together, a group at a
+  // time: the browser then takes note of new content once per group, not once per change.
   function renderSlice(enough) {
     var job = rendering;
+    var waiting = null;
+    var place = function () { if (waiting) { job.group.appendChild(waiting); waiting = null; } };
     while (job.next < job.skills.length) {
       var skill = job.skills[job.next];
       if (skill.domain !== job.lastDomain) {
+        place();
         job.domain = el('section', { class: 'skill-plan-domain', 'data-domain': skill.domainId }, [el('h2', { text: skill.domain })]);
         body.appendChild(job.domain);
         job.lastDomain = skill.domain;
         job.lastGroup = null;
       }
       if (skill.group !== job.lastGroup) {
+        place();
         job.group = el('section', { class: 'skill-plan-group' }, [el('h3', { text: skill.group })]);
         job.domain.appendChild(job.group);
         job.lastGroup = skill.group;
       }
-      job.group.appendChild(renderSkill(skill));
+      var article = renderSkill(skill);
       refreshSkill(counters[counters.length - 1]);
+      waiting = waiting || document.createDocumentFragment();
+      waiting.appendChild(article);
       job.next += 1;
-      if (enough(skill)) { break; }
+      if (enough(skill, article)) { break; }
     }
+    place();
     if (job.next >= job.skills.length) {
       rendering = null;
       plan.setAttribute('data-rendered', 'all');
@@ -912,7 +921,7 @@
     if (id.indexOf('plan-') !== 0) { return; }
     var target = document.getElementById(id);
     if (!target && rendering) {
-      renderSlice(function () { return Boolean(document.getElementById(id)); });
+      renderSlice(function (skill, article) { return article.id === id || Boolean(article.querySelector('[id="' + id.replace(/["\\]/g, '\\$&') + '"]')); });
       target = document.getElementById(id);
       var items = 0;  // and a screen below it, so that it can scroll to the top
       if (rendering) { renderSlice(function (skill) { items += itemsOf(skill).length; return items >= FIRST_SCREEN; }); }
