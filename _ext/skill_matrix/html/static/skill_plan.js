@@ -418,6 +418,7 @@
     var bits = checkBits(sides, levels.length);
     var parts = [];
     data.skills.forEach(function (skill) {
+      if (!state.sides.some(function (side) { return has(side.ticks, skill.id); })) { return; }
       var map = [];
       var hashes = {};
       levels.forEach(function (level, index) {
