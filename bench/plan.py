@@ -4,8 +4,12 @@ Builds the ``ours`` site of :mod:`synthetic` with a plan page, then measures:
 
 * the size of each role's data script (``plan-data/<role>.js``) before and after gzip;
 * in headless Chromium, from a local file: the time from the data's arrival (the script's
-  ``skill-plan-data`` mark) to the plan built from it (``skill-plan-rendered``) and to the next
-  painted frame, for Middle → Senior (one item per skill) and Junior → Principal (up to four);
+  ``skill-plan-data`` mark) to the first screen built from it (``skill-plan-rendered``) and
+  painted (the second animation frame after the mark, taken in the page), and to the whole list
+  rendered (``skill-plan-complete``: every skill in the page, ``data-rendered="all"``) and
+  painted, for Middle → Senior (one item per skill) and Junior → Principal (up to four); beside
+  them the main thread's busy time over the load (CDP ``Performance.getMetrics``,
+  ``TaskDuration``: the page's CPU time, parsing the page and the data included);
 * the time a tick takes: the click's handler updates the progress texts, the chart and the URL
   synchronously, so the time around ``click()`` is the whole update;
 * the chart's drawing (``window.skillPlan.timings.chart``), in the first paint and in each tick;
@@ -49,11 +53,32 @@ def build(site: Path, out: Path) -> None:
     subprocess.run(command, env=environment, check=True, capture_output=True)
 
 
-RENDER = """() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(() => {
-    const data = performance.getEntriesByName('skill-plan-data')[0].startTime;
-    const built = performance.getEntriesByName('skill-plan-rendered')[0].startTime;
-    done({render: built - data, frame: performance.now() - data, chart: window.skillPlan.timings.chart});
-})))"""
+# Taken in the page: the second animation frame after a mark is the first one painted with what
+# the mark's code built. A script without the skill-plan-complete mark (main's before #27's slices)
+# renders everything at once: its first screen is then the whole list.
+PAINTED = """(() => {
+    const mark = performance.mark.bind(performance);
+    window.planPainted = {};
+    performance.mark = (name, ...rest) => {
+        const entry = mark(name, ...rest);
+        const painted = () => { window.planPainted[name] = performance.now(); };
+        requestAnimationFrame(() => requestAnimationFrame(painted));
+        return entry;
+    };
+})()"""
+RENDERED = """() => window.planPainted['skill-plan-complete'] || (window.planPainted['skill-plan-rendered']
+    && !document.querySelector('.skill-growth-plan[data-rendered]'))"""
+RENDER = """() => {
+    const at = name => (performance.getEntriesByName(name)[0] || {}).startTime;
+    const data = at('skill-plan-data');
+    const painted = window.planPainted;
+    const whole = painted['skill-plan-complete'] ? 'skill-plan-complete' : 'skill-plan-rendered';
+    return {
+        render: at('skill-plan-rendered') - data, frame: painted['skill-plan-rendered'] - data,
+        complete: at(whole) - data, complete_frame: painted[whole] - data,
+        chart: window.skillPlan.timings.chart,
+    };
+}"""
 TICK = """([count, side]) => {
     const boxes = Array.from(document.querySelectorAll(`li.skill-plan-item input[data-side="${side}"]`));
     const step = Math.max(1, Math.floor(boxes.length / count));
@@ -69,10 +94,20 @@ TICK = """([count, side]) => {
 }"""
 
 
-def open_plan(page: Any, url: str) -> dict[str, float]:
+def task_seconds(session: Any) -> float:
+    """The main thread's busy time so far (CDP's TaskDuration), in seconds."""
+    metrics = session.send('Performance.getMetrics')['metrics']
+    return float(next(metric['value'] for metric in metrics if metric['name'] == 'TaskDuration'))
+
+
+def open_plan(page: Any, session: Any, url: str) -> dict[str, float]:
+    # From about:blank, Chromium loads the file in a renderer of its own (its metrics start at
+    # zero), so its TaskDuration is this load's alone.
+    page.goto('about:blank')
     page.goto(url)
-    page.wait_for_function("() => performance.getEntriesByName('skill-plan-rendered').length")
+    page.wait_for_function(RENDERED)
     timing: dict[str, float] = page.evaluate(RENDER)
+    timing['task'] = task_seconds(session) * 1000
     return timing
 
 
@@ -86,15 +121,18 @@ def measure_browser(plan: Path, role: str, current: str, target: str) -> list[di
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium, args=['--headless', '--no-sandbox'])
         page = browser.new_page()
+        page.add_init_script(PAINTED)
+        session = page.context.new_cdp_session(page)
+        session.send('Performance.enable')
         for view in ('one', 'two'):
-            timings = [open_plan(page, url) for _run in range(RUNS)]
+            timings = [open_plan(page, session, url) for _run in range(RUNS)]
             items = page.locator('li.skill-plan-item').count()
             ticks = page.evaluate(TICK, [TICKS, 0])
             if view == 'two':  # the second assessment ticks too
                 more = page.evaluate(TICK, [TICKS, 1])
                 ticks = {'times': ticks['times'] + more['times'], 'charts': ticks['charts'] + more['charts']}
                 timings = [
-                    open_plan(page, page.url) for _run in range(RUNS)
+                    open_plan(page, session, page.url) for _run in range(RUNS)
                 ]  # the link with both sides' ticks
             rows.append(
                 {
@@ -103,6 +141,9 @@ def measure_browser(plan: Path, role: str, current: str, target: str) -> list[di
                     'items': items,
                     'render_ms': statistics.median(timing['render'] for timing in timings),
                     'render_to_frame_ms': statistics.median(timing['frame'] for timing in timings),
+                    'complete_ms': statistics.median(timing['complete'] for timing in timings),
+                    'complete_to_frame_ms': statistics.median(timing['complete_frame'] for timing in timings),
+                    'main_thread_busy_ms': statistics.median(timing['task'] for timing in timings),
                     'chart_ms': statistics.median(timing['chart'] for timing in timings),
                     'tick_ms': statistics.median(ticks['times']),
                     'tick_max_ms': max(ticks['times']),
@@ -120,6 +161,11 @@ def main(argv: list[str] | None = None) -> int:
         description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
     )
     parser.add_argument('--skills', type=int, default=1000, help='N (default: 1000)')
+    parser.add_argument(
+        '--baseline-script',
+        type=Path,
+        help="another skill_plan.js (main's, say) measured beside this one, in a copy of the same build",
+    )
     options = parser.parse_args(argv)
     definitions = Definitions.from_repo()
     with tempfile.TemporaryDirectory(prefix='bench-plan-') as temporary:
@@ -138,9 +184,16 @@ def main(argv: list[str] | None = None) -> int:
         role = definitions.roles[0][0]
         load = os.getloadavg()
         started = time.process_time()
+        scripts = {'this': out}
+        if options.baseline_script:
+            scripts['baseline'] = Path(temporary) / 'baseline'
+            shutil.copytree(out, scripts['baseline'])
+            shutil.copyfile(options.baseline_script, scripts['baseline'] / '_static' / 'skill_plan.js')
         browser = [
-            *measure_browser(out / 'plan.html', role, 'middle', 'senior'),
-            *measure_browser(out / 'plan.html', role, 'junior', 'principal'),
+            row | {'script': name}
+            for current, target in (('middle', 'senior'), ('junior', 'principal'))
+            for name, tree in scripts.items()
+            for row in measure_browser(tree / 'plan.html', role, current, target)
         ]
     result = {
         'date': datetime.datetime.now(datetime.UTC).isoformat(timespec='seconds'),
@@ -156,8 +209,10 @@ def main(argv: list[str] | None = None) -> int:
     print(f'largest role data: {largest["bytes"] / 1e6:.2f} MB ({largest["gzip_bytes"] / 1e6:.2f} MB gzip)')
     for row in browser:
         print(
-            f'{row["levels"]}, {row["view"]} assessment(s): {row["items"]} items, '
-            f'render {row["render_ms"]:.0f} ms (to the next frame {row["render_to_frame_ms"]:.0f} ms), '
+            f'{row["script"]}: {row["levels"]}, {row["view"]} assessment(s): {row["items"]} items, '
+            f'first screen built {row["render_ms"]:.0f} ms, painted {row["render_to_frame_ms"]:.0f} ms; '
+            f'whole list built {row["complete_ms"]:.0f} ms, painted {row["complete_to_frame_ms"]:.0f} ms; '
+            f'main thread busy {row["main_thread_busy_ms"]:.0f} ms; '
             f'chart {row["chart_ms"]:.1f} ms, tick {row["tick_ms"]:.1f} ms (max {row["tick_max_ms"]:.1f} ms, '
             f'its chart {row["tick_chart_ms"]:.1f} ms), URL after the ticks {row["url_after_ticks"]} chars'
         )

@@ -863,6 +863,11 @@ def read_plan_script(path: Path) -> dict[str, Any]:
     return data
 
 
+# The growth plan with every skill in the page: skill_plan.js renders the first screen at once and
+# the other skills in slices, then sets data-rendered="all" (tests that read the list wait for it).
+PLAN_RENDERED = '.skill-growth-plan[data-rendered="all"]'
+PLAN_TWO_RENDERED = '.skill-growth-plan.skill-plan-two[data-rendered="all"]'
+
 # The growth plan's controls in the seeds' wording ("Wählen Sie Ihr aktuelles Level …", "选择当前级别 …").
 PLAN_CONTROLS = {
     'en': ('Role', 'Current level', 'Target level'),

@@ -14,6 +14,8 @@ from urllib.parse import urlsplit
 import pytest
 from conftest import (
     PLAN_CONTROLS as CONTROLS,
+    PLAN_RENDERED,
+    PLAN_TWO_RENDERED,
     ROOTS,
     SITE_LANGUAGES as LANGUAGES,
     SITE_LEVEL_IDS as LEVELS,
@@ -42,7 +44,7 @@ def choose(page: Page, language: str, role: str, current: str, target: str) -> N
     page.get_by_label(role_label, exact=True).select_option(role)
     page.get_by_label(current_label, exact=True).select_option(current)
     page.get_by_label(target_label, exact=True).select_option(target)
-    page.wait_for_selector('.skill-plan-skill')
+    page.wait_for_selector(PLAN_RENDERED)
 
 
 def items(page: Page, skill: str) -> list[dict[str, str]]:
@@ -64,9 +66,11 @@ def progress(page: Page) -> str:
     return squeeze(page.inner_text('.skill-plan-progress'))
 
 
-def wait_for_tick_in_url(page: Page, count: int) -> None:
+def wait_for_tick_in_url(page: Page, skills: int) -> None:
+    """Wait until the link holds ticks of *skills* skills (b: a header, then a part per skill)."""
     page.wait_for_function(
-        f'() => (new URLSearchParams(location.search).get("t") || "").length >= {count}', timeout=5000
+        f'() => (new URLSearchParams(location.search).get("b") || "").split(".").length > {skills}',
+        timeout=5000,
     )
 
 
@@ -95,7 +99,7 @@ def test_ml_engineer_middle_to_senior_shows_pytorchs_senior_text(page: Page) -> 
 
 def test_the_target_defaults_to_the_next_level(page: Page) -> None:
     page.goto('en/plan.html?role=data-scientist&current=senior')
-    page.wait_for_selector('.skill-plan-skill')
+    page.wait_for_selector(PLAN_RENDERED)
     assert page.eval_on_selector('#skill-plan-target', 'select => select.value') == 'lead'
     page.get_by_label('Current level', exact=True).select_option('junior')
     assert page.eval_on_selector('#skill-plan-target', 'select => select.value') == 'lead'
@@ -115,7 +119,7 @@ def test_a_per_skill_level_changes_only_that_skill(page: Page) -> None:
     }
     # The link keeps the skill's level: a reload shows the same.
     page.reload()
-    page.wait_for_selector('.skill-plan-skill')
+    page.wait_for_selector(PLAN_RENDERED)
     assert {skill: items(page, skill) for skill in skills} == after
 
 
@@ -126,7 +130,7 @@ def tick_two(page: Page) -> list[str]:
     ticked = ['pytorch', 'deep-learning-frameworks']
     for skill in ticked:
         page.get_by_role('checkbox', name=cell(skill, 'data-scientist', 'senior')).check()
-    wait_for_tick_in_url(page, 2 * 7 + 1)
+    wait_for_tick_in_url(page, 2)
     return ticked
 
 
@@ -138,7 +142,7 @@ def test_ticks_survive_a_reload_and_another_language(page: Page) -> None:
     assert len(page.url) < 2000
     for language in ('en', 'zh_CN', 'de'):
         page.goto(f'{language}/plan.html?{query}')
-        page.wait_for_selector('.skill-plan-skill')
+        page.wait_for_selector(PLAN_RENDERED)
         for skill in SKILLS:
             if 'data-scientist' not in SKILLS[skill]['roles']:
                 continue
@@ -204,6 +208,12 @@ def test_printed_plan_shows_no_control(page: Page) -> None:
         ('role=nobody&current=middle', ['the unknown role “nobody”']),
         ('role=data-scientist&current=guru&target=senior', ['the unknown level “guru”']),
         ('role=data-scientist&current=middle&target=senior&t=%%%.zz&o=garbage', ['unreadable']),
+        # ticks as bitmaps: a part of no skill, one of a broken length; a header of another level count
+        (
+            'role=data-scientist&current=middle&target=senior&b=15.zzzzAAA.%%%..',
+            ['2 unreadable ticked items'],
+        ),
+        ('role=data-scientist&current=middle&target=senior&b=19.zzzzAAA', ['1 unreadable ticked item']),
     ],
 )
 def test_a_garbled_link_is_read_as_far_as_it_goes(page: Page, query: str, said: list[str]) -> None:
@@ -219,7 +229,7 @@ def test_a_truncated_link_keeps_what_it_can_read(page: Page) -> None:
     tick_two(page)
     query = urlsplit(page.url).query
     page.goto(f'en/plan.html?{query[:-2]}')  # the last item loses its hash
-    page.wait_for_selector('.skill-plan-skill')
+    page.wait_for_selector(PLAN_RENDERED)
     notice = page.inner_text('.skill-plan-notice')
     assert '1 unreadable ticked item' in notice
     assert progress(page).startswith('1 of ')
@@ -282,12 +292,12 @@ def test_ticks_survive_a_rebuild_and_mark_changed_text(
         tab.get_by_role(
             'checkbox', name='Keeps the suite fast; splits slow tests into a nightly | marked job.'
         ).check()
-        wait_for_tick_in_url(tab, 2 * 7 + 1)
+        wait_for_tick_in_url(tab, 2)
         link = (out / 'plan.html').as_uri() + '?' + urlsplit(tab.url).query
 
         def state() -> dict[str, list[tuple[str, str, str]]]:
             tab.goto(link)
-            tab.wait_for_selector('.skill-plan-skill')
+            tab.wait_for_selector(PLAN_RENDERED)
             return {
                 skill: [(item['level'], item['checked'], item['changed']) for item in items(tab, skill)]
                 for skill in ('python', 'testing')
@@ -333,7 +343,7 @@ def test_the_csv_download_is_safe_in_a_spreadsheet(browser: Browser, local_site:
     try:
         tab = context.new_page()
         tab.goto((out / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=senior')
-        tab.wait_for_selector('.skill-plan-skill')
+        tab.wait_for_selector(PLAN_RENDERED)
         assert tab.evaluate('() => window.pwned') is None  # no hostile text ran
         with tab.expect_download() as info:
             tab.get_by_role('button', name='Download CSV').click()
@@ -347,7 +357,7 @@ def test_the_csv_download_is_safe_in_a_spreadsheet(browser: Browser, local_site:
 
 def test_keyboard_only(page: Page) -> None:
     page.goto('en/plan.html?role=data-scientist&current=middle&target=senior')
-    page.wait_for_selector('.skill-plan-skill')
+    page.wait_for_selector(PLAN_RENDERED)
     page.focus('#skill-plan-target')
     for _ in range(30):  # on through the buttons, the first skill's link and level, to its checkbox
         page.keyboard.press('Tab')
@@ -372,10 +382,20 @@ roles:
 {levels}"""
 
 
-def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path: Path) -> None:
-    """The worst case: 200 skills with one ticked item each (Junior → Middle), by one and by two
-    assessments (the second ticks the same items: the link holds each item once, with who ticked it)."""
-    source = tmp_path / 'src'
+def marks_of(tab: Page, skill: str) -> dict[str, list[bool]]:
+    """Each item of *skill* (by level): whether each assessment's box is checked."""
+    found: dict[str, list[bool]] = tab.eval_on_selector_all(
+        f'article[data-skill="{skill}"] li.skill-plan-item',
+        'items => Object.fromEntries(items.map(item => [item.dataset.level, '
+        'Array.from(item.querySelectorAll("input[type=checkbox]"), box => box.checked)]))',
+    )
+    return found
+
+
+@pytest.fixture(scope='module')
+def two_hundred(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A site of 200 skills of one role, each text different at each level (an item per step)."""
+    source = tmp_path_factory.mktemp('two-hundred') / 'src'
     shutil.copytree(ROOTS / 'test-plan', source)
     for path in (source / 'data' / 'skills').glob('*.yaml'):
         path.unlink()
@@ -395,33 +415,116 @@ def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, tmp_path
             id=f'skill-number-{number}', number=number, domain=number % 7, group=number % 3, levels=levels
         )
         (source / 'data' / 'skills' / f'skill-number-{number}.yaml').write_text(text, encoding='utf-8')
-    out = tmp_path / 'html'
+    out = source.parent / 'html'
     sphinx_process(source, out, '-D', 'suppress_warnings=skill_matrix.unused')
+    return out
+
+
+def test_two_hundred_ticked_items_fit_in_a_short_link(browser: Browser, two_hundred: Path) -> None:
+    """The plan's link budget, 2,000 characters in the address bar: 200 skills with one ticked item
+    each (Junior → Middle) by one and by two assessments, then every item of Junior → Principal (four
+    per skill) ticked by one of the two in turn, so that the two differ in every skill, and by both."""
+    out = two_hundred
     context = browser.new_context()
     try:
         tab = context.new_page()
         tab.goto((out / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=middle')
-        tab.wait_for_selector('.skill-plan-skill')
+        tab.wait_for_selector(PLAN_RENDERED)
         tab.eval_on_selector_all('li.skill-plan-item input', 'boxes => boxes.forEach(box => box.click())')
         assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
         query = urlsplit(tab.url).query
-        assert len(query) < 2000, len(query)
+        assert len(tab.url) <= 2000, len(tab.url)
         tab.goto((out / 'plan.html').as_uri() + '?' + query)
-        tab.wait_for_selector('.skill-plan-skill')
+        tab.wait_for_selector(PLAN_RENDERED)
         assert squeeze(tab.inner_text('.skill-plan-progress')) == '200 of 200 covered'
         # A manager's assessment beside it, ticking the same 200 items: one link still
         tab.goto((out / 'plan.html').as_uri() + '?' + query + '&c2=junior&n2=Manager')
-        tab.wait_for_selector('.skill-plan-two')
+        tab.wait_for_selector(PLAN_TWO_RENDERED)
         tab.eval_on_selector_all(
             'li.skill-plan-item input[data-side="1"]', 'boxes => boxes.forEach(b => b.click())'
         )
         both = 'Me: 200 of 200 covered · Manager: 200 of 200 covered'
         assert squeeze(tab.inner_text('.skill-plan-progress')) == both
         query = urlsplit(tab.url).query
-        assert len(query) < 2000, len(query)
+        assert len(tab.url) <= 2000, len(tab.url)
         tab.goto((out / 'plan.html').as_uri() + '?' + query)
-        tab.wait_for_selector('.skill-plan-two')
+        tab.wait_for_selector(PLAN_TWO_RENDERED)
         assert squeeze(tab.inner_text('.skill-plan-progress')) == both
+        # The whole path, Junior → Principal: each item ticked by one of the two in turn …
+        tab.goto(
+            (out / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=principal&c2=junior'
+        )
+        tab.wait_for_selector(PLAN_TWO_RENDERED)
+        tab.eval_on_selector_all(
+            'li.skill-plan-item',
+            'items => items.forEach((item, index) => '
+            'item.querySelector(`input[data-side="${index % 2}"]`).click())',
+        )
+        halves = 'Me: 400 of 800 covered · Manager: 400 of 800 covered'
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == halves
+        assert len(tab.url) <= 2000, len(tab.url)
+        marked = marks_of(tab, 'skill-number-7')
+        tab.reload()
+        tab.wait_for_selector(PLAN_TWO_RENDERED)
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == halves
+        assert marks_of(tab, 'skill-number-7') == marked
+        assert sorted(marked.values()) == [[False, True], [False, True], [True, False], [True, False]]
+        # … and by both
+        tab.eval_on_selector_all(
+            'li.skill-plan-item input:not(:checked)', 'boxes => boxes.forEach(b => b.click())'
+        )
+        everything = 'Me: 800 of 800 covered · Manager: 800 of 800 covered'
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == everything
+        assert len(tab.url) <= 2000, len(tab.url)
+        tab.reload()
+        tab.wait_for_selector(PLAN_TWO_RENDERED)
+        assert squeeze(tab.inner_text('.skill-plan-progress')) == everything
+    finally:
+        context.close()
+
+
+AT_FIRST_SCREEN = """(() => {
+    const mark = performance.mark.bind(performance);
+    const seen = () => ({
+        rendered: document.querySelector('.skill-growth-plan').dataset.rendered,
+        skills: document.querySelectorAll('article.skill-plan-skill').length,
+        top: document.getElementById('plan-skill-number-6')?.getBoundingClientRect().top ?? null,
+    });
+    performance.mark = (name, ...rest) => {
+        if (name === 'skill-plan-rendered' && !window.atFirstScreen) {
+            const before = seen();
+            if (!location.hash) { window.dispatchEvent(new Event('beforeprint')); }
+            window.atFirstScreen = {before, after: seen()};
+        }
+        return mark(name, ...rest);
+    };
+})()"""
+
+
+def test_print_and_a_link_to_a_skill_render_what_they_need(browser: Browser, two_hundred: Path) -> None:
+    """The plan renders 40 items at once and the others in slices: printing (beforeprint) renders
+    every skill first, and a link to a skill further down renders up to it and shows it, both
+    before the first screen is done (read when the plan marks it: skill-plan-rendered)."""
+    context = browser.new_context(viewport={'width': 1280, 'height': 900})
+    try:
+        tab = context.new_page()
+        tab.add_init_script(AT_FIRST_SCREEN)
+        plan = (two_hundred / 'plan.html').as_uri() + '?role=backend-engineer&current=junior&target=middle'
+        tab.goto(plan)
+        tab.wait_for_selector(PLAN_RENDERED)
+        seen = tab.evaluate('window.atFirstScreen')
+        assert seen['before']['rendered'] == 'partial'
+        assert seen['before']['skills'] == 40
+        assert seen['after']['rendered'] == 'all'
+        assert seen['after']['skills'] == 200
+        # Domain 6 comes last: skill 6 is far below the first screen
+        tab = context.new_page()
+        tab.add_init_script(AT_FIRST_SCREEN)
+        tab.goto(plan + '#plan-skill-number-6')
+        tab.wait_for_selector(PLAN_RENDERED)
+        seen = tab.evaluate('window.atFirstScreen')
+        assert seen['before']['skills'] > 40
+        assert abs(seen['before']['top']) < 2  # at the top of the window
     finally:
         context.close()
 
@@ -465,7 +568,7 @@ def both_sides(page: Page) -> dict[str, list[str]]:
 def test_a_combined_link_survives_a_reload_and_another_language(page: Page) -> None:
     tick_two(page)
     page.goto(f'en/plan.html?{urlsplit(page.url).query}&c2=junior&n1=Sam&n2=Kim')
-    page.wait_for_selector('.skill-plan-two')
+    page.wait_for_selector(PLAN_TWO_RENDERED)
     page.get_by_role('checkbox', name=f'Kim {cell("pytorch", "data-scientist", "senior")}').check()
     combined = urlsplit(page.url).query
     before = both_sides(page)
@@ -477,7 +580,7 @@ def test_a_combined_link_survives_a_reload_and_another_language(page: Page) -> N
         ('zh_CN', '仅显示两者不同之处'),
     ):
         page.goto(f'{language}/plan.html?{combined}')
-        page.wait_for_selector('.skill-plan-two')
+        page.wait_for_selector(PLAN_TWO_RENDERED)
         assert both_sides(page) == before
         summary = page.inner_text('.skill-plan-summary')
         assert 'Sam' in summary
@@ -485,5 +588,5 @@ def test_a_combined_link_survives_a_reload_and_another_language(page: Page) -> N
         assert page.get_by_label(differ, exact=True).count() == 1
     # the Chinese page writes the link in its own skill order: it opens the same view
     page.goto(f'en/plan.html?{urlsplit(page.url).query}')
-    page.wait_for_selector('.skill-plan-two')
+    page.wait_for_selector(PLAN_TWO_RENDERED)
     assert both_sides(page) == before

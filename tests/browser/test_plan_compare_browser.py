@@ -13,10 +13,12 @@ import hashlib
 import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qsl, quote, urlsplit
 
 import pytest
 from conftest import (
+    PLAN_RENDERED,
+    PLAN_TWO_RENDERED,
     ROOTS,
     SITE_LEVEL_IDS as LEVELS,
     read_plan_script,
@@ -115,7 +117,7 @@ def tab(browser: Browser) -> Iterator[Page]:
 
 def open_plan(tab: Page, site: Path, query: str) -> None:
     tab.goto(f'{(site / "plan.html").as_uri()}?{query}')
-    tab.wait_for_selector('.skill-plan-skill')
+    tab.wait_for_selector(PLAN_RENDERED)
 
 
 def query(tab: Page) -> str:
@@ -203,6 +205,58 @@ def test_a_link_of_the_earlier_format_still_reads(tab: Page, site: Path) -> None
     assert tab.is_hidden('.skill-plan-notice')
 
 
+def test_a_combined_link_of_the_format_before_the_bitmaps_still_reads(tab: Page, site: Path) -> None:
+    """A link as this site's plan wrote it before b: ticks in t (a level digit and the text's hash per
+    item), who ticked them in w, per-skill levels in o and o2; copied from the address bar."""
+    link = (
+        'role=backend-engineer&current=junior&target=senior&c2=middle&n2=Kim'
+        '&o=ga5u1&o2=mh5f0&t=1pvb1i92fx.mh5f1vp.sckf2ft&w=39'
+    )
+    open_plan(tab, site, link)
+    assert marks(tab, 'd1') == {'middle': ['x', '—'], 'senior': [' ', 'x']}
+    assert marks(tab, 'p1') == {'middle': ['x', ' '], 'senior': [' ', ' ']}
+    assert marks(tab, 's1') == {'middle': [' ', '—'], 'senior': [' ', 'x']}
+    assert marks(tab, 'd2') == {'senior': [' ', ' ']}
+    assert tab.eval_on_selector('#skill-plan-current-d2', 'select => select.value') == 'middle'
+    assert tab.eval_on_selector('#skill-plan-current-p1-2', 'select => select.value') == 'junior'
+    assert tab.is_hidden('.skill-plan-notice')
+    assert tab.locator('.skill-plan-changed:not([hidden])').count() == 0
+    # written again in today's format, the link shows the same
+    written = dict(parse_qsl(query(tab)))
+    assert 't' not in written
+    assert 'w' not in written
+    assert 'b' in written
+    open_plan(tab, site, query(tab))
+    assert marks(tab, 'd1') == {'middle': ['x', '—'], 'senior': [' ', 'x']}
+    assert marks(tab, 'p1') == {'middle': ['x', ' '], 'senior': [' ', ' ']}
+    assert marks(tab, 's1') == {'middle': [' ', '—'], 'senior': [' ', 'x']}
+
+
+def test_a_changed_text_marks_the_ticks_of_its_skill(tab: Page, site: Path) -> None:
+    """A part of b whose check does not match this build's texts (a ticked text changed since): the
+    skill's ticks stay, marked as changed; a part that cannot be read is ignored and named."""
+    open_plan(tab, site, 'role=backend-engineer&current=junior&target=senior')
+    tick(tab, 'd1', 'middle')
+    tick(tab, 'd1', 'senior')
+    header, part = dict(parse_qsl(query(tab)))['b'].split('.')
+    # the last digit of a part holds only check bits: another one is the check of other texts
+    changed = part[:-1] + ('A' if part[-1] != 'A' else 'B')
+    open_plan(tab, site, f'role=backend-engineer&current=junior&target=senior&b={header}.{changed}.zz')
+    shown = tab.eval_on_selector_all(
+        'article[data-skill="d1"] li.skill-plan-item',
+        'items => items.map(item => [item.dataset.level, item.querySelector("input").checked, '
+        '!item.querySelector(".skill-plan-changed").hidden])',
+    )
+    assert sorted(shown) == [['middle', True, True], ['senior', True, True]]
+    assert tab.locator('.skill-plan-changed:not([hidden])').count() == 2
+    notice = squeeze(tab.inner_text('.skill-plan-notice'))
+    assert notice == 'Some of this link could not be read and was ignored: 1 unreadable ticked item.'
+    # the same link without the changed part: nothing marked
+    open_plan(tab, site, f'role=backend-engineer&current=junior&target=senior&b={header}.{part}')
+    assert tab.locator('.skill-plan-changed:not([hidden])').count() == 0
+    assert tab.is_hidden('.skill-plan-notice')
+
+
 # --- two assessments --------------------------------------------------------------------------
 
 
@@ -235,7 +289,7 @@ def test_a_pasted_link_is_compared_side_by_side(tab: Page, site: Path) -> None:
     tab.get_by_label('Link of the second assessment', exact=True).fill(theirs)
     tab.get_by_label('Name of the second assessment', exact=True).fill('Alex')
     tab.get_by_role('button', name='Compare', exact=True).click()
-    tab.wait_for_selector('.skill-plan-two')
+    tab.wait_for_selector(PLAN_TWO_RENDERED)
     check_combined(tab)
     # the items' check boxes are named by whose they are and the text
     assert tab.get_by_role('checkbox', name=f'Alex {text("d1", "senior")}').is_checked()
@@ -333,7 +387,7 @@ def test_the_chart_has_an_axis_per_domain_with_the_values(tab: Page, site: Path)
     theirs = 'role=backend-engineer&current=middle&target=senior'
     tab.get_by_label('Link of the second assessment', exact=True).fill(theirs)
     tab.get_by_role('button', name='Compare', exact=True).click()
-    tab.wait_for_selector('.skill-plan-two')
+    tab.wait_for_selector(PLAN_TWO_RENDERED)
     assert chart(tab)['second'] == {'data': 2.0, 'pairs': 2.0, 'platform': 2.0, 'security': 2.0}
     assert chart(tab)['first'] == {'data': 2.0, 'pairs': 1.0, 'platform': 2.0, 'security': 1.0}
 

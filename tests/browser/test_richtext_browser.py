@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import open_tab, served_root
+from conftest import PLAN_RENDERED, open_tab, served_root
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -36,7 +36,7 @@ def lines(text: str) -> list[str]:
 
 def test_plan_items_show_the_plain_form_a_list_item_per_line(tab: Page) -> None:
     tab.goto('plan.html?role=backend-engineer&current=junior&target=middle')
-    tab.wait_for_selector('.skill-plan-skill')
+    tab.wait_for_selector(PLAN_RENDERED)
     item = tab.locator('article[data-skill="craft"] li.skill-plan-item[data-level="middle"]')
     now = item.locator('.skill-plan-now p:last-child').inner_text()
     before = item.locator('.skill-plan-before p:last-child').inner_text()
@@ -56,7 +56,7 @@ def test_plan_items_show_the_plain_form_a_list_item_per_line(tab: Page) -> None:
 @pytest.mark.parametrize('button', ['Download CSV', 'Download Markdown'])
 def test_plan_downloads_hold_the_plain_form(tab: Page, button: str) -> None:
     tab.goto('plan.html?role=backend-engineer&current=junior&target=middle')
-    tab.wait_for_selector('.skill-plan-skill')
+    tab.wait_for_selector(PLAN_RENDERED)
     with tab.expect_download() as info:
         tab.get_by_role('button', name=button).click()
     text = Path(info.value.path()).read_text(encoding='utf-8-sig')

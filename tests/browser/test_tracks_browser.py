@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pytest
-from conftest import ROOTS, open_tab, read_yaml, served_root, squeeze
+from conftest import PLAN_RENDERED, ROOTS, open_tab, read_yaml, served_root, squeeze
 
 if TYPE_CHECKING:
     from collections.abc import Iterator
@@ -106,7 +106,7 @@ def text(level: str) -> str:
 
 def test_the_plan_follows_one_track(tab: Page) -> None:
     tab.goto('plan.html?role=backend-engineer&current=senior-1')
-    tab.wait_for_selector('.skill-plan-skill')
+    tab.wait_for_selector(PLAN_RENDERED)
     assert tab.eval_on_selector('#skill-plan-target', 'select => select.value') == 'senior-2-ic'
     tab.get_by_label('Target level', exact=True).select_option('principal-ic')
     assert plan_items(tab, 'python') == [
@@ -124,7 +124,7 @@ def test_the_plan_follows_one_track(tab: Page) -> None:
 
 def test_a_target_on_another_track_is_offered_with_its_path(tab: Page) -> None:
     tab.goto('plan.html?role=backend-engineer&current=staff-ic')
-    tab.wait_for_selector('.skill-plan-skill')
+    tab.wait_for_selector(PLAN_RENDERED)
     assert tab.eval_on_selector('#skill-plan-target', 'select => select.value') == 'principal-ic'
     via = f'via {NAMES["senior-1"]} → {NAMES["senior-2-pm"]}'
     labels = option_texts(tab, '#skill-plan-target')

@@ -7,22 +7,36 @@
  * The plan lives in the page's query:
  *   role=<role id>  current=<level id>  target=<level id>
  *   o=<skill key><level digit>.…             per-skill current levels
- *   t=<skill key>(<level digit><hash>)+.…    ticked items, grouped by skill
+ *   b=<sides><levels>.<skill key><bitmap>.…  ticked items, a part per skill with ticks
  * A skill key is what the data names it (data/linkkeys.py: the shortest prefix, at least 4
  * characters, of base-36 digits of a hash of the skill id that no other skill of the build
  * shares, so keys never collide); a link written by an earlier build reads too, since a skill is
  * found by any prefix of its reference (ref) of at least 4 characters, and skills sharing the
- * prefix are told apart by the ticked texts' hashes. A level digit is the level's index in base
- * 36, a hash 2 base-36 digits of a hash of the cell's English text and flag (so a ticked item
- * whose text changed since is marked). Anything unreadable is ignored and named.
+ * prefix are told apart by the ticked texts' hashes. A level digit is the level's index in base 36.
+ *
+ * b starts with the number of assessments in the link (1 or 2) and of levels (base 36); a part
+ * is the skill's key and, in base-64url digits (A–Z a–z 0–9 - _, six bits each, the first bit
+ * highest), one bit per level and assessment (level by level in the levels' order, the first
+ * assessment's bit first: 1 = ticked), then a check filling the last digit, at least 8 bits: the
+ * top bits of FNV-1a (32 bits) over "<level digit><text hash>" of each ticked level, in order,
+ * where a text hash is the cell's (2 base-36 digits of a hash of its English text and flag). A
+ * part whose check differs from the texts of this build marks each of its ticks as changed since
+ * (one of them changed; which one, the link does not say). A part is as long for any ticks: with
+ * the site's five levels, key and 3 digits for one or two assessments, so that 200 skills take
+ * about 1,600 characters whatever the two tick (tests/browser/test_plan_browser.py).
+ *
+ * Links of earlier builds wrote ticks as t (and w), still read:
+ *   t=<skill key>(<level digit><hash>)+.…    ticked items, grouped by skill: a level digit and
+ *                                            the text hash (2 base-36 digits) per item
+ *   w=…  who ticked each item of t: t then holds the items ticked by either; each part of t has
+ *        floor((length - 4) / 3) codes, 0 = the first, 1 = the second, 2 = both, packed three to
+ *        a base-36 digit (first code × 9 + second × 3 + third), trailing zeros left out; without
+ *        w every tick is the first's.
+ * Anything unreadable is ignored and named.
  *
  * A second assessment (a manager's, say) adds:
  *   c2=<level id>   its current level (the second assessment is there when c2 is)
  *   o2=…            its per-skill levels, as o
- *   w=…             who ticked each item of t: t then holds the items ticked by either; each
- *                   part of t has floor((length - 4) / 3) codes, 0 = the first, 1 = the second,
- *                   2 = both, packed three to a base-36 digit (first code × 9 + second × 3 +
- *                   third), trailing zeros left out; without w every tick is the first's
  *   n1=, n2=        the names of the two, when the user gave names of their own
  *   f=d, f=b, f=db  the filters: only where the two differ, only what blocks the target
  * A link opened with with=<another plan's link> takes that plan as the second assessment.
@@ -190,7 +204,7 @@
     var filters = params.get('f') || '';
     state.filters = { differ: filters.indexOf('d') >= 0, blocking: filters.indexOf('b') >= 0 };
     state.ignored = ignored;
-    pending = { first: { o: params.get('o') || '', t: params.get('t') || '', w: params.get('w') || '', o2: params.get('o2') || '' } };
+    pending = { first: { o: params.get('o') || '', t: params.get('t') || '', w: params.get('w') || '', b: params.get('b') || '', o2: params.get('o2') || '' } };
     var other = params.get('with');
     if (other) {
       var added = addSecond(other, params.get('n2') || '');
@@ -210,7 +224,7 @@
     if (!has(roleNames, role) || !has(levelIndex, current)) { return null; }
     return {
       role: role, current: levelIndex[current], target: params.get('target') || '',
-      o: params.get('o') || '', t: params.get('t') || '', w: params.get('w') || ''
+      o: params.get('o') || '', t: params.get('t') || '', w: params.get('w') || '', b: params.get('b') || ''
     };
   }
 
@@ -225,7 +239,7 @@
     state.sides = [state.sides[0], newSide(other.current)];
     state.sides[1].name = String(name || '').trim().slice(0, NAME);
     pending = pending || {};
-    pending.second = { o: other.o, t: other.t, w: other.w };
+    pending.second = { o: other.o, t: other.t, w: other.w, b: other.b };
     var message = '';
     if (other.target && has(levelIndex, other.target) && levelIndex[other.target] !== state.target) {
       message = fill(L.secondOtherTarget, { level: levels[levelIndex[other.target]].name, target: levels[state.target].name });
@@ -265,13 +279,6 @@
       codes.push(Math.floor(value / 9), Math.floor(value / 3) % 3, value % 3);
     }
     return codes;
-  }
-  function packCodes(codes) {
-    var text = '';
-    for (var at = 0; at < codes.length; at += 3) {
-      text += digit((codes[at] || 0) * 9 + (codes[at + 1] || 0) * 3 + (codes[at + 2] || 0));
-    }
-    return text.replace(/0+$/, '');
   }
   function codesOf(part) { return Math.max(0, Math.floor((part.length - KEY) / CHUNK)); }
 
@@ -331,7 +338,7 @@
     data.skills.forEach(function (skill) { (byPrefix[skill.ref.slice(0, KEY)] = byPrefix[skill.ref.slice(0, KEY)] || []).push(skill); });
     var bad = { ticks: 0, overrides: 0, codes: false };
     if (pending.first) {
-      var ticks = readTicks(pending.first.t, pending.first.w, bad);
+      var ticks = merged(readTicks(pending.first.t, pending.first.w, bad), readBitmaps(pending.first.b, bad));
       state.sides[0].ticks = ticks[0];
       state.sides[0].overrides = readOverrides(pending.first.o, ticks[0], bad);
       if (second()) {
@@ -340,7 +347,7 @@
       }
     }
     if (pending.second && second()) {  // another plan's link: its own (first) assessment
-      var theirs = readTicks(pending.second.t, pending.second.w, bad);
+      var theirs = merged(readTicks(pending.second.t, pending.second.w, bad), readBitmaps(pending.second.b, bad));
       state.sides[1].ticks = theirs[0];
       state.sides[1].overrides = readOverrides(pending.second.o, theirs[0], bad);
     }
@@ -360,28 +367,131 @@
     return parts.join('.');
   }
 
-  // t and w: every ticked item of either side, a part per skill, and who ticked it.
-  function ticksText() {
+  // --- b: the ticks of both sides, a bitmap per skill --------------------------------------------
+
+  var BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
+  var CHECK = 8;  // a part's check has at least this many bits
+
+  // The characters of a part after the key, for *sides* assessments and *count* levels; its check bits.
+  function bitmapSize(sides, count) { return Math.ceil((sides * count + CHECK) / 6); }
+  function checkBits(sides, count) { return bitmapSize(sides, count) * 6 - sides * count; }
+
+  // A check of *bits* bits of the ticked levels' text hashes (FNV-1a over "<level digit><hash>…").
+  function textCheck(hashes, bits) {
+    var text = Object.keys(hashes).map(Number).sort(function (a, b) { return a - b; })
+      .map(function (level) { return digit(level) + hashes[level]; }).join('');
+    var value = 0x811c9dc5;
+    for (var at = 0; at < text.length; at += 1) {
+      value = Math.imul(value ^ text.charCodeAt(at), 0x01000193) >>> 0;
+    }
+    return value >>> (32 - bits);
+  }
+
+  function packBits(bits) {
+    var text = '';
+    for (var at = 0; at < bits.length; at += 6) {
+      var value = 0;
+      for (var bit = at; bit < at + 6; bit += 1) { value = value * 2 + (bits[bit] || 0); }
+      text += BASE64.charAt(value);
+    }
+    return text;
+  }
+  function unpackBits(text) {
+    var bits = [];
+    for (var at = 0; at < text.length; at += 1) {
+      var value = BASE64.indexOf(text.charAt(at));
+      for (var bit = 5; bit >= 0; bit -= 1) { bits.push((value >> bit) & 1); }
+    }
+    return bits;
+  }
+  function numberBits(value, count) {
+    var bits = [];
+    for (var bit = count - 1; bit >= 0; bit -= 1) { bits.push(Math.floor(value / Math.pow(2, bit)) % 2); }
+    return bits;
+  }
+  function bitsNumber(bits) { return bits.reduce(function (value, bit) { return value * 2 + bit; }, 0); }
+
+  // b: "<sides><level count>" in base 36, then a part per skill with ticks: its key and a bitmap
+  // of one bit per level and side (level by level, in the levels' order), then the check.
+  function bitmapsText() {
+    var sides = state.sides.length;
+    var bits = checkBits(sides, levels.length);
     var parts = [];
-    var codes = [];
     data.skills.forEach(function (skill) {
-      var chunks = [];
-      var byLevel = {};
-      state.sides.forEach(function (side, index) {
-        var ticked = side.ticks[skill.id] || {};
-        Object.keys(ticked).forEach(function (level) {
-          var chunk = digit(Number(level)) + ticked[level];
-          if (has(byLevel, chunk)) { byLevel[chunk] = 2; } else { byLevel[chunk] = index; chunks.push(chunk); }
+      if (!state.sides.some(function (side) { return has(side.ticks, skill.id); })) { return; }
+      var map = [];
+      var hashes = {};
+      levels.forEach(function (level, index) {
+        state.sides.forEach(function (side) {
+          var ticked = side.ticks[skill.id];
+          var on = Boolean(ticked && has(ticked, index));
+          map.push(on ? 1 : 0);
+          if (on && !has(hashes, index)) { hashes[index] = ticked[index]; }
         });
       });
-      if (!chunks.length) { return; }
-      chunks.sort();
-      var part = skill.key + chunks.join('');
-      chunks.forEach(function (chunk) { codes.push(byLevel[chunk]); });
-      for (var extra = codesOf(part) - chunks.length; extra > 0; extra -= 1) { codes.push(0); }
-      parts.push(part);
+      if (!Object.keys(hashes).length) { return; }
+      parts.push(skill.key + packBits(map.concat(numberBits(textCheck(hashes, bits), bits))));
     });
-    return { t: parts.join('.'), w: second() ? packCodes(codes) : '' };
+    return parts.length ? [digit(sides) + digit(levels.length)].concat(parts).join('.') : '';
+  }
+
+  // The ticks of b for each side, as readTicks; a part whose check fails marks its ticks as changed
+  // (an empty hash), since one of the ticked texts changed since.
+  function readBitmaps(text, bad) {
+    var result = [{}, {}];
+    if (!text) { return result; }
+    var parts = text.split('.');
+    var header = parts.shift();
+    var sides = parseInt(header.charAt(0), 36);
+    var count = parseInt(header.slice(1), 36);
+    parts = parts.filter(Boolean);
+    if (!(sides === 1 || sides === 2) || count !== levels.length || !/^[0-9a-z]+$/.test(header)) {
+      bad.ticks += Math.max(1, parts.length);
+      return result;
+    }
+    var size = bitmapSize(sides, count);
+    var bits = checkBits(sides, count);
+    var valid = function (rest) { return rest.length === size && /^[A-Za-z0-9_-]+$/.test(rest); };
+    parts.forEach(function (part) {
+      var best = null;
+      var bestScore = -1;
+      readings(part, valid).forEach(function (reading) {
+        var map = unpackBits(reading.rest);
+        var ticked = {};
+        var found = {};
+        for (var level = 0; level < count; level += 1) {
+          for (var side = 0; side < sides; side += 1) {
+            if (map[level * sides + side]) { (ticked[level] = ticked[level] || []).push(side); }
+          }
+        }
+        var cells = reading.skill.cells;
+        var levelsTicked = Object.keys(ticked);
+        if (!levelsTicked.length || levelsTicked.some(function (level) { return !cells[level]; })) { return; }
+        levelsTicked.forEach(function (level) { found[level] = cells[level][2]; });
+        var same = textCheck(found, bits) === bitsNumber(map.slice(sides * count, sides * count + bits));
+        var score = (reading.exact ? 1 : 0) + (same ? 2 : 0);
+        if (score > bestScore) { best = { skill: reading.skill, ticked: ticked, found: found, same: same }; bestScore = score; }
+      });
+      if (!best) { bad.ticks += 1; return; }
+      Object.keys(best.ticked).forEach(function (level) {
+        best.ticked[level].forEach(function (side) {
+          (result[side][best.skill.id] = result[side][best.skill.id] || {})[level] = best.same ? best.found[level] : '';
+        });
+      });
+    });
+    return result;
+  }
+
+  // The ticks of two readings (t of an earlier build and b) together.
+  function merged(first, second) {
+    return [0, 1].map(function (side) {
+      var result = first[side];
+      Object.keys(second[side]).forEach(function (id) {
+        result[id] = result[id] || {};
+        Object.keys(second[side][id]).forEach(function (level) { result[id][level] = second[side][id][level]; });
+      });
+      return result;
+    });
   }
 
   function writeQuery() {
@@ -395,11 +505,10 @@
       var overrides = overridesText(state.sides[0]);
       if (overrides) { params.set('o', overrides); }
       if (second() && (overrides = overridesText(state.sides[1]))) { params.set('o2', overrides); }
-      var ticks = ticksText();
-      if (ticks.t) { params.set('t', ticks.t); }
-      if (ticks.w) { params.set('w', ticks.w); }
+      var ticks = bitmapsText();
+      if (ticks) { params.set('b', ticks); }
     } else if (pending && pending.first) {  // the role's data has not arrived (or never will): keep the link's
-      ['o', 't', 'w', 'o2'].forEach(function (name) { if (pending.first[name]) { params.set(name, pending.first[name]); } });
+      ['o', 't', 'w', 'b', 'o2'].forEach(function (name) { if (pending.first[name]) { params.set(name, pending.first[name]); } });
     }
     var filters = (state.filters.differ ? 'd' : '') + (state.filters.blocking ? 'b' : '');
     if (second() && filters) { params.set('f', filters); }
@@ -616,6 +725,8 @@
     progress.textContent = '';
     summary.textContent = '';
     data = null;
+    rendering = null;
+    plan.removeAttribute('data-rendered');
     actions.hidden = true;
     if (!state.role) { render(); return; }
     if (loaded[state.role]) { data = loaded[state.role]; applyPending(); render(); return; }
@@ -694,6 +805,8 @@
   var counters = [];  // what refreshes the progress texts and difference marks after a tick
 
   function render() {
+    rendering = null;
+    plan.removeAttribute('data-rendered');
     counters = [];
     itemCache = {};
     selectTemplates = [];
@@ -710,34 +823,114 @@
     actions.hidden = false;
     summary.textContent = summaryText() + ' · ' + fill(L.date, { date: dateText() });
     if (!data.skills.length) { body.appendChild(el('p', { text: L.noSkills })); }
-    var domainSection = null;
-    var groupSection = null;
-    var lastDomain = null;
-    var lastGroup = null;
-    var shown = 0;
-    data.skills.forEach(function (skill) {
-      if (filtering() && !shownItems(skill).length) { return; }
-      shown += 1;
-      if (skill.domain !== lastDomain) {
-        domainSection = el('section', { class: 'skill-plan-domain', 'data-domain': skill.domainId }, [
-          el('h2', { text: skill.domain })
-        ]);
-        body.appendChild(domainSection);
-        lastDomain = skill.domain;
-        lastGroup = null;
-      }
-      if (skill.group !== lastGroup) {
-        groupSection = el('section', { class: 'skill-plan-group' }, [el('h3', { text: skill.group })]);
-        domainSection.appendChild(groupSection);
-        lastGroup = skill.group;
-      }
-      groupSection.appendChild(renderSkill(skill));
-    });
-    if (filtering() && !shown && data.skills.length) { body.appendChild(el('p', { class: 'skill-plan-none-shown', text: L.noneShown })); }
+    var shown = data.skills.filter(function (skill) { return !filtering() || shownItems(skill).length; });
+    if (filtering() && !shown.length && data.skills.length) { body.appendChild(el('p', { class: 'skill-plan-none-shown', text: L.noneShown })); }
     refresh();
     drawChart();
     writeQuery();
+    renderSkills(shown);
   }
+
+  // The skills are rendered in slices: the first screen at once, the rest in tasks of a few
+  // milliseconds each, so the page is painted early and stays responsive. Whatever reads the whole
+  // list finishes it first (print, a link to an item further down); the progress texts, the chart,
+  // the link and the downloads read the data, never the page. When every skill is in the page,
+  // the plan's element gets data-rendered="all" and the mark skill-plan-complete is set.
+  var FIRST_SCREEN = 40;  // items rendered before the first paint (a screen holds far fewer)
+  var SLICE_MS = 50;      // the longest a later slice runs before the browser may paint or take a click
+  var rendering = null;   // {skills, next, domain, group, lastDomain, lastGroup} while skills wait
+
+  function renderSkills(skills) {
+    rendering = { skills: skills, next: 0, domain: null, group: null, lastDomain: null, lastGroup: null };
+    plan.setAttribute('data-rendered', 'partial');
+    var items = 0;
+    renderSlice(function (skill) { items += itemsOf(skill).length; return items >= FIRST_SCREEN; });
+    showTarget();
+    var job = rendering;
+    if (job) { afterPaint(function () { continueRendering(job); }); }
+  }
+
+  // Render skills until *enough* (called with each skill and its article) says so or none is left.
+  // A slice's articles are made and filled while out of the page and put in together, a group at a
+  // time: the browser then takes note of new content once per group, not once per change.
+  function renderSlice(enough) {
+    var job = rendering;
+    var waiting = null;
+    var place = function () { if (waiting) { job.group.appendChild(waiting); waiting = null; } };
+    while (job.next < job.skills.length) {
+      var skill = job.skills[job.next];
+      if (skill.domain !== job.lastDomain) {
+        place();
+        job.domain = el('section', { class: 'skill-plan-domain', 'data-domain': skill.domainId }, [el('h2', { text: skill.domain })]);
+        body.appendChild(job.domain);
+        job.lastDomain = skill.domain;
+        job.lastGroup = null;
+      }
+      if (skill.group !== job.lastGroup) {
+        place();
+        job.group = el('section', { class: 'skill-plan-group' }, [el('h3', { text: skill.group })]);
+        job.domain.appendChild(job.group);
+        job.lastGroup = skill.group;
+      }
+      var article = renderSkill(skill);
+      refreshSkill(counters[counters.length - 1]);
+      waiting = waiting || document.createDocumentFragment();
+      waiting.appendChild(article);
+      job.next += 1;
+      if (enough(skill, article)) { break; }
+    }
+    place();
+    if (job.next >= job.skills.length) {
+      rendering = null;
+      plan.setAttribute('data-rendered', 'all');
+      mark('skill-plan-complete');
+    }
+  }
+
+  function continueRendering(job) {
+    if (rendering !== job) { return; }  // rendered again meanwhile, or finished
+    var start = performance.now();
+    renderSlice(function () { return performance.now() - start > SLICE_MS; });
+    if (rendering === job) { later(function () { continueRendering(job); }); }
+  }
+
+  // Render every skill still waiting, now (before printing, or to reach a linked item).
+  function finishRendering() {
+    if (rendering) { renderSlice(function () { return false; }); }
+  }
+
+  // After the next frame (or soon, where frames do not come: a tab in the background).
+  function afterPaint(callback) {
+    var done = false;
+    var once = function () { if (!done) { done = true; later(callback); } };
+    if (window.requestAnimationFrame) { requestAnimationFrame(once); }
+    setTimeout(once, 100);
+  }
+  var channel = window.MessageChannel ? new MessageChannel() : null;
+  var queued = [];
+  if (channel) { channel.port1.onmessage = function () { var callback = queued.shift(); if (callback) { callback(); } }; }
+  function later(callback) {
+    if (!channel) { setTimeout(callback, 0); return; }
+    queued.push(callback);
+    channel.port2.postMessage(0);
+  }
+
+  // A link to a skill or an item of the plan (#plan-…): render up to it and show it.
+  function showTarget() {
+    var id = '';
+    try { id = decodeURIComponent(window.location.hash.slice(1)); } catch (error) { return; }
+    if (id.indexOf('plan-') !== 0) { return; }
+    var target = document.getElementById(id);
+    if (!target && rendering) {
+      renderSlice(function (skill, article) { return article.id === id || Boolean(article.querySelector('[id="' + id.replace(/["\\]/g, '\\$&') + '"]')); });
+      target = document.getElementById(id);
+      var items = 0;  // and a screen below it, so that it can scroll to the top
+      if (rendering) { renderSlice(function (skill) { items += itemsOf(skill).length; return items >= FIRST_SCREEN; }); }
+    }
+    if (target && !showTarget.done) { showTarget.done = true; target.scrollIntoView(); }
+  }
+  window.addEventListener('beforeprint', finishRendering);
+  window.addEventListener('hashchange', function () { showTarget.done = false; showTarget(); });
 
   // Each skill's level select is a copy of one made per render and side: cloning is the
   // cheapest way to make thousands of them.
