@@ -28,6 +28,7 @@ PROJECT_FILES = (
     'docutils.conf',
     'index.rst',
     'plan.rst',
+    'pdfs.rst',
     'changes.rst',
     'languages.yaml',
     'requirements.txt',
