@@ -85,8 +85,8 @@ def make_site(site: Path, skills: int, edited: int) -> None:
     edit_skills(site, edited)
 
 
-def run(command: list[str], cwd: Path, environment: dict[str, str]) -> dict[str, float]:
-    """Run *command*; its wall and CPU seconds and the peak memory of its largest process."""
+def run(command: list[str], cwd: Path, environment: dict[str, str]) -> dict[str, Any]:
+    """Run *command*; its wall and CPU seconds, the peak memory of its largest process, its output."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -106,6 +106,7 @@ def run(command: list[str], cwd: Path, environment: dict[str, str]) -> dict[str,
         'cpu_s': round(usage.ru_utime + usage.ru_stime, 2),
         'peak_mib': round(usage.ru_maxrss * 1024 / _MIB, 1),
         'load_average': round(os.getloadavg()[0], 2),
+        'output': output,
     }
 
 
@@ -132,6 +133,8 @@ def compile_pdf(latex: Path, target: str, environment: dict[str, str]) -> dict[s
         latex,
         environment | {'FORCE_SOURCE_DATE': '1'},
     )
+    # latexmk names each run of the engine: "Run number 2 of rule 'lualatex'".
+    figures['passes'] = len(re.findall(r"Run number \d+ of rule '(?:lua|xe|pdf)?latex", figures.pop('output')))
     figures['pages'] = pages(latex / f'{target}.pdf')
     figures['tex'] = f'{target}.tex'
     return figures
@@ -145,7 +148,9 @@ def sphinx_latex(site: Path, language: str, name: str, options: list[str]) -> tu
     shutil.rmtree(build / 'doctrees' / name, ignore_errors=True)
     command = [sys.executable, '-m', 'sphinx', '-q', '-b', 'latex', '-W', '--keep-going', *options]
     command += ['-D', f'language={language}', '-d', str(build / 'doctrees' / name), '.', str(latex)]
-    return latex, run(command, site, ENVIRONMENT)
+    figures = run(command, site, ENVIRONMENT)
+    del figures['output']
+    return latex, figures
 
 
 ENVIRONMENT = {'SINCE': TAG, 'LC_ALL': 'C.UTF-8', 'SOURCE_DATE_EPOCH': '1782820800'}

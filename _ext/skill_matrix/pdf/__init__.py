@@ -7,13 +7,15 @@ place in the data files and shown as ``[U+XXXX]``. Which characters the fonts ha
 :mod:`skill_matrix.data.fonts`, which ``make check-data`` uses too.
 
 Besides the book, the LaTeX build writes a PDF per domain and, in a review cycle, one with only
-what changed (``_directives.py``; the names in :mod:`skill_matrix.data.pdfs`).
+what changed (``_directives.py``; the names in :mod:`skill_matrix.data.pdfs`), which shows of each
+changed skill only the tables that hold a change (``_changes.py``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from skill_matrix.pdf._changes import ChangedTablesOnly
 from skill_matrix.pdf._directives import SkillPdfPartDirective, add_pdf_parts, restore_patterns
 from skill_matrix.pdf._latex import (
     LaTeXUnprintable,
@@ -37,6 +39,7 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_directive('skill-pdf-part', SkillPdfPartDirective)
     app.connect('builder-inited', add_pdf_parts)  # after the review is resolved (setup_review)
     app.connect('env-get-outdated', restore_patterns)
+    app.add_post_transform(ChangedTablesOnly)
     app.add_post_transform(LaTeXUnprintable)
     app.connect('config-inited', unicode_elements)
     app.connect('builder-inited', add_lualatex_preamble)
