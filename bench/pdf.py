@@ -134,7 +134,9 @@ def compile_pdf(latex: Path, target: str, environment: dict[str, str]) -> dict[s
         environment | {'FORCE_SOURCE_DATE': '1'},
     )
     # latexmk names each run of the engine: "Run number 2 of rule 'lualatex'".
-    figures['passes'] = len(re.findall(r"Run number \d+ of rule '(?:lua|xe|pdf)?latex", figures.pop('output')))
+    figures['passes'] = len(
+        re.findall(r"Run number \d+ of rule '(?:lua|xe|pdf)?latex", figures.pop('output'))
+    )
     figures['pages'] = pages(latex / f'{target}.pdf')
     figures['tex'] = f'{target}.tex'
     return figures

@@ -3,7 +3,8 @@
 With ``latex_engine = 'lualatex'`` (the site's ``conf.py``) every PDF prints Latin, Greek,
 Cyrillic, Hebrew and Arabic (right to left), CJK, symbols and monochrome emoji with the fonts
 that ``tools/install-system-packages.sh`` installs; a character no font has is named at its
-place in the data files and shown as ``[U+XXXX]``. Which characters the fonts have is read by
+place in the data files and shown as ``[U+XXXX]``. Each PDF loads only the locales and fallback
+fonts its characters need (``_fitted.py``). Which characters the fonts have is read by
 :mod:`skill_matrix.data.fonts`, which ``make check-data`` uses too.
 
 Besides the book, the LaTeX build writes a PDF per domain and, in a review cycle, one with only
@@ -17,6 +18,7 @@ from typing import TYPE_CHECKING
 
 from skill_matrix.pdf._changes import ChangedTablesOnly
 from skill_matrix.pdf._directives import SkillPdfPartDirective, add_pdf_parts, restore_patterns
+from skill_matrix.pdf._fitted import fit_fonts
 from skill_matrix.pdf._latex import (
     LaTeXUnprintable,
     add_lualatex_preamble,
@@ -44,3 +46,4 @@ def setup_pdf(app: Sphinx) -> None:
     app.connect('config-inited', unicode_elements)
     app.connect('builder-inited', add_lualatex_preamble)
     app.connect('builder-inited', report_unprintable)
+    app.connect('build-finished', fit_fonts)  # each PDF loads the fonts its text needs

@@ -47,7 +47,7 @@ def changed_tables_only(matrix: nodes.container) -> None:
     if not unchanged:
         return
     names = pgettext('list', ', ').join(_caption(table) for table in unchanged)
-    line = label(
+    line: nodes.paragraph = label(
         _(
             'Unchanged, not shown here: {tables}. The book, the PDF of the domain and the site show them.'
         ).format(tables=names),

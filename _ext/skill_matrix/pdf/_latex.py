@@ -31,6 +31,8 @@ from skill_matrix.data.textcheck import glyph_problems
 from skill_matrix.state import BuildState, ProcessSlot
 
 if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
+
     from sphinx.application import Sphinx
     from sphinx.config import Config
 
@@ -41,23 +43,22 @@ REPLACEMENT_CHARACTER = '\ufffd'  # LuaTeX takes it in its input for a broken UT
 # Sphinx writes these as TeX commands or look-alikes (✓ as a math \checkmark, which copies as
 # "X"; ℯ as e); the fonts have them, so the PDF prints them as they are.
 AS_WRITTEN = frozenset('✓✔✕✖⎽ℯⅈ')
-# Sphinx's fonts for LuaLaTeX, each with the fallback chain.
-MAIN_FONTS = rf"""
+# Sphinx's fonts for LuaLaTeX, each with the fallback chain ({feature}: see font_preamble).
+MAIN_FONTS = r"""
 \setmainfont{{FreeSerif}}[Extension=.otf, UprightFont=*, ItalicFont=*Italic, BoldFont=*Bold,
-  BoldItalicFont=*BoldItalic, RawFeature={{fallback={FALLBACK}}}]
+  BoldItalicFont=*BoldItalic{feature}]
 \setsansfont{{FreeSans}}[Extension=.otf, UprightFont=*, ItalicFont=*Oblique, BoldFont=*Bold,
-  BoldItalicFont=*BoldOblique, RawFeature={{fallback={FALLBACK}}}]
+  BoldItalicFont=*BoldOblique{feature}]
 \setmonofont{{FreeMono}}[Scale=0.9, Extension=.otf, UprightFont=*, ItalicFont=*Oblique,
-  BoldFont=*Bold, BoldItalicFont=*BoldOblique, RawFeature={{fallback={FALLBACK}}}]
+  BoldFont=*Bold, BoldItalicFont=*BoldOblique{feature}]
 """
-FANDOL = rf"""
-\babelfont[chinese]{{rm}}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold,
-  RawFeature={{fallback={FALLBACK}}}]{{FandolSong}}
-\babelfont[chinese]{{sf}}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold,
-  RawFeature={{fallback={FALLBACK}}}]{{FandolHei}}
-\babelfont[chinese]{{tt}}[Extension=.otf, UprightFont=*-Regular,
-  RawFeature={{fallback={FALLBACK}}}]{{FandolFang}}
+FANDOL = r"""
+\babelfont[chinese]{{rm}}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold{feature}]{{FandolSong}}
+\babelfont[chinese]{{sf}}[Extension=.otf, UprightFont=*-Regular, BoldFont=*-Bold{feature}]{{FandolHei}}
+\babelfont[chinese]{{tt}}[Extension=.otf, UprightFont=*-Regular{feature}]{{FandolFang}}
 """
+# The locales babel sets in their own fonts (onchar=ids fonts): Chinese and SCRIPT_FONTS.
+SCRIPT_LOCALES = ('chinese', *SCRIPT_FONTS)
 
 # Sphinx writes "-" as \\sphinxhyphen{}: a place to break the line after it, as pdflatex has.
 HYPHEN = r'\protected\def\sphinxhyphen#1{\discretionary{-}{}{-}}'
@@ -76,25 +77,40 @@ REPORTED: ProcessSlot[frozenset[str]] = ProcessSlot('unprintable')
 """The characters of the data files already named at their place in this build."""
 
 
-def fallback_chain() -> str:
+def fallback_chain(fonts: Sequence[tuple[str, int]] = FALLBACK_FONTS) -> str:
     """luaotfload's fallback list: every font in HarfBuzz mode, a collection's font by index."""
-    fonts = ', '.join(
+    listed = ', '.join(
         f'"file:{name}({index}):mode=harf;"' if name.endswith('.ttc') else f'"file:{name}:mode=harf;"'
-        for name, index in FALLBACK_FONTS
+        for name, index in fonts
     )
-    return rf'\directlua{{luaotfload.add_fallback("{FALLBACK}", {{{fonts}}})}}'
+    return rf'\directlua{{luaotfload.add_fallback("{FALLBACK}", {{{listed}}})}}'
 
 
-def script_fonts() -> str:
-    """babel's locales for the scripts in :data:`SCRIPT_FONTS` and Chinese, each with its fonts."""
-    lines = [r'\babelprovide[import, onchar=ids fonts]{chinese}', FANDOL.strip()]
-    for locale, (serif, sans) in SCRIPT_FONTS.items():
+def script_fonts(locales: Iterable[str] = SCRIPT_LOCALES, feature: str = '') -> str:
+    """babel's *locales* (of Chinese and :data:`SCRIPT_FONTS`), each with its fonts."""
+    lines = []
+    for locale in locales:
         lines.append(rf'\babelprovide[import, onchar=ids fonts]{{{locale}}}')
-        for family, font in (('rm', serif), ('sf', sans)):
-            lines.append(
-                rf'\babelfont[{locale}]{{{family}}}[Renderer=HarfBuzz, RawFeature={{fallback={FALLBACK}}}]'
-                rf'{{{font.family}}}'
-            )
+        if locale == 'chinese':
+            lines.append(FANDOL.strip().format(feature=feature))
+            continue
+        for family, font in zip(('rm', 'sf'), SCRIPT_FONTS[locale], strict=True):
+            lines.append(rf'\babelfont[{locale}]{{{family}}}[Renderer=HarfBuzz{feature}]{{{font.family}}}')
+    return '\n'.join(lines)
+
+
+def font_preamble(
+    locales: Iterable[str] = SCRIPT_LOCALES, fallbacks: Sequence[tuple[str, int]] = FALLBACK_FONTS
+) -> str:
+    """The fonts of a PDF: the main fonts and babel's *locales*, each falling back to *fallbacks*
+    (every script and every fallback font unless a PDF needs fewer: ``_fitted.py``)."""
+    feature = f', RawFeature={{fallback={FALLBACK}}}' if fallbacks else ''
+    lines = ['% skill_matrix: fonts for any script']
+    if fallbacks:
+        lines.append(fallback_chain(fallbacks))
+    lines.append(MAIN_FONTS.strip().format(feature=feature))
+    if script := script_fonts(locales, feature):
+        lines.append(script)
     return '\n'.join(lines)
 
 
@@ -102,14 +118,13 @@ def unicode_elements(app: Sphinx, config: Config) -> None:
     """With LuaLaTeX, babel and the fonts for any script, unless ``latex_elements`` sets them."""
     if config.latex_engine != 'lualatex':
         return
-    fonts = ['% skill_matrix: fonts for any script', fallback_chain(), MAIN_FONTS.strip()]
     # A language of skill_matrix_babel_ini comes from babel's locale file (provide=*): no TeX
     # Live language package needed (French, Japanese, Korean, ...).
     provide = ', provide=*' if config.language in config.skill_matrix_babel_ini else ''
     config.latex_elements = {
         'polyglossia': '',
         'babel': rf'\usepackage[bidi=basic{provide}]{{babel}}',
-        'fontpkg': '\n'.join([*fonts, script_fonts()]),
+        'fontpkg': font_preamble(),
         **config.latex_elements,
     }
 
