@@ -22,6 +22,7 @@ from skill_matrix.pdf._fitted import fit_fonts
 from skill_matrix.pdf._latex import (
     LaTeXUnprintable,
     add_lualatex_preamble,
+    latexmk_passes,
     report_unprintable,
     unicode_elements,
 )
@@ -47,3 +48,4 @@ def setup_pdf(app: Sphinx) -> None:
     app.connect('builder-inited', add_lualatex_preamble)
     app.connect('builder-inited', report_unprintable)
     app.connect('build-finished', fit_fonts)  # each PDF loads the fonts its text needs
+    app.connect('build-finished', latexmk_passes)

@@ -19,6 +19,7 @@ warnings: the strict build goes on, as the PDF shows something for every charact
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -136,6 +137,24 @@ def add_lualatex_preamble(app: Sphinx) -> None:
         return
     context: dict[str, Any] = app.builder.context  # type: ignore[attr-defined]
     context['preamble'] += '\n'.join(['', HYPHEN, TRAILER_ID])
+
+
+# latexmk runs LaTeX again while a file it reads changes. A first build's second pass changes the
+# count of pages in the .aux (\@abspage@last), as the contents now take their pages; only the
+# kernel's "last page" hook reads it, which these PDFs leave empty (LaTeX would warn "executed on
+# wrong page"), so that line asks for no third pass. (The change bars' positions, which marginnote
+# keeps in the .aux by page, do: a review build's first run takes three passes.)
+PAGE_COUNT_LINE = r"$hash_calc_ignore_pattern{'aux'} = '^\\\\gdef \\\\\@abspage\@last\{';"
+
+
+def latexmk_passes(app: Sphinx, exception: Exception | None) -> None:
+    """Tell latexmk (``latexmkrc``, which Sphinx writes) that the .aux's page count needs no rerun."""
+    if exception is not None or app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
+        return
+    rc = Path(app.outdir, 'latexmkrc')
+    if rc.is_file() and PAGE_COUNT_LINE not in (text := rc.read_text(encoding='utf-8')):
+        comment = '# skill_matrix: the page count in the .aux asks for no rerun (skill_matrix/pdf/_latex.py)'
+        rc.write_text(f'{text}\n{comment}\n{PAGE_COUNT_LINE}\n', encoding='utf-8')
 
 
 def report_unprintable(app: Sphinx) -> None:

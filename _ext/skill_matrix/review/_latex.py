@@ -32,12 +32,6 @@ PREAMBLE = r"""
 \newcommand{\skilldel}[1]{{\color{skilldel}\sbox0{#1}\rlap{\rule[0.55ex]{\wd0}{0.7pt}}\usebox0}}
 \newcommand{\skillins}[1]{{\color{skillins}\sbox0{#1}\rlap{\rule[-0.35ex]{\wd0}{0.7pt}}\usebox0}}
 \newcommand{\skillchangemark}{\marginnote{\textcolor{skillins}{\rule[-1ex]{3pt}{3.2ex}}}}
-% One-sided and one column, as the PDFs are, marginnote puts every note in the right margin
-% whatever page it is on: the page of each note that it writes to the .aux is not read, as
-% otherwise a first build (whose pages shift once the contents are known) needs a third pass.
-\makeatletter
-\if@twoside\else\if@twocolumn\else\renewcommand*{\newmarginnote}[2]{}\fi\fi
-\makeatother
 """
 
 
