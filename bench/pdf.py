@@ -19,7 +19,9 @@ Per language, in the order given (``--languages``), each step a fresh process:
 
 Each figure is wall time, CPU time (user + system of the process and its descendants, from
 ``wait4``) and the peak memory of the largest process (``ru_maxrss``); the PDFs' pages are read
-with ``pdfinfo``. The load average is recorded at each step: the machine may be shared.
+with ``pdfinfo``, LuaLaTeX's passes from latexmk's output. ``--sizes 1000 --kinds book`` builds
+only the whole book (after the LaTeX build that writes its ``.tex``), one language at a time.
+The load average is recorded at each step: the machine may be shared.
 Results go to ``bench/results/pdf-<UTC time>.json``, rewritten after every step, so that a run
 cut short keeps what it measured.
 """

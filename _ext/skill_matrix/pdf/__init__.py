@@ -4,24 +4,24 @@ With ``latex_engine = 'lualatex'`` (the site's ``conf.py``) every PDF prints Lat
 Cyrillic, Hebrew and Arabic (right to left), CJK, symbols and monochrome emoji with the fonts
 that ``tools/install-system-packages.sh`` installs; a character no font has is named at its
 place in the data files and shown as ``[U+XXXX]``. Each PDF loads only the locales and fallback
-fonts its characters need (``_fitted.py``). Which characters the fonts have is read by
+fonts its characters need (``_latex.py``). Which characters the fonts have is read by
 :mod:`skill_matrix.data.fonts`, which ``make check-data`` uses too.
 
 Besides the book, the LaTeX build writes a PDF per domain and, in a review cycle, one with only
 what changed (``_directives.py``; the names in :mod:`skill_matrix.data.pdfs`), which shows of each
-changed skill only the tables that hold a change (``_changes.py``).
+changed skill only the tables that hold a change (``_latex.py``).
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from skill_matrix.pdf._changes import ChangedTablesOnly
 from skill_matrix.pdf._directives import SkillPdfPartDirective, add_pdf_parts, restore_patterns
-from skill_matrix.pdf._fitted import fit_fonts
 from skill_matrix.pdf._latex import (
+    ChangedTablesOnly,
     LaTeXUnprintable,
     add_lualatex_preamble,
+    fit_fonts,
     latexmk_passes,
     report_unprintable,
     unicode_elements,

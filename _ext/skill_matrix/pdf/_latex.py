@@ -15,6 +15,11 @@ A character no font has is named once per build, at its place in the data files,
 shows ``[U+XXXX]`` in its place (:class:`LaTeXUnprintable`); an emoji only the colour font has
 is printed as a picture and named too (the PDF's text layer lacks it). Both are notices, not
 warnings: the strict build goes on, as the PDF shows something for every character.
+
+Each ``.tex`` then loads only the locales and fallback fonts its characters need
+(:func:`fit_fonts`), latexmk is told which line of the ``.aux`` needs no rerun
+(:func:`latexmk_passes`), and the changes' PDF shows of each changed skill only the tables that
+hold a change (:class:`ChangedTablesOnly`).
 """
 
 from __future__ import annotations
@@ -27,8 +32,21 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from sphinx.util import logging
 
 from skill_matrix.data.characters import describe
-from skill_matrix.data.fonts import FALLBACK_FONTS, SCRIPT_FONTS, printable_characters, unprintable
+from skill_matrix.data.fonts import (
+    FALLBACK_FONTS,
+    FANDOL_FONTS,
+    MAIN_FONTS as MAIN_FONT_FILES,
+    SCRIPT_BLOCKS,
+    SCRIPT_FONTS,
+    font_cmaps,
+    needs_glyph,
+    printable_characters,
+    unprintable,
+)
+from skill_matrix.data.pdfs import CHANGES_PART
 from skill_matrix.data.textcheck import glyph_problems
+from skill_matrix.labels import _, pgettext
+from skill_matrix.nodes.text import label
 from skill_matrix.state import BuildState, ProcessSlot
 
 if TYPE_CHECKING:
@@ -104,7 +122,7 @@ def font_preamble(
     locales: Iterable[str] = SCRIPT_LOCALES, fallbacks: Sequence[tuple[str, int]] = FALLBACK_FONTS
 ) -> str:
     """The fonts of a PDF: the main fonts and babel's *locales*, each falling back to *fallbacks*
-    (every script and every fallback font unless a PDF needs fewer: ``_fitted.py``)."""
+    (every script and every fallback font unless a PDF needs fewer: :func:`fit_fonts`)."""
     feature = f', RawFeature={{fallback={FALLBACK}}}' if fallbacks else ''
     lines = ['% skill_matrix: fonts for any script']
     if fallbacks:
@@ -222,3 +240,152 @@ class LaTeXUnprintable(SphinxPostTransform):
             start = index + 1
         pieces.append(nodes.Text(text[start:]))
         parent.replace(text, [piece for piece in pieces if not isinstance(piece, nodes.Text) or piece])
+
+
+# --- the changes' PDF: the tables that hold a change ---------------------------------------
+# The changes' PDF shows what changed: of each changed skill, only the tables that hold a change.
+#
+# A reviewer reads the changes' PDF (``skill-profiles-<lang>-changes.pdf``) for what changed, so its
+# size follows the changes, not the catalog. In each skill matrix of that PDF, a table (a level's or,
+# for the by-role and grid layouts, a role's) without a changed row is left out and named in one line
+# in its place ("Unchanged, not shown here: Middle, Senior, …"), pointing to the book, the domain's
+# PDF and the site, which show the skill whole; the counts (roles, levels, mandatory requirements)
+# and the line that introduces all the tables go too. The changed rows keep their change bars. A
+# matrix in which every table changed stays as it is. The book and the domain PDFs are not touched.
+
+CHANGED = 'skill-changed'
+
+
+class ChangedTablesOnly(SphinxPostTransform):
+    """In the changes' PDF, keep of each skill matrix the tables with a changed row (see above)."""
+
+    # after RowsAsNodes (1: the rows carry their classes) and Sphinx's "only" nodes (50: the
+    # PDF's tables of a grid layout are the by-role ones), before the columns are fitted (400)
+    default_priority = 60
+    formats = ('latex',)
+
+    def run(self, **kwargs: Any) -> None:
+        directory: str = self.config.skill_matrix_pdf_parts
+        if not directory or self.env.docname != f'{directory}/{CHANGES_PART}':
+            return
+        for matrix in list(self.document.findall(nodes.container)):
+            if 'skill-matrix' in matrix['classes']:
+                changed_tables_only(matrix)
+
+
+def changed_tables_only(matrix: nodes.container) -> None:
+    """Leave out *matrix*'s tables without a change, naming them in one line where the first was."""
+    tables = [table for table in matrix.findall(nodes.table) if 'skill-table' in table['classes']]
+    unchanged = [table for table in tables if not _has_change(table)]
+    if not unchanged:
+        return
+    names = pgettext('list', ', ').join(_caption(table) for table in unchanged)
+    line: nodes.paragraph = label(
+        _(
+            'Unchanged, not shown here: {tables}. The book, the PDF of the domain and the site show them.'
+        ).format(tables=names),
+        classes=['skill-unchanged-tables'],
+    )
+    # in place of the line that introduces every table; links to a table left out (or to one of
+    # its rows) lead to the line that names it
+    ids = [node_id for table in unchanged for node in table.findall(nodes.Element) for node_id in node['ids']]
+    intro = next(
+        (node for node in matrix.findall(nodes.paragraph) if 'skill-tables-intro' in node['classes']), None
+    )
+    where = intro or unchanged[0]
+    where.parent.replace(where, [nodes.target('', '', ids=ids), line] if ids else [line])
+    for table in unchanged:
+        if table.parent is not None:
+            table.parent.remove(table)
+    for stats in list(matrix.findall(nodes.bullet_list)):
+        if 'skill-stats' in stats['classes']:
+            stats.parent.remove(stats)
+
+
+def _has_change(table: nodes.table) -> bool:
+    return any(
+        CHANGED in element['classes']
+        for element in table.findall(nodes.Element)
+        if isinstance(element, nodes.row | nodes.entry)
+    )
+
+
+def _caption(table: nodes.table) -> str:
+    title = table.next_node(nodes.title)
+    return title.astext() if title is not None else ''
+
+
+# --- each PDF's fonts: what its text needs -------------------------------------------------
+# Each PDF loads the fonts its text needs: the babel locales of its scripts, the fallback fonts
+# of its characters.
+#
+# The preamble above (font_preamble) lets every PDF print any script, and that costs: babel looks
+# at every glyph of the document for each locale set with ``onchar`` (Chinese, Arabic, Hebrew), and
+# each font instance with a fallback chain loads every font of the chain (Noto CJK, the emoji fonts).
+# Measured on a 32-page domain PDF of 100 synthetic skills (bench/README.md): without the Arabic and
+# Hebrew locales, which its text does not use, one LuaLaTeX pass takes a fifth less CPU time.
+#
+# So once the LaTeX build has written the ``.tex`` files, each one's font preamble is cut to what its
+# characters (its own and those of ``sphinxmessages.sty``) need:
+#
+# * a locale of :data:`~skill_matrix.data.fonts.SCRIPT_BLOCKS` only when a character is in the
+#   blocks babel hands to it (without one, babel would never switch to it);
+# * of the fallback chain, for each character that its font (the locale's, else the main fonts)
+#   lacks, the first font of the chain that has it, in the chain's order: luaotfload picks the same
+#   font as from the whole chain; no chain at all when no character needs one.
+#
+# What the PDF shows is the same, glyph for glyph. Nothing is cut for a language that babel loads
+# from its locale file (its captions may be in a script the ``.tex`` does not hold), when the fonts
+# are not installed, or when ``latex_elements`` sets its own fonts.
+
+# The fonts a locale's characters are set in; FreeMono where babel has no font of the locale for
+# monospaced text.
+LOCALE_FONTS: dict[str, tuple[str, ...]] = {
+    'chinese': FANDOL_FONTS,
+    **{
+        locale: (*(font.file for font in fonts), MAIN_FONT_FILES[2]) for locale, fonts in SCRIPT_FONTS.items()
+    },
+}
+
+
+def fit_fonts(app: Sphinx, exception: Exception | None) -> None:
+    """Cut the font preamble of each ``.tex`` the LaTeX build wrote to what its text needs."""
+    if exception is not None or app.builder.format != 'latex' or app.config.latex_engine != 'lualatex':
+        return
+    if app.config.language in app.config.skill_matrix_babel_ini:
+        return
+    cmaps = font_cmaps()
+    if cmaps is None:
+        return
+    outdir = Path(app.outdir)
+    messages = outdir / 'sphinxmessages.sty'
+    shared = messages.read_text(encoding='utf-8') if messages.is_file() else ''
+    whole = font_preamble()
+    for tex in sorted(outdir.glob('*.tex')):
+        text = tex.read_text(encoding='utf-8')
+        if whole not in text:
+            continue
+        codes = {ord(character) for character in set(text + shared) if needs_glyph(character)}
+        locales = [locale for locale in SCRIPT_LOCALES if any(_in_blocks(code, locale) for code in codes)]
+        fitted = font_preamble(locales, fallbacks(codes, locales, cmaps))
+        tex.write_text(text.replace(whole, fitted), encoding='utf-8')
+
+
+def fallbacks(
+    codes: set[int], locales: list[str], cmaps: dict[tuple[str, int], frozenset[int]]
+) -> list[tuple[str, int]]:
+    """The fonts of the fallback chain that *codes* reach, in the chain's order."""
+    needed = set()
+    for code in codes:
+        locale = next((locale for locale in locales if _in_blocks(code, locale)), None)
+        fonts = LOCALE_FONTS[locale] if locale else MAIN_FONT_FILES
+        if all(code in cmaps[name, 0] for name in fonts):
+            continue
+        first = next((font for font in FALLBACK_FONTS if code in cmaps[font]), None)
+        if first is not None:
+            needed.add(first)
+    return [font for font in FALLBACK_FONTS if font in needed]
+
+
+def _in_blocks(code: int, locale: str) -> bool:
+    return any(start <= code <= end for start, end in SCRIPT_BLOCKS[locale])
