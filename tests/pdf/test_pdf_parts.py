@@ -1,7 +1,8 @@
 """``make pdf-changes``: in a review cycle, a PDF of only what changed, on a copy of the real site
-with one skill edited since a review tag: the redlined change and that skill's chapter, no other
-skill. (The PDFs per domain and the full build's PDF of the changes: test_review_pdf.py; their
-links on the site: test_pdf.py.)"""
+with one skill edited since a review tag: the redlined change and that skill's chapter with only
+its table that holds the change, no other skill; with ten skills edited, in en, de and zh_CN, a
+few pages whatever the catalog's size; only the fonts its text needs. (The PDFs per domain and
+the full build's PDF of the changes: test_review_pdf.py; their links on the site: test_pdf.py.)"""
 
 from __future__ import annotations
 
@@ -120,6 +121,20 @@ def test_the_changes_pdf_holds_the_redlined_change_and_only_the_changed_skill(ch
     )
     assert r'\skillins{small}' in tex
     assert r'\skilldel{basic}' in tex
+
+
+def test_a_pdf_without_right_to_left_text_loads_no_right_to_left_locale(changes_pdf: Path) -> None:
+    """The English changes of PyTorch hold no Arabic or Hebrew character, so their PDF's preamble
+    does not load babel's Arabic and Hebrew locales (each looks at every glyph: time per page);
+    the PDFs that hold such text keep them (test_unicode_corpus.py shows its Arabic and Hebrew)."""
+    tex = (changes_pdf.parents[1] / 'latex' / 'changes-en' / 'skill-profiles-changes.tex').read_text(
+        encoding='utf-8'
+    )
+    assert not any('\u0590' <= character <= '\u06ff' for character in tex)
+    for locale in ('arabic', 'hebrew'):
+        assert rf'\babelprovide[import, onchar=ids fonts]{{{locale}}}' not in tex
+        assert rf'\babelfont[{locale}]' not in tex
+    assert r'\setmainfont{FreeSerif}' in tex
 
 
 # --- what the changes' PDF shows of a changed skill: the tables that hold a change ------------
