@@ -19,7 +19,9 @@ Per language, in the order given (``--languages``), each step a fresh process:
 
 Each figure is wall time, CPU time (user + system of the process and its descendants, from
 ``wait4``) and the peak memory of the largest process (``ru_maxrss``); the PDFs' pages are read
-with ``pdfinfo``. The load average is recorded at each step: the machine may be shared.
+with ``pdfinfo``, LuaLaTeX's passes from latexmk's output. ``--sizes 1000 --kinds book`` builds
+only the whole book (after the LaTeX build that writes its ``.tex``), one language at a time.
+The load average is recorded at each step: the machine may be shared.
 Results go to ``bench/results/pdf-<UTC time>.json``, rewritten after every step, so that a run
 cut short keeps what it measured.
 """
@@ -85,8 +87,8 @@ def make_site(site: Path, skills: int, edited: int) -> None:
     edit_skills(site, edited)
 
 
-def run(command: list[str], cwd: Path, environment: dict[str, str]) -> dict[str, float]:
-    """Run *command*; its wall and CPU seconds and the peak memory of its largest process."""
+def run(command: list[str], cwd: Path, environment: dict[str, str]) -> dict[str, Any]:
+    """Run *command*; its wall and CPU seconds, the peak memory of its largest process, its output."""
     started = time.perf_counter()
     process = subprocess.Popen(
         command,
@@ -106,6 +108,7 @@ def run(command: list[str], cwd: Path, environment: dict[str, str]) -> dict[str,
         'cpu_s': round(usage.ru_utime + usage.ru_stime, 2),
         'peak_mib': round(usage.ru_maxrss * 1024 / _MIB, 1),
         'load_average': round(os.getloadavg()[0], 2),
+        'output': output,
     }
 
 
@@ -132,6 +135,10 @@ def compile_pdf(latex: Path, target: str, environment: dict[str, str]) -> dict[s
         latex,
         environment | {'FORCE_SOURCE_DATE': '1'},
     )
+    # latexmk names each run of the engine: "Run number 2 of rule 'lualatex'".
+    figures['passes'] = len(
+        re.findall(r"Run number \d+ of rule '(?:lua|xe|pdf)?latex", figures.pop('output'))
+    )
     figures['pages'] = pages(latex / f'{target}.pdf')
     figures['tex'] = f'{target}.tex'
     return figures
@@ -145,7 +152,9 @@ def sphinx_latex(site: Path, language: str, name: str, options: list[str]) -> tu
     shutil.rmtree(build / 'doctrees' / name, ignore_errors=True)
     command = [sys.executable, '-m', 'sphinx', '-q', '-b', 'latex', '-W', '--keep-going', *options]
     command += ['-D', f'language={language}', '-d', str(build / 'doctrees' / name), '.', str(latex)]
-    return latex, run(command, site, ENVIRONMENT)
+    figures = run(command, site, ENVIRONMENT)
+    del figures['output']
+    return latex, figures
 
 
 ENVIRONMENT = {'SINCE': TAG, 'LC_ALL': 'C.UTF-8', 'SOURCE_DATE_EPOCH': '1782820800'}

@@ -64,6 +64,36 @@ SCRIPT_FONTS: dict[str, tuple[Font, Font]] = {
 # PDF, as xeCJK set the Chinese PDF before: a third of the load time of Noto CJK; characters
 # Fandol lacks (hangul, traditional forms) come from Noto CJK in the fallback chain.
 FANDOL_FONTS = ('FandolSong-Regular.otf', 'FandolHei-Regular.otf', 'FandolFang-Regular.otf')
+# The characters babel hands to each of these locales (onchar): Babel.script_blocks of babel's
+# luababel.def (Hans for Chinese, Arab, Hebr).
+SCRIPT_BLOCKS: dict[str, tuple[tuple[int, int], ...]] = {
+    'chinese': (
+        (0x2E80, 0x2EFF),
+        (0x3000, 0x303F),
+        (0x31C0, 0x31EF),
+        (0x3300, 0x33FF),
+        (0x3400, 0x4DBF),
+        (0x4E00, 0x9FFF),
+        (0xF900, 0xFAFF),
+        (0xFE30, 0xFE4F),
+        (0xFF00, 0xFFEF),
+        (0x20000, 0x2A6DF),
+        (0x2A700, 0x2B73F),
+        (0x2B740, 0x2B81F),
+        (0x2B820, 0x2CEAF),
+        (0x2CEB0, 0x2EBEF),
+        (0x2F800, 0x2FA1F),
+    ),
+    'arabic': (
+        (0x0600, 0x06FF),
+        (0x08A0, 0x08FF),
+        (0x0750, 0x077F),
+        (0xFE70, 0xFEFF),
+        (0xFB50, 0xFDFF),
+        (0x1EE00, 0x1EEFF),
+    ),
+    'hebrew': ((0x0590, 0x05FF),),
+}
 
 
 def font_files() -> list[tuple[str, int]]:
@@ -89,21 +119,33 @@ def locate(names: list[str]) -> dict[str, Path]:
 
 
 @functools.cache
-def font_characters() -> tuple[frozenset[int], frozenset[int]] | None:
-    """The code points some font of the PDFs prints as text, and those only a picture font has;
-    None when the fonts are not installed (no TeX: the PDFs cannot be built, nothing is reported)."""
+def font_cmaps() -> dict[tuple[str, int], frozenset[int]] | None:
+    """The code points of each font of :func:`font_files`; None when the fonts are not installed."""
     files = font_files()
     paths = locate(sorted({name for name, _index in files}))
     if len(paths) < len({name for name, _index in files}):
         return None
-    text: set[int] = set()
-    pictures: set[int] = set()
+    cmaps = {}
     for name, index in files:
         path = paths[name]
         font = (
             TTCollection(path, lazy=True).fonts[index] if path.suffix == '.ttc' else TTFont(path, lazy=True)
         )
-        (pictures if name in PICTURE_FONTS else text).update(font.getBestCmap() or {})
+        cmaps[name, index] = frozenset(font.getBestCmap() or {})
+    return cmaps
+
+
+@functools.cache
+def font_characters() -> tuple[frozenset[int], frozenset[int]] | None:
+    """The code points some font of the PDFs prints as text, and those only a picture font has;
+    None when the fonts are not installed (no TeX: the PDFs cannot be built, nothing is reported)."""
+    cmaps = font_cmaps()
+    if cmaps is None:
+        return None
+    text: set[int] = set()
+    pictures: set[int] = set()
+    for (name, _index), codes in cmaps.items():
+        (pictures if name in PICTURE_FONTS else text).update(codes)
     return frozenset(text), frozenset(pictures - text)
 
 

@@ -3,11 +3,13 @@
 With ``latex_engine = 'lualatex'`` (the site's ``conf.py``) every PDF prints Latin, Greek,
 Cyrillic, Hebrew and Arabic (right to left), CJK, symbols and monochrome emoji with the fonts
 that ``tools/install-system-packages.sh`` installs; a character no font has is named at its
-place in the data files and shown as ``[U+XXXX]``. Which characters the fonts have is read by
+place in the data files and shown as ``[U+XXXX]``. Each PDF loads only the locales and fallback
+fonts its characters need (``_latex.py``). Which characters the fonts have is read by
 :mod:`skill_matrix.data.fonts`, which ``make check-data`` uses too.
 
 Besides the book, the LaTeX build writes a PDF per domain and, in a review cycle, one with only
-what changed (``_directives.py``; the names in :mod:`skill_matrix.data.pdfs`).
+what changed (``_directives.py``; the names in :mod:`skill_matrix.data.pdfs`), which shows of each
+changed skill only the tables that hold a change (``_latex.py``).
 """
 
 from __future__ import annotations
@@ -16,8 +18,11 @@ from typing import TYPE_CHECKING
 
 from skill_matrix.pdf._directives import SkillPdfPartDirective, add_pdf_parts, restore_patterns
 from skill_matrix.pdf._latex import (
+    ChangedTablesOnly,
     LaTeXUnprintable,
     add_lualatex_preamble,
+    fit_fonts,
+    latexmk_passes,
     report_unprintable,
     unicode_elements,
 )
@@ -37,7 +42,10 @@ def setup_pdf(app: Sphinx) -> None:
     app.add_directive('skill-pdf-part', SkillPdfPartDirective)
     app.connect('builder-inited', add_pdf_parts)  # after the review is resolved (setup_review)
     app.connect('env-get-outdated', restore_patterns)
+    app.add_post_transform(ChangedTablesOnly)
     app.add_post_transform(LaTeXUnprintable)
     app.connect('config-inited', unicode_elements)
     app.connect('builder-inited', add_lualatex_preamble)
     app.connect('builder-inited', report_unprintable)
+    app.connect('build-finished', fit_fonts)  # each PDF loads the fonts its text needs
+    app.connect('build-finished', latexmk_passes)
