@@ -83,6 +83,21 @@ def copy_root(name: str, destination: Path) -> Path:
     return destination
 
 
+def plan_site_without_skills(destination: Path) -> Path:
+    """``roots/test-plan`` copied to *destination* without its skills and pages: an index, the
+    growth plan and the role pages, for a test that writes its own skills into ``data/skills``."""
+    shutil.copytree(ROOTS / 'test-plan', destination)
+    for path in (destination / 'data' / 'skills').glob('*.yaml'):
+        path.unlink()
+    for path in destination.glob('*.rst'):
+        path.unlink()
+    (destination / 'index.rst').write_text(
+        'Index\n=====\n\n.. toctree::\n\n   plan\n   roles/index\n', encoding='utf-8'
+    )
+    (destination / 'plan.rst').write_text('.. growth-plan::\n', encoding='utf-8')
+    return destination
+
+
 def sphinx_build(
     srcdir: Path,
     buildername: str = 'html',

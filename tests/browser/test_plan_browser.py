@@ -22,6 +22,7 @@ from conftest import (
     SITE_ROLE_IDS as ROLE_IDS,
     SITE_SKILLS as SKILLS,
     in_language,
+    plan_site_without_skills,
     require_axe,
     serious_violations,
     sphinx_process,
@@ -396,15 +397,7 @@ def marks_of(tab: Page, skill: str) -> dict[str, list[bool]]:
 def two_hundred(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """A site of 200 skills of one role, each text different at each level (an item per step)."""
     source = tmp_path_factory.mktemp('two-hundred') / 'src'
-    shutil.copytree(ROOTS / 'test-plan', source)
-    for path in (source / 'data' / 'skills').glob('*.yaml'):
-        path.unlink()
-    for path in source.glob('*.rst'):
-        path.unlink()
-    (source / 'index.rst').write_text(
-        'Index\n=====\n\n.. toctree::\n\n   plan\n   roles/index\n', encoding='utf-8'
-    )
-    (source / 'plan.rst').write_text('.. growth-plan::\n', encoding='utf-8')
+    plan_site_without_skills(source)
     for number in range(200):
         levels = ''.join(
             f'    {level}:\n      required: {str(index > 1).lower()}\n'

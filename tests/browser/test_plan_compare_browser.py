@@ -10,7 +10,6 @@ worked out by hand from the YAML written here.
 from __future__ import annotations
 
 import hashlib
-import shutil
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qsl, quote, urlsplit
@@ -19,8 +18,8 @@ import pytest
 from conftest import (
     PLAN_RENDERED,
     PLAN_TWO_RENDERED,
-    ROOTS,
     SITE_LEVEL_IDS as LEVELS,
+    plan_site_without_skills,
     read_plan_script,
     require_axe,
     serious_violations,
@@ -77,15 +76,7 @@ def text(skill: str, level: str) -> str:
 @pytest.fixture(scope='module')
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     source = tmp_path_factory.mktemp('compare') / 'src'
-    shutil.copytree(ROOTS / 'test-plan', source)
-    for path in (source / 'data' / 'skills').glob('*.yaml'):
-        path.unlink()
-    for path in source.glob('*.rst'):
-        path.unlink()
-    (source / 'index.rst').write_text(
-        'Index\n=====\n\n.. toctree::\n\n   plan\n   roles/index\n', encoding='utf-8'
-    )
-    (source / 'plan.rst').write_text('.. growth-plan::\n', encoding='utf-8')
+    plan_site_without_skills(source)
     for skill, (domain, group, first) in SKILLS.items():
         levels = ''.join(
             f'    {level}:\n      required: {str(index >= first).lower()}\n'

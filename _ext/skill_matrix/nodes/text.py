@@ -259,19 +259,9 @@ def page_catalog(
     catalog, has_catalog = init_locale(locale_dirs, language, domain)
     if not has_catalog:
         return None
-    chain: list[dict[str, str]] = []
+    merged: dict[str, str] = {}
     link: NullTranslations | None = catalog
     while link is not None:
-        chain.append(getattr(link, '_catalog', {}))
+        merged = {**getattr(link, '_catalog', {}), **merged}
         link = link._fallback  # type: ignore[attr-defined]
-    key = tuple(map(id, chain))
-    if key not in _MERGED:
-        merged: dict[str, str] = {}
-        for messages in chain:
-            merged = {**messages, **merged}
-        _MERGED[key] = (chain, merged)  # the chain's dicts kept alive: their ids stay theirs
-    return _MERGED[key][1]
-
-
-# The merged catalogs of this process, by the ids of the parsed .mo files' dicts.
-_MERGED: dict[tuple[int, ...], tuple[list[dict[str, str]], dict[str, str]]] = {}
+    return merged
