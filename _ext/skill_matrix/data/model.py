@@ -3,16 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
     import datetime
     from pathlib import Path
 
 
+def _by_fields(self: Any) -> tuple[type, tuple[Any, ...]]:
+    """Pickle as the class and its fields: the ``__getstate__`` that ``dataclass(slots=True)``
+    writes looks the fields up at every call (a large build pickles 100,000s of these)."""
+    return (type(self), tuple([getattr(self, name) for name in self.__slots__]))
+
+
 @dataclass(frozen=True, slots=True)
 class SourceText:
     """Text taken from a data file, with where it stands (for warnings and gettext)."""
+
+    __reduce__ = _by_fields
 
     text: str
     path: Path
@@ -22,6 +30,8 @@ class SourceText:
 
 @dataclass(frozen=True, slots=True)
 class Level:
+    __reduce__ = _by_fields
+
     id: str
     name: SourceText
     """English display name: content, translated through the page catalogs like every data text."""
@@ -31,6 +41,8 @@ class Level:
 
 @dataclass(frozen=True, slots=True)
 class Role:
+    __reduce__ = _by_fields
+
     id: str
     name: SourceText
 
@@ -38,6 +50,8 @@ class Role:
 @dataclass(frozen=True, slots=True)
 class Definitions:
     """The roles and levels every skill refers to, in display order."""
+
+    __reduce__ = _by_fields
 
     roles: tuple[Role, ...]
     levels: tuple[Level, ...]
@@ -67,6 +81,8 @@ class Definitions:
 class Expectation:
     """What one role is expected to do at one level of one skill."""
 
+    __reduce__ = _by_fields
+
     role_id: str
     level_id: str
     required: bool
@@ -77,6 +93,8 @@ class Expectation:
 
 @dataclass(frozen=True, slots=True)
 class Skill:
+    __reduce__ = _by_fields
+
     id: str
     path: Path
     id_line: int

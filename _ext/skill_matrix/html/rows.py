@@ -16,6 +16,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
+from docutils.writers.html5_polyglot import HTMLTranslator
 from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from skill_matrix.html.anchors import link_to, permalinks
@@ -37,6 +38,8 @@ from skill_matrix.nodes.rows import (
 )
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
 
@@ -52,12 +55,32 @@ def visit_skill_rows(translator: HTML5Translator, node: skill_rows) -> None:
     raise nodes.SkipNode
 
 
+def fast_encoder(translator: HTML5Translator) -> Callable[[str], str]:
+    """*translator*'s ``encode`` (docutils: ``str.translate`` with its special characters), as
+    chained ``str.replace`` calls: the same text in a fraction of the time, for the 25,000 rows
+    of a large site's role pages. ``&`` goes first, so no replacement is replaced again."""
+    mapping = {chr(code): entity for code, entity in translator.special_characters.items()}
+    later = [char for char in mapping if char != '&']
+    if type(translator).encode is not HTMLTranslator.encode or any(
+        char in entity for entity in mapping.values() for char in later
+    ):
+        return translator.encode  # an encode of its own, or entities that contain special characters
+    order = [(char, mapping[char]) for char in ['&', *later] if char in mapping]
+
+    def encode(text: str) -> str:
+        for char, entity in order:
+            text = text.replace(char, entity)
+        return text
+
+    return encode
+
+
 class _RowWriter:
     def __init__(self, translator: HTML5Translator, node: skill_rows, headers: list[str]) -> None:
         self.translator = translator
         self.node = node
         self.hrefs = row_hrefs(node)
-        self.encode = translator.encode
+        self.encode = fast_encoder(translator)
         self.labels = [f' data-label="{escape(header)}"' for header in headers] + [''] * 3
         self.links = permalinks(translator)
         self.link_label = _('Link to this row')
