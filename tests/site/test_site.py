@@ -128,6 +128,16 @@ def test_html_lang_attribute(site: Path) -> None:
         assert re.match(code, page(site, language, 'index').html['lang'], re.IGNORECASE)
 
 
+@pytest.mark.parametrize('language', LANGUAGES)
+def test_the_guides_show_quoted_syntax_as_literal_text(site: Path, language: str) -> None:
+    """Single backticks in reST make a citation: the Markdown syntax the contributor guide quotes
+    (`` `code` ``) showed as an italic "code" between literal backticks."""
+    for path in sorted((site / language / 'guide').glob('*.html')):
+        article = BeautifulSoup(path.read_text(encoding='utf-8'), 'html.parser').select_one('article')
+        assert article is not None
+        assert article.select('cite') == [], f'{language}/guide/{path.name}'
+
+
 # --- translations (issue 3) ---------------------------------------------------------------------
 
 TRANSLATED = ('de', 'zh_CN')
