@@ -5,9 +5,11 @@ docutils' writer would cost: the markup the other tables of the site get
 (:mod:`skill_matrix.html.accessibility`, :mod:`skill_matrix.html.anchors`), the same classes, link
 ids and ¶ links, ``scope`` and ``data-label`` on the cells, Sphinx's ``untranslated`` class, the
 review's change markers (written by the visitor the review registers for them). Every text is
-escaped. A skill page's rows go into the search index as their words. The other builders get
-ordinary table rows (:class:`RowsAsNodes` for skill pages, before any other post-transform;
-role pages' rows, whose skills link to their pages, in :mod:`skill_matrix.roles`).
+escaped. A skill page's rows go into the search index as their words, with the heads of its
+short tables (:class:`~skill_matrix.nodes.matrix.skill_table`), which HTML writes as the ordinary
+tables they stand for. The other builders get ordinary tables and rows (:class:`RowsAsNodes` for
+skill pages, before any other post-transform; role pages' rows, whose skills link to their
+pages, in :mod:`skill_matrix.roles`).
 """
 
 from __future__ import annotations
@@ -22,6 +24,7 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from skill_matrix.html.anchors import link_to, permalinks
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
+from skill_matrix.nodes.matrix import expanded_table, skill_table
 from skill_matrix.nodes.rows import (
     RowData,
     data_rows,
@@ -42,6 +45,14 @@ if TYPE_CHECKING:
 
     from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+
+def visit_skill_table(translator: HTML5Translator, node: skill_table) -> None:
+    """A skill page's short table, written as the ordinary table it stands for."""
+    children = node.children
+    expanded_table(node).walkabout(translator)
+    node.extend(children)  # back in place for what reads the page after it is written (the review)
+    raise nodes.SkipNode
 
 
 def visit_skill_rows(translator: HTML5Translator, node: skill_rows) -> None:
@@ -189,12 +200,15 @@ def resolve_matrix_rows(app: Sphinx, doctree: nodes.document, docname: str) -> N
                     hrefs[row.role_id] = app.builder.get_relative_uri(docname, target)
             body['hrefs'] = hrefs
         if body.get('searchable'):
-            body += nodes.Text(row_texts(body))  # read by the search index only: the visitor skips it
+            words = row_texts(body)
+            if isinstance(body.parent, skill_table):  # its head is not made of nodes yet
+                words = '\n'.join([*body.parent['headers'], words])
+            body += nodes.Text(words)  # read by the search index only: the visitor skips it
 
 
 class RowsAsNodes(SphinxPostTransform):
-    """For the builders other than HTML, a skill page's rows kept as data become table rows,
-    before any other post-transform sees the tables."""
+    """For the builders other than HTML, a skill page's short tables become ordinary tables and
+    its rows kept as data table rows, before any other post-transform sees the tables."""
 
     default_priority = 1
 
@@ -202,6 +216,8 @@ class RowsAsNodes(SphinxPostTransform):
         return self.env._builder_cls.format != 'html'  # what Sphinx's own is_supported reads
 
     def run(self, **kwargs: Any) -> None:
+        for table in list(self.document.findall(skill_table)):
+            table.replace_self(expanded_table(table))
         for body in list(self.document.findall(skill_rows)):
             if body['first'] != 'skill':  # a role page's rows link their skills: roles/_html.py
                 body.replace_self(ordinary_rows(body, lambda _target: None))

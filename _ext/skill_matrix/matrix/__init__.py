@@ -24,7 +24,7 @@ from skill_matrix.html.accessibility import depart_entry, visit_title
 from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import emit_explorer_data
-from skill_matrix.html.rows import RowsAsNodes, resolve_matrix_rows, visit_skill_rows
+from skill_matrix.html.rows import RowsAsNodes, resolve_matrix_rows, visit_skill_rows, visit_skill_table
 from skill_matrix.matrix._data import (
     check_config,
     outdated_overviews,
@@ -37,6 +37,7 @@ from skill_matrix.matrix._directives import SkillMatrixDirective, SkillOverviewD
 from skill_matrix.matrix._html import add_page_assets
 from skill_matrix.matrix._latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.matrix._transforms import HiddenTextsAsNodes, PlainRichText
+from skill_matrix.nodes.matrix import skill_table
 from skill_matrix.nodes.pagedata import drop_skill_data, level_data, skill_data, skip_node
 from skill_matrix.nodes.rows import skill_rows
 from skill_matrix.nodes.text import (
@@ -82,6 +83,9 @@ def setup_matrix(app: Sphinx) -> None:
     # the expectations of skill and role pages' tables, kept as data: HTML writes them from
     # the data, the other builders get table rows (RowsAsNodes; role pages: skill_matrix.roles)
     app.add_node(skill_rows, html=(visit_skill_rows, None))
+    # a skill page's level and role tables, short: HTML writes the ordinary table in their place,
+    # the other builders get it (RowsAsNodes)
+    app.add_node(skill_table, html=(visit_skill_table, None))
     # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
     app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))

@@ -1,7 +1,9 @@
 """Build docutils nodes for a skill matrix and the skills overview.
 
-Only plain docutils nodes (and two paragraph/title subclasses) are produced, so the HTML,
-LaTeX, text and gettext builders all handle them.
+Plain docutils nodes and a few subclasses of them, which every builder handles, with one
+exception: a skill page's level and role tables are :class:`skill_table` nodes, their rows kept
+as data (:mod:`skill_matrix.nodes.rows`) and their head as attributes, expanded into ordinary
+tables once the page is written (:func:`expanded_table`).
 """
 
 from __future__ import annotations
@@ -186,7 +188,7 @@ def _tables_by_level(skill: Skill, definitions: Definitions, view: MatrixView) -
         )
         if rows:
             caption = make_text(definitions.level(level_id).name, skill_caption)
-            yield data_table(
+            yield short_table(
                 caption,
                 headers,
                 [24, 12, 64],
@@ -210,7 +212,7 @@ def _tables_by_role(
         )
         if rows:
             caption = make_text(definitions.role(role_id).name, skill_caption)
-            yield data_table(
+            yield short_table(
                 caption,
                 headers,
                 [16, 12, 72],
@@ -311,16 +313,26 @@ def table(
     caption: nodes.title | None,
     headers: Sequence[str | nodes.paragraph],
     widths: Sequence[int],
-    rows: Sequence[nodes.row],
+    rows: Sequence[nodes.Element],
     classes: list[str],
     *,
     ids: list[str] | None = None,
 ) -> nodes.table:
-    table = nodes.table(classes=[*classes, 'longtable', 'colwidths-given'], ids=list(ids or []))
+    table = nodes.table(classes=[*classes, *TABLE_CLASSES], ids=list(ids or []))
     if caption is not None:
         table += caption
+    table += _table_group(headers, widths, rows)
+    return table
+
+
+TABLE_CLASSES = ('longtable', 'colwidths-given')
+
+
+def _table_group(
+    headers: Sequence[str | nodes.paragraph], widths: Sequence[int], rows: Sequence[nodes.Element]
+) -> nodes.tgroup:
+    """A table's columns, head and body."""
     group = nodes.tgroup(cols=len(headers))
-    table += group
     group.extend(nodes.colspec(colwidth=width) for width in widths)
     group += nodes.thead(
         '',
@@ -330,7 +342,7 @@ def table(
         ),
     )
     group += nodes.tbody('', *rows)
-    return table
+    return group
 
 
 def data_table(
@@ -348,3 +360,50 @@ def data_table(
     assert tbody is not None
     tbody += body
     return shell
+
+
+class skill_table(nodes.table):
+    """A skill page's level or role table, short: its caption and its :class:`skill_rows` are
+    its children, its head is kept as attributes (``headers``, ``widths``).
+
+    A skill page has five such tables: as ordinary tables, each transform, the pickled doctree
+    and the search index went through the 20 nodes of each head. Being a table, it is numbered,
+    linked and wrapped by the theme like one; :func:`expanded_table` gives the ordinary table,
+    which the HTML builders write in its place and the other builders get before any other
+    post-transform (:class:`~skill_matrix.html.rows.RowsAsNodes`).
+    """
+
+
+def short_table(
+    caption: nodes.title,
+    headers: Sequence[str],
+    widths: Sequence[int],
+    body: skill_rows,
+    classes: list[str],
+    *,
+    ids: list[str],
+) -> skill_table:
+    """A :class:`skill_table`: what :func:`data_table` makes, with the head kept as attributes."""
+    return skill_table(
+        '',
+        caption,
+        body,
+        classes=[*classes, *TABLE_CLASSES],
+        ids=ids,
+        headers=list(headers),
+        widths=list(widths),
+    )
+
+
+def expanded_table(node: skill_table) -> nodes.table:
+    """*node* as the ordinary table it stands for; its caption and rows move into it (*node* is
+    left empty)."""
+    caption, body = node.children
+    node.children = []
+    table = nodes.table(classes=list(node['classes']), ids=list(node['ids']))
+    table += caption
+    table += _table_group(node['headers'], node['widths'], [])
+    tbody = table.next_node(nodes.tbody)
+    assert tbody is not None
+    tbody += body
+    return table
