@@ -19,7 +19,7 @@ HTML_TARGETS := $(addprefix html-,$(LANGUAGES))
 
 .PHONY: help venv html $(HTML_TARGETS) test test-quick check check-data check-html check-links import serve htmllive \
 	gettext intl-update ext-catalog lint lock clean intl-templates intl-stats intl-check axe bench bench-profile \
-	bench-changes bench-review bench-pdf bench-plan bench-site bench-check changes print-languages check-site
+	bench-changes bench-review bench-pdf bench-plan bench-site bench-strings bench-check changes print-languages check-site
 
 help:  ## list the targets
 	@grep -E '^[a-zA-Z_%-]+:.*## ' $(MAKEFILE_LIST) | sed -e 's/:.*## /\t/' | expand -t 16
@@ -272,6 +272,9 @@ bench-plan: venv  ## the growth plan at 1,000 synthetic skills: role data size, 
 
 bench-site: venv  ## the real site + 1,000 copies of PyTorch (make html-en) against the limit, built right after it
 	$(BIN)/python bench/site.py $(BENCH_ARGS)
+
+bench-strings: venv  ## an experiment: 1,000 skill pages handed to the theme as HTML strings, against the limit
+	$(BIN)/python bench/string_pages.py $(BENCH_ARGS)
 
 bench-changes: venv  ## time make changes at 1,000 synthetic skills, 10 edited since the review tag
 	$(BIN)/python bench/changes.py $(BENCH_ARGS)
