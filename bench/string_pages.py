@@ -7,7 +7,10 @@ same configuration, theme and index) without its skill pages: a small extension 
 articles to the theme as pages of their own (Sphinx's ``html-collect-pages``), each fed to the
 search index with its words (the stemming is paid; Sphinx then prunes pages that are not
 documents from the index), so that no skill page is read, transformed, pickled, resolved or
-walked as a doctree. It is then built side by side with the limit, in turns.
+walked as a doctree. A fourth, **documents**, keeps the skill pages as documents of the pipeline
+but gives each only its title and its article as one raw HTML node (what a skill matrix kept
+whole as data and written as one string would cost). Both are built side by side with the
+limit, in turns.
 
 What the strings site leaves out, and a design built that way would pay on top: making the
 articles (the extension writes a page's rows as strings already), the data check, the
@@ -64,6 +67,35 @@ def setup(app):
 '''
 
 
+DOCUMENTS_EXTENSION = '''"""A skill page's article as one raw HTML node (bench/string_pages.py)."""
+import functools
+import pickle
+from pathlib import Path
+
+from docutils import nodes
+from sphinx.util.docutils import SphinxDirective
+
+
+@functools.cache
+def articles(srcdir):
+    return pickle.loads(Path(srcdir, 'articles.pickle').read_bytes())
+
+
+class SkillArticle(SphinxDirective):
+    required_arguments = 1
+
+    def run(self):
+        _title, body = articles(str(self.env.srcdir))[self.arguments[0]]
+        content = body[body.index('</h1>') + len('</h1>') : body.rindex('</section>')]
+        return [nodes.raw('', content, format='html')]
+
+
+def setup(app):
+    app.add_directive('skill-article', SkillArticle)
+    return {'parallel_read_safe': True, 'parallel_write_safe': True}
+'''
+
+
 def articles(outdir: Path) -> dict[str, tuple[str, str]]:
     """Each skill page's title and article, as the catalog site's build wrote them."""
     found = {}
@@ -89,6 +121,21 @@ def write_strings_site(site: Path, limit: Path, pages: dict[str, tuple[str, str]
     (site / 'conf.py').write_text(f'{conf}\nsys.path.insert(0, {str(site / "_ext")!r})\n', encoding='utf-8')
 
 
+def write_documents_site(site: Path, limit: Path, pages: dict[str, tuple[str, str]]) -> None:
+    """The limit's site whose skill pages hold their title and their article as raw HTML."""
+    shutil.copytree(limit, site, ignore=shutil.ignore_patterns('_build'))
+    (site / '_ext').mkdir()
+    (site / '_ext' / 'skill_articles_ext.py').write_text(DOCUMENTS_EXTENSION, encoding='utf-8')
+    (site / 'articles.pickle').write_bytes(pickle.dumps(pages))
+    for name in pages:
+        page = site / 'skills' / f'{name}.rst'
+        heading = page.read_text(encoding='utf-8').split('\n\n', 2)[1]  # after ':orphan:'
+        page.write_text(f':orphan:\n\n{heading}\n\n.. skill-article:: {name}\n', encoding='utf-8')
+    conf = (site / 'conf.py').read_text(encoding='utf-8')
+    conf = conf.replace('extensions = []', "extensions = ['skill_articles_ext']")
+    (site / 'conf.py').write_text(f'{conf}\nsys.path.insert(0, {str(site / "_ext")!r})\n', encoding='utf-8')
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split('\n\n')[0])
     parser.add_argument('--skills', type=int, default=1000)
@@ -107,20 +154,22 @@ def main(argv: list[str] | None = None) -> int:
     catalog = sphinx_build(root / 'catalog', root / 'catalog' / '_build')
     pages = articles(root / 'catalog' / '_build' / 'html')
     write_strings_site(root / 'strings', root / 'limit', pages)
+    write_documents_site(root / 'documents', root / 'limit', pages)
 
-    runs: dict[str, list[BuildResult]] = {'limit': [], 'strings': []}
+    runs: dict[str, list[BuildResult]] = {'limit': [], 'strings': [], 'documents': []}
     for repetition in range(args.repetitions):
-        order = ['limit', 'strings'] if repetition % 2 == 0 else ['strings', 'limit']
+        order = [*runs][repetition % 3 :] + [*runs][: repetition % 3]
         for name in order:
             result = sphinx_build(root / name, root / name / '_build')
             runs[name].append(result)
             print(
                 f'  #{repetition + 1} {name:8} {result.seconds:7.2f} s wall {result.cpu_seconds:7.2f} s CPU'
             )
-    strings_pages = len(list((root / 'strings' / '_build' / 'html' / 'skills').glob('*.html')))
-    if strings_pages != len(pages):
-        print(f'the strings site wrote {strings_pages} skill pages, not {len(pages)}', file=sys.stderr)
-        return 1
+    for name in ('strings', 'documents'):
+        written = len(list((root / name / '_build' / 'html' / 'skills').glob('*.html')))
+        if written != len(pages):
+            print(f'the {name} site wrote {written} skill pages, not {len(pages)}', file=sys.stderr)
+            return 1
 
     def median(name: str, field: str) -> float:
         return float(statistics.median(getattr(result, field) for result in runs[name]))
@@ -133,10 +182,13 @@ def main(argv: list[str] | None = None) -> int:
     for name in runs:
         figures[name] = {'wall_s': median(name, 'seconds'), 'cpu_s': median(name, 'cpu_seconds')}
     figures['strings_over_limit'] = figures['strings']['wall_s'] / figures['limit']['wall_s']
+    figures['documents_over_limit'] = figures['documents']['wall_s'] / figures['limit']['wall_s']
     figures['catalog_over_limit'] = catalog.seconds / figures['limit']['wall_s']
     print(
         f'limit {figures["limit"]["wall_s"]:.2f} s, strings {figures["strings"]["wall_s"]:.2f} s '
-        f'({figures["strings_over_limit"]:.2f} x the limit); the catalog site, built once before: '
+        f'({figures["strings_over_limit"]:.2f} x the limit), '
+        f'documents {figures["documents"]["wall_s"]:.2f} s '
+        f'({figures["documents_over_limit"]:.2f} x); the catalog site, built once before: '
         f'{catalog.seconds:.2f} s ({figures["catalog_over_limit"]:.2f} x)'
     )
     stamp = datetime.datetime.now(datetime.UTC).strftime('%Y-%m-%dT%H%M%SZ')

@@ -1,5 +1,6 @@
-"""``make bench-strings`` hands the catalog site's skill pages to the theme as HTML strings: the
-pages it times must be those pages (each with its tables' rows), not empty shells."""
+"""``make bench-strings`` hands the catalog site's skill pages to the theme as HTML strings, and
+as documents holding their article as raw HTML: the pages it times must be those pages (each
+with its tables' rows), not empty shells."""
 
 from __future__ import annotations
 
@@ -18,7 +19,7 @@ sys.path.insert(0, str(REPO / 'bench'))
 import string_pages
 
 
-def test_the_strings_site_shows_the_catalog_sites_skill_pages(tmp_path: Path) -> None:
+def test_the_strings_and_documents_sites_show_the_catalog_sites_skill_pages(tmp_path: Path) -> None:
     arguments = ['--skills', '3', '--repetitions', '1']
     arguments += ['--workdir', str(tmp_path), '--results', str(tmp_path)]
     assert string_pages.main(arguments) == 0
@@ -27,18 +28,20 @@ def test_the_strings_site_shows_the_catalog_sites_skill_pages(tmp_path: Path) ->
     assert len(catalog) == 3
     for page in catalog:
         original = BeautifulSoup(page.read_text(encoding='utf-8'), 'html.parser')
-        copy = BeautifulSoup(
-            (built / 'strings' / '_build' / 'html' / 'skills' / page.name).read_text(encoding='utf-8'),
-            'html.parser',
-        )
-        assert copy.title is not None
-        assert original.title is not None
-        assert copy.title.get_text() == original.title.get_text()
         rows = [row.get_text() for row in original.select('article tr.skill-row')]
         assert len(rows) == 25  # 5 roles x 5 levels
-        assert [row.get_text() for row in copy.select('article tr.skill-row')] == rows
+        assert original.title is not None
+        for site in ('strings', 'documents'):
+            copy = BeautifulSoup(
+                (built / site / '_build' / 'html' / 'skills' / page.name).read_text(encoding='utf-8'),
+                'html.parser',
+            )
+            assert copy.title is not None
+            assert copy.title.get_text() == original.title.get_text()
+            assert [row.get_text() for row in copy.select('article tr.skill-row')] == rows
     (result,) = tmp_path.glob('strings-*.json')
     figures = json.loads(result.read_text(encoding='utf-8'))
     assert figures['skills'] == 3
     assert figures['strings']['wall_s'] > 0
     assert figures['limit']['wall_s'] > 0
+    assert figures['documents']['wall_s'] > 0
