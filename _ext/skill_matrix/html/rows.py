@@ -194,10 +194,10 @@ def resolve_matrix_rows(app: Sphinx, doctree: nodes.document, docname: str) -> N
     for body in doctree.findall(skill_rows):
         if body['first'] == 'role' and directory:
             hrefs = {}
-            for row in data_rows(body):
-                target = f'{directory}/{row.role_id}'
+            for role_id in dict.fromkeys(row.role_id for row in data_rows(body)):
+                target = f'{directory}/{role_id}'
                 if target in app.env.found_docs:
-                    hrefs[row.role_id] = app.builder.get_relative_uri(docname, target)
+                    hrefs[role_id] = app.builder.get_relative_uri(docname, target)
             body['hrefs'] = hrefs
         if body.get('searchable'):
             words = row_texts(body)

@@ -120,9 +120,15 @@ def row_texts(body: skill_rows) -> str:
     """The rows' visible words, for the search index."""
     flags = {True: pgettext('flag', 'Required'), False: pgettext('flag', 'Optional')}
     return '\n'.join(
-        '\n'.join([row.title, flags[row.required], *(node.astext() for node in cell_label(row))])
-        for row in data_rows(body)
+        '\n'.join([row.title, flags[row.required], *_cell_words(row)]) for row in data_rows(body)
     )
+
+
+def _cell_words(row: RowData) -> list[str]:
+    """The text of *row*'s cell as it shows it (a plain description is its text, as written)."""
+    if not row.markdown and not row.examples:
+        return [row.description]
+    return [node.astext() for node in cell_label(row)]
 
 
 def ordinary_rows(body: skill_rows, link: Callable[[str], nodes.Element | None]) -> list[nodes.row]:
