@@ -267,3 +267,21 @@ def test_a_changed_example_is_a_change_of_its_cell(tmp_path: Path) -> None:
     assert summary['summary']['descriptions_changed'] == 0
     assert '3 example lists changed' in result.stdout
     assert 'example added: <ins>Onboarded two new hires.</ins>' in result.stdout
+
+
+def test_the_level_pickers_data_carries_each_cells_examples(build: Callable[..., SphinxTestApp]) -> None:
+    """The comparison shows a cell's examples as the tables do: its data gives the summary and
+    each example's plain text, in the page's language; a cell without examples gets none."""
+    app = build('examples', 'html', language='de')
+    for page, row in (('mentoring', 'backend-engineer'), ('roles/backend-engineer', 'mentoring')):
+        block = html(app, page).select_one('div.skill-explorer script.skill-explorer-data')
+        assert block is not None
+        cells = json.loads(block.string)['expectations'][row]
+        junior = cells['junior']['examples']
+        assert junior['summary'] == 'Beispiele (2)'
+        assert junior['items'][0] == (
+            'Bat um ein Review einer kleinen Änderung und setzte die Rückmeldung am selben Tag um.'
+        )
+        note = ['Wrote a short design note with:', *(f'- {item}' for item in DESIGN_NOTE)]
+        assert junior['items'][1].splitlines() == note  # its translation broke: English
+        assert 'examples' not in cells['senior']

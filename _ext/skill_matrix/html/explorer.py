@@ -18,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from skill_matrix.data import richtext
-from skill_matrix.labels import _, pgettext
+from skill_matrix.labels import _, ngettext, pgettext
 from skill_matrix.nodes.pagedata import read_skill_data, skill_data
 from skill_matrix.nodes.role_tables import read_level_tables
 
 if TYPE_CHECKING:
+    from collections.abc import Sequence
+
     from sphinx.application import Sphinx
 
     from skill_matrix.nodes.pagedata import SkillTexts
@@ -75,6 +77,7 @@ def explorer_data(texts: SkillTexts) -> dict[str, Any]:
             expectations.setdefault(item.role_id, {})[item.level_id] = {
                 'required': item.required,
                 'description': richtext.plain_text(item.description),
+                **examples_data(item.examples),
             }
     return {
         'skill': texts.id,
@@ -98,6 +101,7 @@ def role_explorer_data(role_id: str, tables: list[LevelTableTexts]) -> dict[str,
             expectations.setdefault(row.skill_id, {})[table.level_id] = {
                 'required': row.required,
                 'description': richtext.plain_text(row.description),
+                **examples_data([example.text for example in row.examples]),
             }
     return {
         'role': role_id,
@@ -106,6 +110,15 @@ def role_explorer_data(role_id: str, tables: list[LevelTableTexts]) -> dict[str,
         'expectations': expectations,
         'labels': labels(),
     }
+
+
+def examples_data(examples: Sequence[str]) -> dict[str, Any]:
+    """A cell's examples for the comparison, as its table shows them collapsed: the summary
+    ("Examples (2)") and each example's plain text; nothing for a cell without examples."""
+    if not examples:
+        return {}
+    summary = ngettext('Example ({count})', 'Examples ({count})', len(examples)).format(count=len(examples))
+    return {'examples': {'summary': summary, 'items': [richtext.plain_text(text) for text in examples]}}
 
 
 def script_block(data: dict[str, Any], class_name: str = 'skill-explorer-data') -> nodes.raw:

@@ -302,6 +302,7 @@ def write_plan(app: Sphinx, plan: nodes.container, docname: str) -> None:
         plan_labels['via'] = _('via {path}')
     if any(item.examples for skill in skills for item in skill.texts.expectations):
         plan_labels['examples'] = plural(lambda n: ngettext('Example ({count})', 'Examples ({count})', n))
+        plan_labels['examplesColumn'] = pgettext('column', 'Examples')  # the CSV's, as in the downloads
     config = {
         'version': FORMAT_VERSION,
         'language': language,

@@ -321,8 +321,17 @@
     else flag.textContent = this.labels.optional;
     cell.appendChild(flag);
     cell.appendChild(element('p', { 'class': 'skill-compare-description', text: item.description }));
+    if (item.examples) cell.appendChild(examplesElement(item.examples));
     return cell;
   };
+
+  /* A cell's examples, collapsed under its description as in the page's tables. */
+  function examplesElement(examples) {
+    return element('details', { 'class': 'skill-examples' }, [
+      element('summary', { text: examples.summary }),
+      element('ul', {}, examples.items.map(function (text) { return element('li', { text: text }); })),
+    ]);
+  }
 
   Explorer.prototype.renderCompare = function () {
     var state = this.state;

@@ -1272,8 +1272,23 @@
     return '"' + text.replace(/"/g, '""') + '"';
   }
 
+  // A cell's examples as one CSV cell, as the skill's CSV download writes them: each example's
+  // first line after a bullet (no spreadsheet reads it as a formula), its other lines indented.
+  function examplesCell(examples) {
+    var lines = [];
+    (examples || []).forEach(function (example) {
+      var parts = cellText(example).split('\n');
+      lines.push('\u2022 ' + parts[0]);
+      parts.slice(1).forEach(function (line) { lines.push('  ' + line); });
+    });
+    return lines.join('\n');
+  }
+
   function csv() {
+    var items = planItems();
+    var withExamples = Boolean(L.examplesColumn) && items.some(function (item) { return (item.now[3] || []).length; });
     var header = [L.domain, L.group, L.skill, L.level, L.required, L.description];
+    if (withExamples) { header.push(L.examplesColumn); }
     if (second()) {
       state.sides.forEach(function (side, index) {
         header.push(fill(L.sideText, { name: sideName(index), text: L.current }), fill(L.sideText, { name: sideName(index), text: L.covered }));
@@ -1282,8 +1297,9 @@
       header.push(L.covered);
     }
     var rows = [header];
-    planItems().forEach(function (item) {
+    items.forEach(function (item) {
       var row = [item.skill.domain, item.skill.group, item.skill.title, levels[item.level].name, flagText(item), cellText(item.now[1])];
+      if (withExamples) { row.push(examplesCell(item.now[3])); }
       if (second()) {
         state.sides.forEach(function (side, index) {
           row.push(levels[skillCurrent(item.skill, index)].name, item.on[index] ? (isTicked(item, index) ? 'x' : '') : '—');
