@@ -276,7 +276,7 @@ def test_the_level_pickers_data_carries_each_cells_examples(build: Callable[...,
     for page, row in (('mentoring', 'backend-engineer'), ('roles/backend-engineer', 'mentoring')):
         block = html(app, page).select_one('div.skill-explorer script.skill-explorer-data')
         assert block is not None
-        cells = json.loads(block.string)['expectations'][row]
+        cells = json.loads(block.get_text())['expectations'][row]
         junior = cells['junior']['examples']
         assert junior['summary'] == 'Beispiele (2)'
         assert junior['items'][0] == (
