@@ -18,9 +18,10 @@ from typing import TYPE_CHECKING, Any
 from docutils import nodes
 
 from skill_matrix.data import richtext
-from skill_matrix.labels import _, ngettext, pgettext
+from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.pagedata import read_skill_data, skill_data
 from skill_matrix.nodes.role_tables import read_level_tables
+from skill_matrix.nodes.text import examples_summary
 
 if TYPE_CHECKING:
     from collections.abc import Sequence
@@ -117,8 +118,8 @@ def examples_data(examples: Sequence[str]) -> dict[str, Any]:
     ("Examples (2)") and each example's plain text; nothing for a cell without examples."""
     if not examples:
         return {}
-    summary = ngettext('Example ({count})', 'Examples ({count})', len(examples)).format(count=len(examples))
-    return {'examples': {'summary': summary, 'items': [richtext.plain_text(text) for text in examples]}}
+    items = [richtext.plain_text(text) for text in examples]
+    return {'examples': {'summary': examples_summary(len(examples)), 'items': items}}
 
 
 def script_block(data: dict[str, Any], class_name: str = 'skill-explorer-data') -> nodes.raw:

@@ -18,28 +18,16 @@ def add_page_assets(
     """Only pages that need them load the extension's stylesheet and the level picker's script."""
     if doctree is None:
         return
-    styled = explorer = False
-    for node in doctree.findall(nodes.Element):  # until both are found
-        classes = node['classes']
-        styled = styled or not _STYLED.isdisjoint(classes)
-        explorer = explorer or 'skill-explorer' in classes
-        if styled and explorer:
-            break
-    if styled:
-        app.add_css_file('skill_matrix.css')
-    if explorer:
-        app.add_js_file(SCRIPT, loading_method='defer')
-        app.add_css_file(STYLESHEET)
-
-
-_STYLED = frozenset(
-    {
+    classes = {name for node in doctree.findall(nodes.Element) for name in node['classes']}
+    if {
         'skill-matrix',
         'skill-overview',
         'skill-role-profile',
         'skill-role-index',
         'skill-domain-page',
         'skill-search',
-    }
-)
-"""The classes of the elements whose pages load the extension's stylesheet."""
+    } & classes:
+        app.add_css_file('skill_matrix.css')
+    if 'skill-explorer' in classes:
+        app.add_js_file(SCRIPT, loading_method='defer')
+        app.add_css_file(STYLESHEET)

@@ -122,11 +122,16 @@ def make_examples(examples: Sequence[SourceText]) -> list[nodes.Element]:
 
 def examples_node(items: Sequence[nodes.Element]) -> skill_examples:
     """A :class:`skill_examples` of *items* (each an example's paragraph or rich text)."""
-    summary = ngettext('Example ({count})', 'Examples ({count})', len(items)).format(count=len(items))
+    summary = examples_summary(len(items))
     listing = nodes.bullet_list('', *(nodes.list_item('', item) for item in items), bullet='-')
     return skill_examples(
         '', label(summary, classes=['skill-examples-summary']), listing, classes=['skill-examples']
     )
+
+
+def examples_summary(count: int) -> str:
+    """The line that heads a cell's *count* examples ("Examples (2)"), wherever they are shown."""
+    return ngettext('Example ({count})', 'Examples ({count})', count).format(count=count)
 
 
 def visit_skill_examples_html(translator: nodes.NodeVisitor, node: skill_examples) -> None:
