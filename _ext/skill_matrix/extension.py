@@ -7,6 +7,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from skill_matrix.catalog import setup_catalog
+from skill_matrix.garbage import setup_garbage_collection
 from skill_matrix.html.pdf_link import setup_pdf_link
 from skill_matrix.i18n import setup_i18n
 from skill_matrix.matrix import setup_matrix
@@ -21,6 +22,7 @@ if TYPE_CHECKING:
 
 
 def setup(app: Sphinx) -> ExtensionMetadata:
+    setup_garbage_collection(app)  # fewer collections while a build runs
     setup_matrix(app)  # the skill matrix, the data checks and what every page of skills shares
     setup_roles(app)  # role pages
     setup_catalog(app)  # domain pages, the start page's catalog, the navigation

@@ -1,7 +1,9 @@
-"""Each data file is read once per build; results kept between builds never go stale."""
+"""Each data file is read once per build; results kept between builds never go stale; a build
+leaves the process as it found it (the garbage collector's thresholds)."""
 
 from __future__ import annotations
 
+import gc
 from collections import Counter
 from typing import TYPE_CHECKING
 
@@ -30,6 +32,20 @@ def test_each_data_file_is_read_once_per_build(tmp_path: Path, monkeypatch: pyte
 
     # 'testing' is shown by five pages and the overview, 'sql' by two and the overview
     assert reads == {'roles.yaml': 1, 'levels.yaml': 1, 'sql.yaml': 1, 'testing.yaml': 1}
+
+
+def test_a_build_collects_garbage_less_often_and_gives_the_thresholds_back(tmp_path: Path) -> None:
+    copy_root('basic', tmp_path / 'site')
+    original = gc.get_threshold()
+    gc.set_threshold(700, 10, 10)  # Python's defaults
+    during: list[tuple[int, ...]] = []
+    try:
+        sphinx_build(tmp_path / 'site', on_resolved=lambda *_: during.append(gc.get_threshold()))
+        after = gc.get_threshold()
+    finally:
+        gc.set_threshold(*original)
+    assert set(during) == {(10_000, 20, 100)}  # every page was written with them
+    assert after == (700, 10, 10)
 
 
 def build_in_a_process(site: Path) -> str:
