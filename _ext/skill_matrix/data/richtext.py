@@ -248,9 +248,11 @@ def links(text: str) -> list[str]:
     return [str(node.attrs.get('href', '')) for node, _line in _walk(parse(text)) if node.type == 'link']
 
 
+@functools.lru_cache(maxsize=1024)
 def plain_text(text: str) -> str:
     """*text* as readable plain text: list items on their own lines (``- `` or ``1. ``),
-    emphasis and code as their words, a link as its text and its target in parentheses."""
+    emphasis and code as their words, a link as its text and its target in parentheses.
+    (Kept for the last texts: a page's downloads and level picker ask for each of its texts.)"""
     if is_plain(text):
         return ' '.join(text.split())
     return '\n'.join(_plain_blocks(parse(text), ''))

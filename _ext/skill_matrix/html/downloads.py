@@ -14,7 +14,6 @@ import csv
 import io
 import json
 import os
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -161,10 +160,21 @@ def write_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
 
 
 def _write_if_changed(app: Sphinx, name: str, text: str) -> None:
-    path = Path(app.outdir, DOWNLOAD_DIR, name)
-    if path.is_file() and path.read_text(encoding='utf-8') == text:
-        return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    temporary = path.with_suffix(f'{path.suffix}.{os.getpid()}.tmp')
-    temporary.write_text(text, encoding='utf-8', newline='')
-    temporary.replace(path)
+    """Write *text* to the download *name*, unless the file holds it already (then it keeps its
+    date); through a temporary file, so that a reader never gets half a file."""
+    path = os.path.join(app.outdir, DOWNLOAD_DIR, name)
+    try:
+        with open(path, encoding='utf-8', newline='') as stream:
+            if stream.read() == text:
+                return
+    except (OSError, UnicodeDecodeError):  # missing (a first build), or not what we wrote
+        pass
+    temporary = f'{path}.{os.getpid()}.tmp'
+    try:
+        stream = open(temporary, 'w', encoding='utf-8', newline='')  # noqa: SIM115 (closed below)
+    except FileNotFoundError:  # the first download of the build's output directory
+        os.makedirs(os.path.dirname(path), exist_ok=True)
+        stream = open(temporary, 'w', encoding='utf-8', newline='')  # noqa: SIM115
+    with stream:
+        stream.write(text)
+    os.replace(temporary, path)
