@@ -41,9 +41,11 @@ class SkillDataDirective(SphinxDirective):
         except DataError:
             return None
 
-    def skill(self, path: Path, definitions: Definitions) -> Skill | None:
-        """The skill in *path*, or None when it is broken (reported once per build)."""
-        self.env.note_dependency(path)
+    def skill(self, path: Path, definitions: Definitions, *, depends: bool = True) -> Skill | None:
+        """The skill in *path*, or None when it is broken (reported once per build). With
+        *depends*, the page is read again whenever the file changes."""
+        if depends:
+            self.env.note_dependency(path)
         try:
             return BuildState(self.env).store.load(path, definitions)
         except DataError:

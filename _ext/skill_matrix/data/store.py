@@ -2,8 +2,8 @@
 
 Reading and validating every skill file (YAML, JSON Schema, cross-checks) is most of what an
 incremental build costs with many skills: a build validates the whole data directory to report
-its problems, and the overview page, read again after any edit, shows every skill. The store
-keeps each file's result (the skill or its problems) in the doctree directory, next to Sphinx's
+its problems, and the pages that show every skill (role pages, the overview) read them all. The
+store keeps each file's result (the skill or its problems) in the doctree directory, next to Sphinx's
 environment, keyed by the file's modification time and size, so a build validates only the
 files that changed. It starts empty whenever Sphinx starts from a fresh environment, or when
 the extension's code or schemas change.

@@ -11,9 +11,10 @@ from sphinx.errors import ConfigError
 from sphinx.util import logging
 
 from skill_matrix.data.domains import load_catalog
-from skill_matrix.data.loader import check_data_dir, skill_files
+from skill_matrix.data.loader import check_data_dir, load_definitions, skill_files
+from skill_matrix.data.problems import DataError
 from skill_matrix.data.store import STORE_FILE
-from skill_matrix.nodes.matrix import LAYOUTS
+from skill_matrix.nodes.matrix import LAYOUTS, overview_digest, overview_skills
 from skill_matrix.state import BuildState
 from skill_matrix.warning_types import DATA_ERROR, DOMAINS, UNUSED_SKILL, WARNING_TYPE
 
@@ -74,13 +75,35 @@ def save_store(app: Sphinx, exception: Exception | None) -> None:
 def outdated_overviews(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Rebuild the overview pages when skill files are added or removed."""
-    files = [path.name for path in skill_files(data_dir(app))]
+    """Rebuild the pages that list every skill when skill files are added or removed, and the
+    pages of ``skill-overview`` tables when what their table shows has changed."""
+    paths = skill_files(data_dir(app))
+    files = [path.name for path in paths]
     state = BuildState(env)
-    if state.last_skill_files == files:
-        return []
-    state.last_skill_files = files
-    return sorted(state.domain.overviews - removed)
+    outdated: set[str] = set()
+    if state.last_skill_files != files:
+        state.last_skill_files = files
+        outdated |= state.domain.overviews
+    tables = state.last_overview_tables
+    if tables.keys() - outdated - removed:
+        digest = _overview_digest(state, paths, data_dir(app))
+        outdated |= {docname for docname, shown in tables.items() if shown != digest}
+    return sorted(outdated - removed)
+
+
+def _overview_digest(state: BuildState, paths: list[Path], directory: Path) -> str | None:
+    """The digest of what a ``skill-overview`` table shows now (None: no roles or levels)."""
+    try:
+        definitions = load_definitions(directory)
+    except DataError:
+        return None
+    skills = []
+    for path in paths:
+        try:
+            skills.append(state.store.load(path, definitions))
+        except DataError:
+            continue  # not shown, as in the directive
+    return overview_digest(overview_skills(skills), definitions)
 
 
 def relinked_overviews(app: Sphinx, env: BuildEnvironment) -> list[str]:

@@ -16,9 +16,17 @@ from skill_matrix.data.loader import skill_files, skill_path
 from skill_matrix.data.problems import did_you_mean, known
 from skill_matrix.directives import SkillDataDirective
 from skill_matrix.nodes.catalog import breadcrumb
-from skill_matrix.nodes.matrix import LAYOUTS, MatrixView, build_matrix, build_overview
+from skill_matrix.nodes.matrix import (
+    LAYOUTS,
+    MatrixView,
+    build_matrix,
+    build_overview,
+    overview_digest,
+    overview_skills,
+)
 from skill_matrix.nodes.placeholders import build_download_links, build_explorer, plan_link
 from skill_matrix.nodes.schema_table import SCHEMAS, build_schema_table, schema_path
+from skill_matrix.state import BuildState
 from skill_matrix.warning_types import DUPLICATE_ANCHOR, UNKNOWN_REFERENCE, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -157,7 +165,11 @@ class SkillMatrixDirective(SkillDataDirective):
 
 
 class SkillOverviewDirective(SkillDataDirective):
-    """``.. skill-overview::``: every skill in the data directory with its stats, linked."""
+    """``.. skill-overview::``: every skill in the data directory with its stats, linked.
+
+    Its page is not read again whenever a skill file changes, only when what the table shows
+    changes (:func:`~skill_matrix.nodes.matrix.overview_digest`, compared in ``_data.py``): an
+    edited description leaves the table of 1,000 skills as it was."""
 
     has_content = False
     option_spec: ClassVar[OptionSpec] = {'class': directives.class_option}
@@ -166,9 +178,11 @@ class SkillOverviewDirective(SkillDataDirective):
         definitions = self.definitions()
         if definitions is None:
             return []
-        skills = [skill for path in skill_files(self.data_dir) if (skill := self.skill(path, definitions))]
+        loaded = (self.skill(path, definitions, depends=False) for path in skill_files(self.data_dir))
+        skills = overview_skills(skill for skill in loaded if skill is not None)
         self.domain.note_overview(self.env.docname)
-        table = build_overview(sorted(skills, key=lambda skill: skill.title.text.casefold()), definitions)
+        BuildState(self.env).last_overview_tables[self.env.docname] = overview_digest(skills, definitions)
+        table = build_overview(skills, definitions)
         table['classes'] += self.options.get('class', [])
         self.set_source_info(table)
         return [table]

@@ -8,6 +8,7 @@ tables once the page is written (:func:`expanded_table`).
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -91,6 +92,28 @@ def build_matrix(
         link = nodes.reference(text, text, refuri=edit_url)
         container += nodes.paragraph('', '', link, classes=['skill-edit'], translatable=False)
     return container
+
+
+def overview_skills(skills: Iterable[Skill]) -> list[Skill]:
+    """*skills* in the overview's order: by title."""
+    return sorted(skills, key=lambda skill: skill.title.text.casefold())
+
+
+def overview_digest(skills: Sequence[Skill], definitions: Definitions) -> str:
+    """A digest of what :func:`build_overview` shows of *skills*: each skill's id, title and group
+    (their texts and places in the data files, which the message catalogs name), its numbers."""
+    shown = [
+        (
+            skill.id,
+            skill.title,
+            skill.group,
+            len(skill.role_ids),
+            sum(item.required for item in skill.expectations),
+            len(skill.expectations),
+        )
+        for skill in skills
+    ]
+    return hashlib.sha256(repr((len(definitions.levels), shown)).encode()).hexdigest()
 
 
 def build_overview(skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
