@@ -108,7 +108,8 @@ def incremental(site: Path, skill: SyntheticSkill, edit: int) -> BuildResult:
     """Edit *skill*'s YAML, rebuild the serial build of *site*, check what was read again."""
     sentence = edit_skill(site / 'data' / 'skills' / f'{skill.id}.yaml', edit)
     result = sphinx_build(site, site / '_build' / 'serial', clean=False)
-    expected = sorted(['index', f'skills/{skill.id}'])
+    # the overview (index) shows no description: it is read again only when its table changes
+    expected = [f'skills/{skill.id}']
     if result.docs_read != expected:
         raise BenchError(f'incremental build read {result.docs_read}, expected {expected}')
     page = (site / '_build' / 'serial' / 'html' / 'skills' / f'{skill.id}.html').read_text(encoding='utf-8')
