@@ -5,7 +5,8 @@ pickled) beside a large heap that lives as long as the build (the environment, t
 data). With Python's default thresholds the collector runs every 700 allocations and scans the
 older generations often: at 1,000 skills it took a sixth of a build's CPU time. With the young
 generation collected every 10,000 allocations and the middle one every 20 of those, it takes
-less than half of that, for 3 % more peak memory (``bench/README.md``, "Garbage collection").
+less than half of that, for 3 % more peak memory (``bench/README.md``, "Changes of 2026-12-07
+evening").
 
 The thresholds hold from ``config-inited`` to ``build-finished``, then the previous ones are
 back: a process that builds several times (the test suite) keeps its own.

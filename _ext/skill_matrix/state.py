@@ -49,7 +49,7 @@ class SkillDomain(Domain):
     initial_data: ClassVar[dict[str, Any]] = {
         'pages': {},  # skill id -> {docname: (node id, title, shows the whole matrix)}
         'overviews': set(),  # docnames that list every skill
-        'overview_tables': {},  # docname -> a digest of what its skill-overview table showed
+        'overview': '',  # a digest of what a skill-overview table showed in the last build
         'files': [],  # skill file names seen by the last build, to spot added or removed ones
         'catalog': {},  # domain id -> what its page showed in the last build
         'navigation': {},  # docname -> its navigation in the last build
@@ -96,7 +96,6 @@ class SkillDomain(Domain):
         for pages in self.pages.values():
             pages.pop(docname, None)
         self.overviews.discard(docname)
-        self.data.setdefault('overview_tables', {}).pop(docname, None)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
         for skill_id, pages in otherdata['pages'].items():
@@ -104,10 +103,6 @@ class SkillDomain(Domain):
                 if docname in docnames:
                     self.pages.setdefault(skill_id, {})[docname] = entry
         self.overviews.update(docname for docname in otherdata['overviews'] if docname in docnames)
-        tables = otherdata.get('overview_tables', {})
-        self.data.setdefault('overview_tables', {}).update(
-            (docname, digest) for docname, digest in tables.items() if docname in docnames
-        )
 
     def resolve_xref(
         self,
@@ -229,10 +224,14 @@ class BuildState:
         self.domain.data['targets'] = targets
 
     @property
-    def last_overview_tables(self) -> dict[str, str]:
-        """Docname → a digest of what its ``skill-overview`` table showed (an environment pickled
-        before this record was kept has none: its pages are read again when any file changes)."""
-        return cast('dict[str, str]', self.domain.data.setdefault('overview_tables', {}))
+    def last_overview(self) -> str | None:
+        """A digest of what a ``skill-overview`` table showed (``''``: an environment pickled
+        before this record was kept here)."""
+        return cast('str | None', self.domain.data.get('overview', ''))
+
+    @last_overview.setter
+    def last_overview(self, digest: str | None) -> None:
+        self.domain.data['overview'] = digest
 
     @property
     def last_domain_pages(self) -> dict[str, tuple[object, ...]]:

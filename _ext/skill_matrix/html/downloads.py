@@ -169,12 +169,8 @@ def _write_if_changed(app: Sphinx, name: str, text: str) -> None:
                 return
     except (OSError, UnicodeDecodeError):  # missing (a first build), or not what we wrote
         pass
+    os.makedirs(os.path.dirname(path), exist_ok=True)
     temporary = f'{path}.{os.getpid()}.tmp'
-    try:
-        stream = open(temporary, 'w', encoding='utf-8', newline='')  # noqa: SIM115 (closed below)
-    except FileNotFoundError:  # the first download of the build's output directory
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        stream = open(temporary, 'w', encoding='utf-8', newline='')  # noqa: SIM115
-    with stream:
+    with open(temporary, 'w', encoding='utf-8', newline='') as stream:
         stream.write(text)
     os.replace(temporary, path)

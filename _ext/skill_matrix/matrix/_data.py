@@ -75,20 +75,18 @@ def save_store(app: Sphinx, exception: Exception | None) -> None:
 def outdated_overviews(
     app: Sphinx, env: BuildEnvironment, added: set[str], changed: set[str], removed: set[str]
 ) -> list[str]:
-    """Rebuild the pages that list every skill when skill files are added or removed, and the
-    pages of ``skill-overview`` tables when what their table shows has changed."""
+    """Rebuild the pages that list every skill when skill files are added or removed, or when
+    what a ``skill-overview`` table shows has changed (the overview notes no skill file as its
+    dependency: an edited description leaves it as it was)."""
     paths = skill_files(data_dir(app))
     files = [path.name for path in paths]
     state = BuildState(env)
-    outdated: set[str] = set()
-    if state.last_skill_files != files:
-        state.last_skill_files = files
-        outdated |= state.domain.overviews
-    tables = state.last_overview_tables
-    if tables.keys() - outdated - removed:
-        digest = _overview_digest(state, paths, data_dir(app))
-        outdated |= {docname for docname, shown in tables.items() if shown != digest}
-    return sorted(outdated - removed)
+    digest = _overview_digest(state, paths, data_dir(app))
+    if state.last_skill_files == files and state.last_overview == digest:
+        return []
+    state.last_skill_files = files
+    state.last_overview = digest
+    return sorted(state.domain.overviews - removed)
 
 
 def _overview_digest(state: BuildState, paths: list[Path], directory: Path) -> str | None:

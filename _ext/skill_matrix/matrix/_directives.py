@@ -21,12 +21,10 @@ from skill_matrix.nodes.matrix import (
     MatrixView,
     build_matrix,
     build_overview,
-    overview_digest,
     overview_skills,
 )
 from skill_matrix.nodes.placeholders import build_download_links, build_explorer, plan_link
 from skill_matrix.nodes.schema_table import SCHEMAS, build_schema_table, schema_path
-from skill_matrix.state import BuildState
 from skill_matrix.warning_types import DUPLICATE_ANCHOR, UNKNOWN_REFERENCE, WARNING_TYPE
 
 if TYPE_CHECKING:
@@ -181,7 +179,6 @@ class SkillOverviewDirective(SkillDataDirective):
         loaded = (self.skill(path, definitions, depends=False) for path in skill_files(self.data_dir))
         skills = overview_skills(skill for skill in loaded if skill is not None)
         self.domain.note_overview(self.env.docname)
-        BuildState(self.env).last_overview_tables[self.env.docname] = overview_digest(skills, definitions)
         table = build_overview(skills, definitions)
         table['classes'] += self.options.get('class', [])
         self.set_source_info(table)
