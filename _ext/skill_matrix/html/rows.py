@@ -7,15 +7,15 @@ ids and ¶ links, ``scope`` and ``data-label`` on the cells, Sphinx's ``untransl
 review's change markers (written by the visitor the review registers for them). Every text is
 escaped. A skill page's rows go into the search index as their words, with the heads of its
 short tables (:class:`~skill_matrix.nodes.matrix.skill_table`), which HTML writes as the ordinary
-tables they stand for. The other builders get ordinary tables and rows (:class:`RowsAsNodes` for
-skill pages, before any other post-transform; role pages' rows, whose skills link to their
-pages, in :mod:`skill_matrix.roles`).
+tables they stand for, their heads as strings too. The other builders get ordinary tables and
+rows (:class:`RowsAsNodes` for skill pages, before any other post-transform; role pages' rows,
+whose skills link to their pages, in :mod:`skill_matrix.roles`).
 """
 
 from __future__ import annotations
 
 from html import escape
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from docutils import nodes
 from docutils.writers.html5_polyglot import HTMLTranslator
@@ -48,22 +48,45 @@ if TYPE_CHECKING:
 
 
 def visit_skill_table(translator: HTML5Translator, node: skill_table) -> None:
-    """A skill page's short table, written as the ordinary table it stands for."""
-    children = node.children
-    expanded_table(node).walkabout(translator)
-    node.extend(children)  # back in place for what reads the page after it is written (the review)
+    """A skill page's short table, written as the ordinary table it stands for
+    (:func:`~skill_matrix.nodes.matrix.expanded_table`): the table and its caption by the
+    translator, the head and the rows as strings."""
+    caption, body = node.children
+    table = nodes.table(classes=list(node['classes']), ids=list(node['ids']))
+    caption.parent = table  # what the translator writes a table's caption from (and numbers)
+    translator.visit_table(table)
+    caption.walkabout(translator)
+    caption.parent = node
+    headers = node['headers']
+    translator.body.append(_head(headers, node['widths'], fast_encoder(translator)))
+    translator.body.append('<tbody>\n')
+    _write_rows(translator, cast('skill_rows', body), headers, head_rows=1)
+    translator.body.append('</tbody>\n')
+    translator.depart_table(table)
     raise nodes.SkipNode
+
+
+def _head(headers: list[str], widths: list[int], encode: Callable[[str], str]) -> str:
+    """A short table's column widths and head, as docutils' writer writes them."""
+    total = sum(widths)
+    columns = ''.join(f'<col style="width: {width / total:.1%}" />\n' for width in widths)
+    cells = '\n'.join(f'<th scope="col" class="head"><p>{encode(header)}</p></th>' for header in headers)
+    return f'<colgroup>\n{columns}</colgroup>\n<thead>\n<tr class="row-odd">{cells}\n</tr>\n</thead>\n'
 
 
 def visit_skill_rows(translator: HTML5Translator, node: skill_rows) -> None:
     head = node.parent.parent.next_node(nodes.thead)  # tbody, tgroup
     head_rows = list(head.children) if head is not None else []
     headers = [entry.astext() for entry in head_rows[0].children] if head_rows else []
+    _write_rows(translator, node, headers, head_rows=len(head_rows))
+    raise nodes.SkipNode
+
+
+def _write_rows(translator: HTML5Translator, node: skill_rows, headers: list[str], *, head_rows: int) -> None:
     writer = _RowWriter(translator, node, headers)
     for index, row in enumerate(data_rows(node)):
-        number = len(head_rows) + index + 1  # Sphinx numbers a table's rows from the head's first
+        number = head_rows + index + 1  # Sphinx numbers a table's rows from the head's first
         translator.body.append(writer.row(row, 'row-even' if number % 2 == 0 else 'row-odd'))
-    raise nodes.SkipNode
 
 
 def fast_encoder(translator: HTML5Translator) -> Callable[[str], str]:

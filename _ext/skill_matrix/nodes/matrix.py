@@ -391,9 +391,10 @@ class skill_table(nodes.table):
 
     A skill page has five such tables: as ordinary tables, each transform, the pickled doctree
     and the search index went through the 20 nodes of each head. Being a table, it is numbered,
-    linked and wrapped by the theme like one; :func:`expanded_table` gives the ordinary table,
-    which the HTML builders write in its place and the other builders get before any other
-    post-transform (:class:`~skill_matrix.html.rows.RowsAsNodes`).
+    linked and wrapped by the theme like one. The HTML builders write the ordinary table it
+    stands for, its head as a string (:func:`~skill_matrix.html.rows.visit_skill_table`); the
+    other builders get that table (:func:`expanded_table`) before any other post-transform
+    (:class:`~skill_matrix.html.rows.RowsAsNodes`).
     """
 
 
