@@ -24,6 +24,7 @@ from skill_matrix.html.accessibility import depart_entry, visit_title
 from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import emit_explorer_data
+from skill_matrix.html.header import HeaderAsNodes, index_header_words, visit_skill_facts, visit_skill_stats
 from skill_matrix.html.rows import RowsAsNodes, resolve_matrix_rows, visit_skill_rows, visit_skill_table
 from skill_matrix.matrix._data import (
     check_config,
@@ -37,7 +38,7 @@ from skill_matrix.matrix._directives import SkillMatrixDirective, SkillOverviewD
 from skill_matrix.matrix._html import add_page_assets
 from skill_matrix.matrix._latex import LaTeXColumns, LaTeXMatrixTargets, localize_fixed_texts
 from skill_matrix.matrix._transforms import HiddenTextsAsNodes, PlainRichText
-from skill_matrix.nodes.matrix import skill_table
+from skill_matrix.nodes.matrix import skill_facts, skill_stats, skill_table
 from skill_matrix.nodes.pagedata import drop_skill_data, level_data, skill_data, skip_node
 from skill_matrix.nodes.rows import skill_rows
 from skill_matrix.nodes.text import (
@@ -86,6 +87,10 @@ def setup_matrix(app: Sphinx) -> None:
     # a skill page's level and role tables, short: HTML writes the ordinary table in their place,
     # the other builders get it (RowsAsNodes)
     app.add_node(skill_table, html=(visit_skill_table, None))
+    # a skill page's facts and numbers, kept as data: HTML writes their lists as strings, the
+    # other builders get the lists (HeaderAsNodes)
+    app.add_node(skill_facts, html=(visit_skill_facts, None))
+    app.add_node(skill_stats, html=(visit_skill_stats, None))
     # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
     app.add_node(nodes.entry, override=True, html=(visit_entry, depart_entry))
     app.add_node(nodes.title, override=True, html=(visit_title, depart_title))
@@ -95,6 +100,7 @@ def setup_matrix(app: Sphinx) -> None:
     app.add_directive('skill-overview', SkillOverviewDirective)
     app.add_directive('skill-schema', SkillSchemaDirective)
     app.add_post_transform(RowsAsNodes)
+    app.add_post_transform(HeaderAsNodes)
     app.add_post_transform(HiddenTextsAsNodes)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
@@ -109,6 +115,7 @@ def setup_matrix(app: Sphinx) -> None:
     app.connect('env-get-updated', relinked_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
     app.connect('doctree-resolved', resolve_matrix_rows)
+    app.connect('doctree-resolved', index_header_words)
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)

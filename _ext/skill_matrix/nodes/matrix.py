@@ -145,42 +145,74 @@ def build_overview(skills: Sequence[Skill], definitions: Definitions) -> nodes.t
 # --- header -----------------------------------------------------------------------------------
 
 
-def _facts(skill: Skill, language: str) -> nodes.field_list:
+class skill_facts(nodes.General, nodes.Element):
+    """A skill page's facts (domain, group, last update), short: the values are its children (the
+    domain's and the group's names, translatable, and the date), their names an attribute
+    (``names``, translated). HTML writes the field list from it as a string
+    (:mod:`skill_matrix.html.header`), the other builders get it (:func:`facts_list`): as a field
+    list, the read and write transforms walked 19 nodes on every skill page."""
+
+
+def _facts(skill: Skill, language: str) -> skill_facts:
+    return skill_facts(
+        '',
+        make_text(skill.domain),
+        make_text(skill.group),
+        label(format_date(skill.updated, language), classes=['skill-updated']),
+        names=(_('Domain'), _('Group'), _('Last updated')),
+        location=(str(skill.title.path), skill.title.line),
+    )
+
+
+def facts_list(node: skill_facts) -> nodes.field_list:
+    """The field list *node* stands for; its values move into it."""
     facts = nodes.field_list(classes=['skill-facts'])
-    rows: list[tuple[str, nodes.paragraph]] = [
-        (_('Domain'), make_text(skill.domain)),
-        (_('Group'), make_text(skill.group)),
-        (_('Last updated'), label(format_date(skill.updated, language), classes=['skill-updated'])),
-    ]
-    for name, body in rows:
+    values = [child for child in node.children if isinstance(child, nodes.Element)]
+    node.children = []
+    for name, body in zip(node['names'], values, strict=True):
         field_name = label(name, nodes.field_name)
         # Located, so that Sphinx's source workaround has nothing to patch (and to log: it renders
         # the node as XML for a debug message at every page read).
-        field_name.source, field_name.line = str(skill.title.path), skill.title.line
+        field_name.source, field_name.line = node['location']
         facts += nodes.field('', field_name, nodes.field_body('', body))
     return facts
 
 
-def _stats(skill: Skill, view: MatrixView) -> nodes.bullet_list:
+class skill_stats(nodes.General, nodes.Element):
+    """A skill page's numbers, short: ``stats``, a tuple of (kind, value, name, caption) with the
+    names and captions translated. HTML writes the list from it as a string
+    (:mod:`skill_matrix.html.header`), the other builders get it (:func:`stats_list`): as a
+    bullet list, the read and write transforms walked 28 nodes on every skill page."""
+
+
+def _stats(skill: Skill, view: MatrixView) -> skill_stats:
     shown = [
         item
         for item in skill.expectations
         if item.role_id in view.role_ids and item.level_id in view.level_ids
     ]
     required = sum(item.required for item in shown)
+    optional = len(shown) - required
+    return skill_stats(
+        stats=(
+            ('roles', len(view.role_ids), _('Roles'), _('where this skill appears')),
+            ('levels', len(view.level_ids), _('Levels'), _('structured growth path')),
+            (
+                'required',
+                required,
+                _('Mandatory requirements'),
+                ngettext('the other {count} optional', 'the other {count} optional', optional).format(
+                    count=optional
+                ),
+            ),
+        )
+    )
+
+
+def stats_list(node: skill_stats) -> nodes.bullet_list:
+    """The bullet list *node* stands for."""
     stats = nodes.bullet_list(classes=['skill-stats'])
-    for kind, value, name, caption in (
-        ('roles', len(view.role_ids), _('Roles'), _('where this skill appears')),
-        ('levels', len(view.level_ids), _('Levels'), _('structured growth path')),
-        (
-            'required',
-            required,
-            _('Mandatory requirements'),
-            ngettext(
-                'the other {count} optional', 'the other {count} optional', len(shown) - required
-            ).format(count=len(shown) - required),
-        ),
-    ):
+    for kind, value, name, caption in node['stats']:
         headline = nodes.paragraph(
             '',
             '',
