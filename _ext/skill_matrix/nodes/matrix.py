@@ -1,9 +1,12 @@
 """Build docutils nodes for a skill matrix and the skills overview.
 
-Plain docutils nodes and a few subclasses of them, which every builder handles, with one
-exception: a skill page's level and role tables are :class:`skill_table` nodes, their rows kept
-as data (:mod:`skill_matrix.nodes.rows`) and their head as attributes, expanded into ordinary
-tables once the page is written (:func:`expanded_table`).
+Plain docutils nodes and a few subclasses of them, which every builder handles, with three
+exceptions, kept short because a catalog has hundreds of skill pages: a skill page's level and
+role tables are :class:`skill_table` nodes, their rows kept as data
+(:mod:`skill_matrix.nodes.rows`) and their head as attributes; its facts and numbers are
+:class:`skill_facts` and :class:`skill_stats`. HTML writes them as strings, the other builders
+get the ordinary table, field list and bullet list (:func:`expanded_table`, :func:`facts_list`,
+:func:`stats_list`) before any other post-transform.
 """
 
 from __future__ import annotations
