@@ -269,6 +269,10 @@ def use_navigation(
     else:
         context['toctree'] = _toctree(app, navigation, pagename)
     _relations(app, pagename, context, navigation)
+    # Sphinx found the page's previous, next and parent pages in its own relations and rendered
+    # their titles (four partial renders a page), only for _relations to replace them: without
+    # them, Sphinx skips that work for the pages written after this one.
+    cast('StandaloneHTMLBuilder', app.builder).relations = {}
 
 
 def use_furo_navigation(
