@@ -1,26 +1,25 @@
 """A skill page's facts and numbers (:class:`~skill_matrix.nodes.matrix.skill_facts`,
 :class:`~skill_matrix.nodes.matrix.skill_stats`), written by the HTML builders as strings.
 
-The markup is the field list and the bullet list the other builders get (:class:`HeaderAsNodes`),
-as Sphinx's HTML writer writes them: the same classes, Sphinx's alternating field classes, every
-text escaped; the domain's and the group's names are written by the translator from their
-(translated) nodes. Their words go into the search index as those lists' did
-(:func:`index_header_words`).
+The markup is the field list and the bullet list the other builders get
+(:class:`~skill_matrix.html.rows.OrdinaryNodes`), as Sphinx's HTML writer writes them: the same
+classes, Sphinx's alternating field classes, every text escaped; the domain's and the group's
+names are written by the translator from their (translated) nodes. The nodes' other words are a
+text child that only the search index reads.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from docutils import nodes
-from sphinx.transforms.post_transforms import SphinxPostTransform
 
 from skill_matrix.html.rows import fast_encoder
-from skill_matrix.nodes.matrix import facts_list, skill_facts, skill_stats, stats_list
 
 if TYPE_CHECKING:
-    from sphinx.application import Sphinx
     from sphinx.writers.html5 import HTML5Translator
+
+    from skill_matrix.nodes.matrix import skill_facts, skill_stats
 
 
 def visit_skill_facts(translator: HTML5Translator, node: skill_facts) -> None:
@@ -48,32 +47,3 @@ def visit_skill_stats(translator: HTML5Translator, node: skill_stats) -> None:
     )
     translator.body.append(f'<ul class="skill-stats">\n{items}</ul>\n')
     raise nodes.SkipNode
-
-
-def index_header_words(app: Sphinx, doctree: nodes.document, docname: str) -> None:
-    """For HTML, give the search index the words of the facts' names and of the numbers (read by
-    the search index only: the visitors skip them)."""
-    if app.builder.format != 'html':
-        return
-    for facts in doctree.findall(skill_facts):
-        facts += nodes.Text('\n'.join(facts['names']))
-    for stats in doctree.findall(skill_stats):
-        stats += nodes.Text(
-            '\n'.join(f'{value}\n{name}\n{caption}' for _kind, value, name, caption in stats['stats'])
-        )
-
-
-class HeaderAsNodes(SphinxPostTransform):
-    """For the builders other than HTML, a skill page's facts and numbers become the field list
-    and bullet list they stand for, before any other post-transform sees the page."""
-
-    default_priority = 1
-
-    def is_supported(self) -> bool:
-        return self.env._builder_cls.format != 'html'  # what Sphinx's own is_supported reads
-
-    def run(self, **kwargs: Any) -> None:
-        for facts in list(self.document.findall(skill_facts)):
-            facts.replace_self(facts_list(facts))
-        for stats in list(self.document.findall(skill_stats)):
-            stats.replace_self(stats_list(stats))

@@ -8,7 +8,7 @@ review's change markers (written by the visitor the review registers for them). 
 escaped. A skill page's rows go into the search index as their words, with the heads of its
 short tables (:class:`~skill_matrix.nodes.matrix.skill_table`), which HTML writes as the ordinary
 tables they stand for, their heads as strings too. The other builders get ordinary tables and
-rows (:class:`RowsAsNodes` for skill pages, before any other post-transform; role pages' rows,
+rows (:class:`OrdinaryNodes` for skill pages, before any other post-transform; role pages' rows,
 whose skills link to their pages, in :mod:`skill_matrix.roles`).
 """
 
@@ -24,7 +24,14 @@ from sphinx.transforms.post_transforms import SphinxPostTransform
 from skill_matrix.html.anchors import link_to, permalinks
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.changes import change_anchor, change_marker
-from skill_matrix.nodes.matrix import expanded_table, skill_table
+from skill_matrix.nodes.matrix import (
+    expanded_table,
+    facts_list,
+    skill_facts,
+    skill_stats,
+    skill_table,
+    stats_list,
+)
 from skill_matrix.nodes.rows import (
     RowData,
     data_rows,
@@ -229,9 +236,11 @@ def resolve_matrix_rows(app: Sphinx, doctree: nodes.document, docname: str) -> N
             body += nodes.Text(words)  # read by the search index only: the visitor skips it
 
 
-class RowsAsNodes(SphinxPostTransform):
-    """For the builders other than HTML, a skill page's short tables become ordinary tables and
-    its rows kept as data table rows, before any other post-transform sees the tables."""
+class OrdinaryNodes(SphinxPostTransform):
+    """For the builders other than HTML, a skill page's short nodes become the ordinary nodes
+    they stand for, before any other post-transform sees the page: its short tables ordinary
+    tables, its rows kept as data table rows, its facts and numbers (:mod:`skill_matrix.html.header`)
+    a field list and a bullet list."""
 
     default_priority = 1
 
@@ -244,3 +253,7 @@ class RowsAsNodes(SphinxPostTransform):
         for body in list(self.document.findall(skill_rows)):
             if body['first'] != 'skill':  # a role page's rows link their skills: roles/_html.py
                 body.replace_self(ordinary_rows(body, lambda _target: None))
+        for facts in list(self.document.findall(skill_facts)):
+            facts.replace_self(facts_list(facts))
+        for stats in list(self.document.findall(skill_stats)):
+            stats.replace_self(stats_list(stats))

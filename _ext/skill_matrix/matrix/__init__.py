@@ -24,8 +24,8 @@ from skill_matrix.html.accessibility import depart_entry, visit_title
 from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
 from skill_matrix.html.downloads import write_downloads
 from skill_matrix.html.explorer import emit_explorer_data
-from skill_matrix.html.header import HeaderAsNodes, index_header_words, visit_skill_facts, visit_skill_stats
-from skill_matrix.html.rows import RowsAsNodes, resolve_matrix_rows, visit_skill_rows, visit_skill_table
+from skill_matrix.html.header import visit_skill_facts, visit_skill_stats
+from skill_matrix.html.rows import OrdinaryNodes, resolve_matrix_rows, visit_skill_rows, visit_skill_table
 from skill_matrix.matrix._data import (
     check_config,
     outdated_overviews,
@@ -82,13 +82,13 @@ def setup_matrix(app: Sphinx) -> None:
     app.add_node(level_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     app.add_node(skill_data, html=skip, latex=skip, text=skip, man=skip, texinfo=skip)
     # the expectations of skill and role pages' tables, kept as data: HTML writes them from
-    # the data, the other builders get table rows (RowsAsNodes; role pages: skill_matrix.roles)
+    # the data, the other builders get table rows (OrdinaryNodes; role pages: skill_matrix.roles)
     app.add_node(skill_rows, html=(visit_skill_rows, None))
     # a skill page's level and role tables, short: HTML writes the ordinary table in their place,
-    # the other builders get it (RowsAsNodes)
+    # the other builders get it (OrdinaryNodes)
     app.add_node(skill_table, html=(visit_skill_table, None))
     # a skill page's facts and numbers, kept as data: HTML writes their lists as strings, the
-    # other builders get the lists (HeaderAsNodes)
+    # other builders get the lists (OrdinaryNodes)
     app.add_node(skill_facts, html=(visit_skill_facts, None))
     app.add_node(skill_stats, html=(visit_skill_stats, None))
     # <th> with a scope; a "link to this" in rows, cells and captions that have a link id
@@ -99,8 +99,7 @@ def setup_matrix(app: Sphinx) -> None:
     app.add_directive('skill-matrix', SkillMatrixDirective)
     app.add_directive('skill-overview', SkillOverviewDirective)
     app.add_directive('skill-schema', SkillSchemaDirective)
-    app.add_post_transform(RowsAsNodes)
-    app.add_post_transform(HeaderAsNodes)
+    app.add_post_transform(OrdinaryNodes)
     app.add_post_transform(HiddenTextsAsNodes)
     app.add_post_transform(LaTeXColumns)
     app.add_post_transform(LaTeXMatrixTargets)
@@ -115,7 +114,6 @@ def setup_matrix(app: Sphinx) -> None:
     app.connect('env-get-updated', relinked_overviews)
     app.connect('env-check-consistency', report_skills_without_page)
     app.connect('doctree-resolved', resolve_matrix_rows)
-    app.connect('doctree-resolved', index_header_words)
     app.connect('doctree-resolved', write_downloads)
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)

@@ -6,7 +6,8 @@ role tables are :class:`skill_table` nodes, their rows kept as data
 (:mod:`skill_matrix.nodes.rows`) and their head as attributes; its facts and numbers are
 :class:`skill_facts` and :class:`skill_stats`. HTML writes them as strings, the other builders
 get the ordinary table, field list and bullet list (:func:`expanded_table`, :func:`facts_list`,
-:func:`stats_list`) before any other post-transform.
+:func:`stats_list`) before any other post-transform
+(:class:`~skill_matrix.html.rows.OrdinaryNodes`).
 """
 
 from __future__ import annotations
@@ -149,20 +150,23 @@ def build_overview(skills: Sequence[Skill], definitions: Definitions) -> nodes.t
 
 
 class skill_facts(nodes.General, nodes.Element):
-    """A skill page's facts (domain, group, last update), short: the values are its children (the
-    domain's and the group's names, translatable, and the date), their names an attribute
-    (``names``, translated). HTML writes the field list from it as a string
-    (:mod:`skill_matrix.html.header`), the other builders get it (:func:`facts_list`): as a field
-    list, the read and write transforms walked 19 nodes on every skill page."""
+    """A skill page's facts (domain, group, last update), short: the values are its children (the domain's
+    and the group's names, translatable, and the date, then a text of the names' words that only the
+    search index reads), their names an attribute (``names``, translated). HTML writes the field
+    list from it as a string (:mod:`skill_matrix.html.header`), the other builders get it
+    (:func:`facts_list`): as a field list, the read and write transforms walked 19 nodes on every
+    skill page."""
 
 
 def _facts(skill: Skill, language: str) -> skill_facts:
+    names = (_('Domain'), _('Group'), _('Last updated'))
     return skill_facts(
         '',
         make_text(skill.domain),
         make_text(skill.group),
         label(format_date(skill.updated, language), classes=['skill-updated']),
-        names=(_('Domain'), _('Group'), _('Last updated')),
+        nodes.Text('\n'.join(names)),  # the names' words, for the search index only
+        names=names,
         location=(str(skill.title.path), skill.title.line),
     )
 
@@ -182,10 +186,11 @@ def facts_list(node: skill_facts) -> nodes.field_list:
 
 
 class skill_stats(nodes.General, nodes.Element):
-    """A skill page's numbers, short: ``stats``, a tuple of (kind, value, name, caption) with the
-    names and captions translated. HTML writes the list from it as a string
-    (:mod:`skill_matrix.html.header`), the other builders get it (:func:`stats_list`): as a
-    bullet list, the read and write transforms walked 28 nodes on every skill page."""
+    """A skill page's numbers, short: ``stats``, a tuple of (kind, value, name, caption) with the names and
+    captions translated; its only child, their words for the search index. HTML writes the list from
+    it as a string (:mod:`skill_matrix.html.header`), the other builders get it
+    (:func:`stats_list`): as a bullet list, the read and write transforms walked 28 nodes on every
+    skill page."""
 
 
 def _stats(skill: Skill, view: MatrixView) -> skill_stats:
@@ -196,20 +201,20 @@ def _stats(skill: Skill, view: MatrixView) -> skill_stats:
     ]
     required = sum(item.required for item in shown)
     optional = len(shown) - required
-    return skill_stats(
-        stats=(
-            ('roles', len(view.role_ids), _('Roles'), _('where this skill appears')),
-            ('levels', len(view.level_ids), _('Levels'), _('structured growth path')),
-            (
-                'required',
-                required,
-                _('Mandatory requirements'),
-                ngettext('the other {count} optional', 'the other {count} optional', optional).format(
-                    count=optional
-                ),
+    stats = (
+        ('roles', len(view.role_ids), _('Roles'), _('where this skill appears')),
+        ('levels', len(view.level_ids), _('Levels'), _('structured growth path')),
+        (
+            'required',
+            required,
+            _('Mandatory requirements'),
+            ngettext('the other {count} optional', 'the other {count} optional', optional).format(
+                count=optional
             ),
-        )
+        ),
     )
+    words = '\n'.join(f'{value}\n{name}\n{caption}' for _kind, value, name, caption in stats)
+    return skill_stats('', nodes.Text(words), stats=stats)  # the words, for the search index only
 
 
 def stats_list(node: skill_stats) -> nodes.bullet_list:
@@ -429,7 +434,7 @@ class skill_table(nodes.table):
     linked and wrapped by the theme like one. The HTML builders write the ordinary table it
     stands for, its head as a string (:func:`~skill_matrix.html.rows.visit_skill_table`); the
     other builders get that table (:func:`expanded_table`) before any other post-transform
-    (:class:`~skill_matrix.html.rows.RowsAsNodes`).
+    (:class:`~skill_matrix.html.rows.OrdinaryNodes`).
     """
 
 

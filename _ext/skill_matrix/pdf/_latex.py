@@ -259,7 +259,7 @@ CHANGED = 'skill-changed'
 class ChangedTablesOnly(SphinxPostTransform):
     """In the changes' PDF, keep of each skill matrix the tables with a changed row (see above)."""
 
-    # after RowsAsNodes (1: the rows carry their classes) and Sphinx's "only" nodes (50: the
+    # after OrdinaryNodes (1: the rows carry their classes) and Sphinx's "only" nodes (50: the
     # PDF's tables of a grid layout are the by-role ones), before the columns are fitted (400)
     default_priority = 60
     formats = ('latex',)
