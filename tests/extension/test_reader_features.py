@@ -23,8 +23,9 @@ from conftest import (
     text_of,
     warnings,
 )
+from hypothesis import given, strategies as st
 
-from skill_matrix.html.downloads import spreadsheet_text
+from skill_matrix.html.downloads import indented_json, spreadsheet_text
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -261,6 +262,23 @@ def test_json_keeps_formula_like_text_exact(build: Callable[..., SphinxTestApp])
     assert document['expectations'][0]['description'] == EVIL_LINK
     descriptions = {item['description'] for item in document['expectations']}
     assert {EVIL_LINK, "+cmd|' /C calc'!A0", MINUS_ROLE, AT_ROLE, '=1+2'} <= descriptions
+
+
+def test_json_is_indented_and_keeps_every_character(build: Callable[..., SphinxTestApp]) -> None:
+    text = download_links(build('csv-injection'), 'index')['JSON'].read_text(encoding='utf-8')
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, indent=2) + '\n'
+
+
+json_values = st.recursive(
+    st.none() | st.booleans() | st.integers() | st.floats() | st.text(),
+    lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
+    max_leaves=30,
+)
+
+
+@given(json_values)
+def test_indented_json_writes_what_the_standard_library_writes(value: Any) -> None:
+    assert indented_json(value) == json.dumps(value, ensure_ascii=False, indent=2)
 
 
 @pytest.mark.parametrize(

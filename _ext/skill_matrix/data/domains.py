@@ -271,10 +271,18 @@ def _name_key(found: Mapping[str, tuple[SourceText, object]]) -> Callable[[str],
 
 
 def _misspelt(name: SourceText, listed: Sequence[SourceText], kind: str, where: str) -> list[Problem]:
-    close = [item for item in listed if close_to(name.text, item.text)]
-    if not close:
+    closest = _closest(name.text, tuple(item.text for item in listed))
+    if closest is None:
         return []
-    return [_hint(name, min(close, key=lambda item: edit_distance(name.text, item.text)), kind, where)]
+    return [_hint(name, listed[closest], kind, where)]
+
+
+@functools.lru_cache(maxsize=1024)
+def _closest(name: str, listed: tuple[str, ...]) -> int | None:
+    """The index of the name in *listed* that *name* looks like a misspelling of, if any: asked once
+    per name (hundreds of skills name the same domain and group)."""
+    close = [index for index, text in enumerate(listed) if close_to(name, text)]
+    return min(close, key=lambda index: edit_distance(name, listed[index])) if close else None
 
 
 def _hint(name: SourceText, listed: SourceText, kind: str, where: str) -> Problem:

@@ -3,7 +3,8 @@
 The links are made at read time (:func:`~skill_matrix.nodes.placeholders.build_download_links`);
 once the doctree is resolved (and its texts translated), the
 HTML builders of websites write ``_downloads/skill-matrix/<skill id>.csv`` and ``.json`` into
-the output directory and point the links at them. Other builders, e-books included, drop the
+the output directory (in a thread beside the build, done when the build finishes) and point the
+links at them. Other builders, e-books included, drop the
 links. The JSON follows ``schemas/download.schema.json``; the CSV is safe to open in a
 spreadsheet program (:func:`spreadsheet_text`).
 """
@@ -11,9 +12,12 @@ spreadsheet program (:func:`spreadsheet_text`).
 from __future__ import annotations
 
 import csv
+import functools
 import io
 import json
 import os
+from concurrent.futures import Future, ThreadPoolExecutor
+from json.encoder import encode_basestring
 from typing import TYPE_CHECKING, Any
 
 from docutils import nodes
@@ -23,9 +27,10 @@ from sphinx.util.osutil import relative_uri
 from skill_matrix.data import richtext
 from skill_matrix.labels import pgettext
 from skill_matrix.nodes.pagedata import read_skill_data, skill_data
+from skill_matrix.state import BuildState, ProcessSlot
 
 if TYPE_CHECKING:
-    from collections.abc import Sequence
+    from collections.abc import Callable, Sequence
 
     from sphinx.application import Sphinx
     from sphinx.builders import Builder
@@ -130,6 +135,29 @@ def spreadsheet_text(cell: str) -> str:
     return f"'{cell}" if cell.startswith(FORMULA_STARTS) else cell
 
 
+def indented_json(value: Any, indent: str = '') -> str:
+    """*value* as ``json.dumps(value, ensure_ascii=False, indent=2)`` writes it, a few times
+    faster: the standard library writes indented JSON in Python, several calls per value.
+    (Keys are strings, as in every document written here.)"""
+    if isinstance(value, str):
+        return encode_basestring(value)
+    if isinstance(value, dict):
+        if not value:
+            return '{}'
+        inner = indent + '  '
+        items = ',\n'.join(
+            f'{inner}{encode_basestring(key)}: {indented_json(item, inner)}' for key, item in value.items()
+        )
+        return f'{{\n{items}\n{indent}}}'
+    if isinstance(value, (list, tuple)):
+        if not value:
+            return '[]'
+        inner = indent + '  '
+        items = ',\n'.join(inner + indented_json(item, inner) for item in value)
+        return f'[\n{items}\n{indent}]'
+    return json.dumps(value)  # a number, true, false or null
+
+
 def offers_downloads(builder: Builder) -> bool:
     """Whether *builder* writes a website, whose readers can download files from it.
 
@@ -147,29 +175,78 @@ def write_downloads(app: Sphinx, doctree: nodes.document, docname: str) -> None:
         for paragraph in {id(link.parent): link.parent for link in links}.values():
             paragraph.parent.remove(paragraph)
         return
+    write = _writer(app)
     for data in doctree.findall(skill_data):
         texts = read_skill_data(data)
         # Spreadsheet programs read UTF-8 CSV correctly only with a byte-order mark.
-        _write_if_changed(app, f'{texts.id}.csv', '\ufeff' + as_csv(texts))
-        document = as_json(texts, app.config.language)
-        _write_if_changed(app, f'{texts.id}.json', json.dumps(document, ensure_ascii=False, indent=2) + '\n')
+        write(f'{texts.id}.csv', '\ufeff' + as_csv(texts))
+        write(f'{texts.id}.json', indented_json(as_json(texts, app.config.language)) + '\n')
     page_uri = app.builder.get_target_uri(docname)
     for link in links:
         target = f'{DOWNLOAD_DIR}/{link["skill"]}.{link["skill_download"]}'
         link['refuri'] = relative_uri(page_uri, target)
 
 
-def _write_if_changed(app: Sphinx, name: str, text: str) -> None:
-    """Write *text* to the download *name*, unless the file holds it already (then it keeps its
-    date); through a temporary file, so that a reader never gets half a file."""
-    path = os.path.join(app.outdir, DOWNLOAD_DIR, name)
+class _Writes:
+    """The download files handed to a thread that writes them beside the build: writing a
+    thousand skills' files waits on the disk, and the build goes on meanwhile."""
+
+    def __init__(self, directory: str) -> None:
+        self.directory = directory
+        self.thread = ThreadPoolExecutor(max_workers=1, thread_name_prefix='skill-downloads')
+        self.pending: list[Future[None]] = []
+
+    def write(self, name: str, text: str) -> None:
+        self.pending.append(self.thread.submit(_write_if_changed, self.directory, name, text))
+
+    def finish(self) -> None:
+        """Wait for every file; raise the first error."""
+        self.thread.shutdown()
+        for written in self.pending:
+            written.result()
+
+
+WRITES: ProcessSlot[_Writes] = ProcessSlot('download-writes')
+
+
+def _writer(app: Sphinx) -> Callable[[str, str], None]:
+    """How this build writes a download: in the thread of :class:`_Writes`, or at once in a
+    parallel build (``-j``), whose writing processes are forked from this one: no thread then."""
+    directory = os.path.join(app.outdir, DOWNLOAD_DIR)
+    if app.parallel > 1:
+        return functools.partial(_write_if_changed, directory)
+    state = BuildState(app.env)
+    writes = state.get(WRITES)
+    if writes is None:
+        writes = _Writes(directory)
+        state.put(WRITES, writes)
+    return writes.write
+
+
+def finish_downloads(app: Sphinx, exception: BaseException | None) -> None:
+    """At the build's end, wait until the thread has written every download file."""
+    state = BuildState(app.env)
+    writes = state.get(WRITES)
+    state.put(WRITES, None)
+    if writes is not None:
+        try:
+            writes.finish()
+        except OSError:
+            if exception is None:  # the build's own error comes first
+                raise
+
+
+def _write_if_changed(directory: str, name: str, text: str) -> None:
+    """Write *text* to the download *name* in *directory*, unless the file holds it already
+    (then it keeps its date); through a temporary file, so that a reader never gets half a file."""
+    path = os.path.join(directory, name)
     try:
         with open(path, encoding='utf-8', newline='') as stream:
             if stream.read() == text:
                 return
     except (OSError, UnicodeDecodeError):  # missing (a first build), or not what we wrote
         pass
-    os.makedirs(os.path.dirname(path), exist_ok=True)
+    os.makedirs(directory, exist_ok=True)
     temporary = f'{path}.{os.getpid()}.tmp'
     with open(temporary, 'w', encoding='utf-8', newline='') as stream:
         stream.write(text)

@@ -221,6 +221,7 @@ def resolve_matrix_rows(app: Sphinx, doctree: nodes.document, docname: str) -> N
     if app.builder.format != 'html':
         return
     directory = app.config.skill_matrix_role_pages
+    indexed: set[str] = set()  # the page's words so far: the index keeps which pages have a word
     for body in doctree.findall(skill_rows):
         if body['first'] == 'role' and directory:
             hrefs = {}
@@ -233,7 +234,9 @@ def resolve_matrix_rows(app: Sphinx, doctree: nodes.document, docname: str) -> N
             words = row_texts(body)
             if isinstance(body.parent, skill_table):  # its head is not made of nodes yet
                 words = '\n'.join([*body.parent['headers'], words])
-            body += nodes.Text(words)  # read by the search index only: the visitor skips it
+            new_words = [word for word in dict.fromkeys(words.split()) if word not in indexed]
+            indexed.update(new_words)
+            body += nodes.Text(' '.join(new_words))  # read by the search index only: the visitor skips it
 
 
 class OrdinaryNodes(SphinxPostTransform):

@@ -22,7 +22,7 @@ from docutils import nodes
 from skill_matrix.html import STATIC_DIR, static_dir
 from skill_matrix.html.accessibility import depart_entry, visit_title
 from skill_matrix.html.anchors import DropCopiedIds, depart_title, visit_entry
-from skill_matrix.html.downloads import write_downloads
+from skill_matrix.html.downloads import finish_downloads, write_downloads
 from skill_matrix.html.explorer import emit_explorer_data
 from skill_matrix.html.header import visit_skill_facts, visit_skill_stats
 from skill_matrix.html.rows import OrdinaryNodes, resolve_matrix_rows, visit_skill_rows, visit_skill_table
@@ -118,4 +118,5 @@ def setup_matrix(app: Sphinx) -> None:
     app.connect('doctree-resolved', emit_explorer_data)
     app.connect('doctree-resolved', drop_skill_data, priority=900)
     app.connect('html-page-context', add_page_assets)
+    app.connect('build-finished', finish_downloads)
     app.connect('build-finished', save_store)

@@ -64,11 +64,13 @@ def shown_text(original: str, translated: str, *, markdown: bool) -> str:
     return ' '.join(translated.split())
 
 
-class skill_text(nodes.paragraph, PlainTranslatable):
+# Special (for docutils, an internal element): the smart quotes transform skips these at once,
+# instead of going through each text to leave it as it is (``support_smartquotes`` is false).
+class skill_text(nodes.paragraph, nodes.Special, PlainTranslatable):
     """A paragraph of text from a data file."""
 
 
-class skill_caption(nodes.title, PlainTranslatable):
+class skill_caption(nodes.title, nodes.Special, PlainTranslatable):
     """A table caption taken from a data file (a role name, say)."""
 
 
