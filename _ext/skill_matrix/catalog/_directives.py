@@ -22,7 +22,7 @@ from skill_matrix.nodes.catalog import (
     group_table,
     skill_search,
 )
-from skill_matrix.nodes.text import label, make_text, wrap_text
+from skill_matrix.nodes.text import label, make_text, skill_label, wrap_text
 from skill_matrix.state import BuildState
 from skill_matrix.stubs import write_stubs
 from skill_matrix.warning_types import UNKNOWN_REFERENCE, WARNING_TYPE
@@ -171,7 +171,7 @@ class DomainPageDirective(_CatalogDirective):
         for group in domain.groups:
             title = make_text(group.name, nodes.title)
             group_section = self.section(title, group.id, ['skill-group', f'skill-group-{group.id}'])
-            group_section += nodes.paragraph(
+            group_section += skill_label(
                 '', '', count_label(len(group.skills)), classes=['skill-group-count'], translatable=False
             )
             if group.description:

@@ -47,6 +47,7 @@ from skill_matrix.nodes.text import (
     skill_caption,
     skill_examples,
     skill_inline,
+    skill_label,
     skill_name,
     skill_rich_text,
     skill_text,
@@ -70,6 +71,7 @@ def setup_matrix(app: Sphinx) -> None:
     # them makes docutils' own visitors treat them as ordinary nodes too.
     app.add_node(skill_text)
     app.add_node(skill_caption)
+    app.add_node(skill_label)
     app.add_node(skill_inline)
     app.add_node(skill_rich_text)  # an example's, inside a list: docutils' list checker visits it
     app.add_node(skill_name, html=(visit_skill_name, depart_skill_name))

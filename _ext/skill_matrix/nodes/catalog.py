@@ -16,7 +16,7 @@ from skill_matrix.data.domains import slug
 from skill_matrix.labels import _, format_date, ngettext, pgettext
 from skill_matrix.nodes.matrix import number_paragraph, table
 from skill_matrix.nodes.rows import table_row
-from skill_matrix.nodes.text import label, make_text, skill_inline, wrap_text
+from skill_matrix.nodes.text import label, make_text, skill_inline, skill_label, wrap_text
 
 if TYPE_CHECKING:
     from skill_matrix.data.domains import Catalog, Group
@@ -97,7 +97,7 @@ def catalog_list(catalog: Catalog, docname: str) -> list[nodes.Element]:
             result.append(make_text(domain.description, classes=['skill-catalog-description']))
         groups = nodes.bullet_list(classes=['skill-catalog-groups'])
         for group in domain.groups:
-            line = nodes.paragraph(
+            line = skill_label(
                 '',
                 '',
                 catalog_link(f'{domain.id}#{group.id}', docname, make_text(group.name, skill_inline)),
@@ -106,7 +106,7 @@ def catalog_list(catalog: Catalog, docname: str) -> list[nodes.Element]:
                 classes=['skill-catalog-group'],
                 translatable=False,
             )
-            skills = nodes.paragraph(classes=['skill-catalog-skills'], translatable=False)
+            skills = skill_label(classes=['skill-catalog-skills'], translatable=False)
             for index, skill in enumerate(group.skills):
                 if index:
                     skills += nodes.Text(' · ')
@@ -120,7 +120,7 @@ def breadcrumb(skill: Skill, docname: str) -> skill_breadcrumb:
     """Domain › Group › Skill: links to the domain page and to the group's section on it."""
     domain_id, group_id = slug(skill.domain.text), slug(skill.group.text)
     separator = ' › '
-    line = nodes.paragraph(
+    line = skill_label(
         '',
         '',
         catalog_link(domain_id, docname, make_text(skill.domain, skill_inline)),

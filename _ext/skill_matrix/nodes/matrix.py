@@ -31,6 +31,7 @@ from skill_matrix.nodes.text import (
     make_examples,
     make_text,
     skill_caption,
+    skill_label,
     wrap_text,
 )
 
@@ -94,7 +95,7 @@ def build_matrix(
     if edit_url:
         text = _('Suggest a change')
         link = nodes.reference(text, text, refuri=edit_url)
-        container += nodes.paragraph('', '', link, classes=['skill-edit'], translatable=False)
+        container += skill_label('', '', link, classes=['skill-edit'], translatable=False)
     return container
 
 

@@ -13,7 +13,7 @@ from skill_matrix.data.anchors import career_path_id, cell_id, role_level_table_
 from skill_matrix.labels import _, pgettext
 from skill_matrix.nodes.matrix import data_table, number_paragraph, table
 from skill_matrix.nodes.rows import RowData, RowExample, data_rows, row_hrefs, skill_rows, table_row
-from skill_matrix.nodes.text import label, make_text, skill_caption, skill_name
+from skill_matrix.nodes.text import label, make_text, skill_caption, skill_label, skill_name
 
 if TYPE_CHECKING:
     from collections.abc import Mapping, Sequence
@@ -29,7 +29,7 @@ def name_list(names: Sequence[SourceText]) -> nodes.paragraph:
         if parts:
             parts.append(nodes.Text(', '))
         parts.append(make_text(name, skill_name))
-    return nodes.paragraph('', '', *(parts or [nodes.Text('—')]), translatable=False)
+    return skill_label('', '', *(parts or [nodes.Text('—')]), translatable=False)
 
 
 def career_path(role_id: str, skills: Sequence[Skill], definitions: Definitions) -> nodes.table:
