@@ -63,6 +63,9 @@ class SkillDomain(Domain):
         """The validated skill files of this build (kept in memory, saved at the build's end)."""
         self.in_process: dict[str, object] = {}
         """What features compute once per build process, by :class:`ProcessSlot` name."""
+        self._skills_by_page: tuple[object, dict[str, set[str]]] | None = None
+        """The ids of the skills each page shows (``pages`` turned around), with the ``pages`` it was
+        made from: clearing a page touches its own skills, not every skill (quadratic at 1,000)."""
 
     @property
     def pages(self) -> dict[str, dict[str, tuple[str, str, bool]]]:
@@ -76,6 +79,18 @@ class SkillDomain(Domain):
 
     def note_page(self, skill_id: str, docname: str, node_id: str, title: str, *, whole: bool) -> None:
         self.pages.setdefault(skill_id, {}).setdefault(docname, (node_id, title, whole))
+        self._shown_on().setdefault(docname, set()).add(skill_id)
+
+    def _shown_on(self) -> dict[str, set[str]]:
+        """Page → the ids of the skills it shows, made again when ``pages`` is another dict."""
+        pages = self.pages
+        if self._skills_by_page is None or self._skills_by_page[0] is not pages:
+            shown: dict[str, set[str]] = {}
+            for skill_id, docnames in pages.items():
+                for docname in docnames:
+                    shown.setdefault(docname, set()).add(skill_id)
+            self._skills_by_page = (pages, shown)
+        return self._skills_by_page[1]
 
     def note_overview(self, docname: str) -> None:
         self.overviews.add(docname)
@@ -93,8 +108,8 @@ class SkillDomain(Domain):
         return docname, node_id, title
 
     def clear_doc(self, docname: str) -> None:
-        for pages in self.pages.values():
-            pages.pop(docname, None)
+        for skill_id in self._shown_on().pop(docname, ()):
+            self.pages.get(skill_id, {}).pop(docname, None)
         self.overviews.discard(docname)
 
     def merge_domaindata(self, docnames: Set[str], otherdata: dict[str, Any]) -> None:
@@ -103,6 +118,7 @@ class SkillDomain(Domain):
                 if docname in docnames:
                     self.pages.setdefault(skill_id, {})[docname] = entry
         self.overviews.update(docname for docname in otherdata['overviews'] if docname in docnames)
+        self._skills_by_page = None
 
     def resolve_xref(
         self,
