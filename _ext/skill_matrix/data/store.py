@@ -46,6 +46,12 @@ def _file_key(path: Path) -> _FileKey:
     return (stat.st_mtime_ns, stat.st_size)
 
 
+def _same(kept: Definitions, now: Definitions) -> bool:
+    """Whether the definitions are the same: at once when they are the same object, as within a
+    build (comparing them field by field, at each of a build's thousands of loads, cost more)."""
+    return kept is now or kept == now
+
+
 def _code_version() -> tuple[tuple[str, int, int], ...]:
     """The data layer's modules and the schemas as they are now: results of other code are stale."""
     files = sorted([*_DATA_LAYER.glob('*.py'), *SCHEMA_DIR.glob('*.json')])
@@ -70,7 +76,7 @@ class SkillStore:
             key = _file_key(path)
             self._checked.add(path)
         self._used.add(path)
-        if entry is None or entry.key != key or entry.definitions != definitions:
+        if entry is None or entry.key != key or not _same(entry.definitions, definitions):
             try:
                 entry = _Entry(key, definitions, load_skill(path, definitions), ())
             except DataError as error:
