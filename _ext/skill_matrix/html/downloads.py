@@ -231,7 +231,7 @@ def finish_downloads(app: Sphinx, exception: BaseException | None) -> None:
     if writes is not None:
         try:
             writes.finish()
-        except OSError:
+        except Exception:
             if exception is None:  # the build's own error comes first
                 raise
 

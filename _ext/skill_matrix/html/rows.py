@@ -14,6 +14,7 @@ whose skills link to their pages, in :mod:`skill_matrix.roles`).
 
 from __future__ import annotations
 
+import functools
 from html import escape
 from typing import TYPE_CHECKING, Any, cast
 
@@ -222,22 +223,18 @@ def resolve_matrix_rows(app: Sphinx, doctree: nodes.document, docname: str) -> N
         return
     directory = app.config.skill_matrix_role_pages
     indexed: set[str] = set()  # the page's words so far: the index keeps which pages have a word
-    role_hrefs: dict[str, str | None] = {}  # the page's links to role pages, each made once
 
+    @functools.cache  # the page's link to each role page, made once for all its tables
     def role_href(role_id: str) -> str | None:
-        if role_id not in role_hrefs:
-            target = f'{directory}/{role_id}'
-            found = target in app.env.found_docs
-            role_hrefs[role_id] = app.builder.get_relative_uri(docname, target) if found else None
-        return role_hrefs[role_id]
+        target = f'{directory}/{role_id}'
+        return app.builder.get_relative_uri(docname, target) if target in app.env.found_docs else None
 
     for body in doctree.findall(skill_rows):
         if body['first'] == 'role' and directory:
-            hrefs = {
-                role_id: role_href(role_id)
-                for role_id in dict.fromkeys(row.role_id for row in data_rows(body))
+            role_ids = dict.fromkeys(row.role_id for row in data_rows(body))
+            body['hrefs'] = {
+                role_id: href for role_id in role_ids if (href := role_href(role_id)) is not None
             }
-            body['hrefs'] = {role_id: href for role_id, href in hrefs.items() if href is not None}
         if body.get('searchable'):
             words = row_texts(body)
             if isinstance(body.parent, skill_table):  # its head is not made of nodes yet
